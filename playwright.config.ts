@@ -1,0 +1,42 @@
+/**
+ * End-to-end tests drive a real Chromium against the built app served as static files.
+ * Playwright cannot download its own browser on our machines, so the system Chromium is
+ * used ($CHROME_PATH, else /usr/bin/chromium); Playwright's own is the fallback elsewhere.
+ */
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/tools/chromium.js';
+
+const PORT = Number(process.env.E2E_PORT ?? 4319);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'reports/e2e-artifacts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'retain-on-failure',
+		serviceWorkers: 'allow'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: chromiumLaunchOptions()
+			}
+		}
+	],
+	webServer: {
+		command: `node tests/tools/serve.js build ${PORT}`,
+		env: { TESSERA_TEST_HOOKS: '1' },
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: !process.env.CI,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

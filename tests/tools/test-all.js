@@ -1,0 +1,75 @@
+// `npm test`: every check in one run — types, lint, format, unit + component (Vitest), build,
+// end-to-end (Playwright in Chromium) — then one summary that ends with `N passed, N failed`,
+// the line CI reads. Each tool writes a JSON report under reports/; this script only counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const rows = [];
+let passed = 0;
+let failed = 0;
+
+function run(label, command, args) {
+	const started = Date.now();
+	console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	return { ok: result.status === 0, seconds };
+}
+
+function readJson(path) {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+/** A tool that is one check (type check, lint, format, build). */
+function check(label, command, args) {
+	const { ok, seconds } = run(label, command, args);
+	if (ok) passed += 1;
+	else failed += 1;
+	rows.push(`${label.padEnd(28)} ${ok ? 'ok' : 'FAILED'} (${seconds} s)`);
+	return ok;
+}
+
+/** A test runner: counts its tests from its JSON report; a crash with no report is a failure. */
+function suite(label, command, args, report, count) {
+	rmSync(report, { force: true });
+	const { ok, seconds } = run(label, command, args);
+	const json = existsSync(report) ? readJson(report) : null;
+	const counts = json ? count(json) : { passed: 0, failed: 0 };
+	if (!ok && counts.failed === 0) counts.failed = 1; // the runner failed outside any test
+	passed += counts.passed;
+	failed += counts.failed;
+	rows.push(`${label.padEnd(28)} ${counts.passed} passed, ${counts.failed} failed (${seconds} s)`);
+}
+
+mkdirSync('reports', { recursive: true });
+check('svelte-check + tsc', 'npm', ['run', '--silent', 'check']);
+check('eslint', 'npm', ['run', '--silent', 'lint:eslint']);
+check('prettier', 'npm', ['run', '--silent', 'lint:format']);
+suite('vitest (unit + component)', 'npx', ['vitest', 'run'], 'reports/vitest.json', (j) => ({
+	passed: j.numPassedTests ?? 0,
+	failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTests ?? 0)
+}));
+if (check('build', 'npm', ['run', '--silent', 'build'])) {
+	suite(
+		'playwright (chromium e2e)',
+		'npx',
+		['playwright', 'test'],
+		'reports/playwright.json',
+		(j) => ({
+			passed: (j.stats?.expected ?? 0) + (j.stats?.flaky ?? 0),
+			failed: j.stats?.unexpected ?? 0
+		})
+	);
+} else {
+	failed += 1;
+	rows.push(`${'playwright (chromium e2e)'.padEnd(28)} not run: the build failed`);
+}
+
+console.log('\nSummary');
+for (const row of rows) console.log(`  ${row}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
