@@ -87,7 +87,9 @@ try {
 		const viteURL = `http://127.0.0.1:${PORT + 1}`;
 		for (const file of benches) {
 			console.log(`\n${file.replace('.bench.ts', '')}`);
-			const mod = await vite.ssrLoadModule(`/${relative(process.cwd(), join('tests/bench', file))}`);
+			const mod = await vite.ssrLoadModule(
+				`/${relative(process.cwd(), join('tests/bench', file))}`
+			);
 			await mod.default({ browser, viteURL, log: (line) => console.log(`  ${line}`) });
 		}
 	}
