@@ -13,7 +13,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/unit/**/*.test.ts']
+					include: ['tests/unit/**/*.test.ts'],
+					setupFiles: ['tests/unit/setup-rules.ts']
 				}
 			},
 			{
@@ -23,7 +24,7 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['tests/component/**/*.test.ts'],
-					setupFiles: ['tests/component/setup.ts']
+					setupFiles: ['tests/unit/setup-rules.ts', 'tests/component/setup.ts']
 				}
 			}
 		]

@@ -1,0 +1,88 @@
+// Checks the account rules share: who may act on an account (X3, S6), the shapes of the
+// opaque values the security layer puts into payloads (S1), and one way to update secrets.
+import type { Refusal } from '../errors';
+import type { AccountId } from '../ids';
+import type { Account, AccountSecrets, PasswordHash } from '../model';
+import { ok } from '../result';
+import type { Result } from '../result';
+import { refuse } from './draft';
+import type { Draft } from './draft';
+import { requireActor } from './guards';
+
+/** Tokens, token hashes and recovery-code hashes: base64url or similar, never empty. */
+export const MAX_TOKEN = 200;
+/** A5: an avatar is a data: URL of at most 200 KB. */
+export const MAX_AVATAR = 200 * 1024;
+export const MAX_RECOVERY_CODES = 50;
+const AVATAR = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const BASE32 = /^[A-Z2-7]{16,128}=*$/;
+
+/**
+ * X3: only the account itself (an organization admin later, A6). The actor must also be
+ * active (S6), so a deleted or deactivated account can do nothing.
+ */
+export function requireSelf(d: Draft, id: AccountId): Result<Account, Refusal> {
+	const actor = requireActor(d);
+	if (!actor.ok) return actor;
+	if (actor.value.id !== id) return refuse('not-allowed');
+	return actor;
+}
+
+/** Token-authorised changes (A1, A4): the actor does not matter, the account must be active. */
+export function requireActiveAccount(d: Draft, id: AccountId): Result<Account, Refusal> {
+	const account = d.account(id);
+	if (account === undefined) return refuse('unknown-account', { id });
+	if (account.status !== 'active') return refuse('account-inactive', { id });
+	return ok(account);
+}
+
+/** A7: name, password and two-step settings belong to Google or the SAML provider. */
+export const managedByIdp = (account: Pick<Account, 'source'>): boolean =>
+	account.source !== 'password';
+
+export function withSecrets(account: Account, patch: AccountSecrets): Account {
+	return { ...account, secrets: { ...account.secrets, ...patch } };
+}
+
+export function isToken(s: unknown): s is string {
+	return typeof s === 'string' && s.length > 0 && s.length <= MAX_TOKEN && s.trim() === s;
+}
+
+export function isAvatar(s: unknown): s is string {
+	return typeof s === 'string' && s.length <= MAX_AVATAR && AVATAR.test(s);
+}
+
+export function isTotpSecret(s: unknown): s is string {
+	return typeof s === 'string' && BASE32.test(s);
+}
+
+/** A TOTP time step (RFC 6238 "T"). */
+export function isStep(n: unknown): n is number {
+	return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+export function isRecoveryCodeHashes(list: unknown): list is readonly string[] {
+	return (
+		Array.isArray(list) &&
+		list.length > 0 &&
+		list.length <= MAX_RECOVERY_CODES &&
+		list.every(isToken) &&
+		new Set(list).size === list.length
+	);
+}
+
+/** The shape only: the rules never verify a password (S1: hashing happens before). */
+export function isPasswordHash(h: PasswordHash): boolean {
+	return (
+		typeof h === 'object' &&
+		h !== null &&
+		typeof h.alg === 'string' &&
+		h.alg.length > 0 &&
+		Number.isSafeInteger(h.iterations) &&
+		h.iterations > 0 &&
+		isToken(h.salt) &&
+		isToken(h.hash) &&
+		Number.isSafeInteger(h.length) &&
+		h.length > 0
+	);
+}

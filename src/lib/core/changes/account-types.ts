@@ -1,0 +1,141 @@
+// The account changes (SPEC §4 A1–A8, X1–X3). Everything random or slow is made before the
+// change and travels inside it (S1): ids, tokens and their SHA-256 hashes, PBKDF2 hashes, TOTP
+// secrets, recovery-code hashes. The core never hashes or compares against a password.
+//
+// Secrets in payloads. A mailed link needs the plain token, so a change that sends one carries
+// both `token` (plain, used only for the mail's link) and `tokenHash` (the only form the
+// account keeps). Changes that present a token (verify, reset, confirm) carry only its hash.
+// The sync layer must encrypt any file whose payloads hold such keys (S3): `token`,
+// `tokenHash`, `resetTokenHash`, `passwordHash`, `totpSecret`, `recoveryCodeHashes`,
+// `recoveryCodeHash` (it matches /password|secret|token|recovery|otp/i on key names).
+//
+// Who may act (X3, S6): the account itself for every change here, except the ones a person
+// who cannot log in must be able to make, where the token is the authority and the actor is
+// ignored: account.verifyEmail, account.resendVerification, account.requestReset and
+// account.setPassword with reason 'reset'. (account.create is in types.ts: signup by anyone,
+// invited by an active account.) Organization admins (A6, O-rules) come later.
+import type { AccountId } from '../ids';
+import type { PasswordHash } from '../model';
+import type { Envelope } from './envelope';
+
+/** A1: the token hash the person presented, from the mailed link. Any actor. */
+export type AccountVerifyEmail = Envelope<
+	'account.verifyEmail',
+	{ readonly accountId: AccountId; readonly tokenHash: string }
+>;
+
+/** A1: a new verification link; earlier links stop working. Any actor. */
+export type AccountResendVerification = Envelope<
+	'account.resendVerification',
+	{ readonly accountId: AccountId; readonly token: string; readonly tokenHash: string }
+>;
+
+/**
+ * A4 "Can't log in?". An address with no active account is accepted and does nothing, so
+ * the change reveals nothing about who has an account. Any actor.
+ */
+export type AccountRequestReset = Envelope<
+	'account.requestReset',
+	{
+		readonly email: string;
+		readonly token: string;
+		readonly tokenHash: string;
+		readonly expiresAt: number;
+	}
+>;
+
+/**
+ * A4/A5: 'reset' through the mailed link (any actor; needs `resetTokenHash`), 'change' by
+ * the holder, 'first' by the holder of an account with no password yet.
+ */
+export type AccountSetPassword = Envelope<
+	'account.setPassword',
+	{
+		readonly accountId: AccountId;
+		readonly passwordHash: PasswordHash;
+		readonly reason: 'reset' | 'change' | 'first';
+		readonly resetTokenHash?: string;
+	}
+>;
+
+/** A5: omitted fields stay as they are; `avatar: null` removes the picture. */
+export type AccountUpdateProfile = Envelope<
+	'account.updateProfile',
+	{ readonly accountId: AccountId; readonly name?: string; readonly avatar?: string | null }
+>;
+
+/** A5: mails a confirmation link to the new address; nothing changes until it is used. */
+export type AccountRequestEmailChange = Envelope<
+	'account.requestEmailChange',
+	{
+		readonly accountId: AccountId;
+		readonly newEmail: string;
+		readonly token: string;
+		readonly tokenHash: string;
+	}
+>;
+
+export type AccountConfirmEmailChange = Envelope<
+	'account.confirmEmailChange',
+	{ readonly accountId: AccountId; readonly tokenHash: string }
+>;
+
+/** A2/A5: `verifiedStep` is the TOTP step of the code that proved the enrolment (X2). */
+export type AccountEnableTwoStep = Envelope<
+	'account.enableTwoStep',
+	{
+		readonly accountId: AccountId;
+		readonly totpSecret: string;
+		readonly recoveryCodeHashes: readonly string[];
+		readonly verifiedStep: number;
+	}
+>;
+
+export type AccountDisableTwoStep = Envelope<
+	'account.disableTwoStep',
+	{ readonly accountId: AccountId }
+>;
+
+/** X2: the app checked a TOTP code at login; this records its step so it works once. */
+export type AccountUseTotpStep = Envelope<
+	'account.useTotpStep',
+	{ readonly accountId: AccountId; readonly step: number }
+>;
+
+/** A2: the app matched a recovery code at login; this spends it. */
+export type AccountUseRecoveryCode = Envelope<
+	'account.useRecoveryCode',
+	{ readonly accountId: AccountId; readonly recoveryCodeHash: string }
+>;
+
+/** A8. */
+export type AccountDelete = Envelope<'account.delete', { readonly accountId: AccountId }>;
+
+export type AccountChange =
+	| AccountVerifyEmail
+	| AccountResendVerification
+	| AccountRequestReset
+	| AccountSetPassword
+	| AccountUpdateProfile
+	| AccountRequestEmailChange
+	| AccountConfirmEmailChange
+	| AccountEnableTwoStep
+	| AccountDisableTwoStep
+	| AccountUseTotpStep
+	| AccountUseRecoveryCode
+	| AccountDelete;
+
+export const ACCOUNT_CHANGE_TYPES = [
+	'account.verifyEmail',
+	'account.resendVerification',
+	'account.requestReset',
+	'account.setPassword',
+	'account.updateProfile',
+	'account.requestEmailChange',
+	'account.confirmEmailChange',
+	'account.enableTwoStep',
+	'account.disableTwoStep',
+	'account.useTotpStep',
+	'account.useRecoveryCode',
+	'account.delete'
+] as const satisfies readonly AccountChange['type'][];

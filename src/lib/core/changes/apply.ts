@@ -1,0 +1,117 @@
+// The reducer: apply one change to a State. `applyInPlace` writes into the given State (the
+// store's hot path, replay); `apply` leaves its input untouched and shares every Map it did
+// not need to change. Both refuse atomically: a refused change writes nothing.
+import { commit } from '../commit';
+import type { Refusal } from '../errors';
+import type { Mail } from '../model';
+import { ok } from '../result';
+import type { Result } from '../result';
+import type { Effect, State } from '../state';
+import { Draft, refuse } from './draft';
+import type { Outcome } from './draft';
+import { accountDelete } from './rules/account-delete';
+import { accountCreate, accountResendVerification, accountVerifyEmail } from './rules/accounts';
+import { billingMakeMe, contactAdd, contactDelete, contactMakePrimary } from './rules/contacts';
+import { handover } from './rules/handover';
+import { licenseStart, renewalRemind, siteCreate, supportRequest } from './rules/licenses';
+import { accountRequestReset, accountSetPassword } from './rules/passwords';
+import {
+	accountConfirmEmailChange,
+	accountRequestEmailChange,
+	accountUpdateProfile
+} from './rules/profile';
+import {
+	accountDisableTwoStep,
+	accountEnableTwoStep,
+	accountUseRecoveryCode,
+	accountUseTotpStep
+} from './rules/two-step';
+import type { Change, HandoverReport } from './types';
+
+export interface Applied {
+	readonly state: State;
+	/** Record writes to persist, in order. */
+	readonly effects: readonly Effect[];
+	/** Mail filed by this change (also among the effects). */
+	readonly mail: readonly Mail[];
+	/** Only for handover (C11). */
+	readonly report?: HandoverReport;
+}
+
+export type ApplyResult = Result<Applied, Refusal>;
+
+function decide(d: Draft, change: Change): Outcome {
+	switch (change.type) {
+		case 'account.create':
+			return accountCreate(d, change);
+		case 'license.start':
+			return licenseStart(d, change);
+		case 'site.create':
+			return siteCreate(d, change);
+		case 'contact.add':
+			return contactAdd(d, change);
+		case 'contact.makePrimary':
+			return contactMakePrimary(d, change);
+		case 'contact.delete':
+			return contactDelete(d, change);
+		case 'billing.makeMe':
+			return billingMakeMe(d, change);
+		case 'support.request':
+			return supportRequest(d, change);
+		case 'handover':
+			return handover(d, change);
+		case 'renewal.remind':
+			return renewalRemind(d, change);
+		case 'account.verifyEmail':
+			return accountVerifyEmail(d, change);
+		case 'account.resendVerification':
+			return accountResendVerification(d, change);
+		case 'account.requestReset':
+			return accountRequestReset(d, change);
+		case 'account.setPassword':
+			return accountSetPassword(d, change);
+		case 'account.updateProfile':
+			return accountUpdateProfile(d, change);
+		case 'account.requestEmailChange':
+			return accountRequestEmailChange(d, change);
+		case 'account.confirmEmailChange':
+			return accountConfirmEmailChange(d, change);
+		case 'account.enableTwoStep':
+			return accountEnableTwoStep(d, change);
+		case 'account.disableTwoStep':
+			return accountDisableTwoStep(d, change);
+		case 'account.useTotpStep':
+			return accountUseTotpStep(d, change);
+		case 'account.useRecoveryCode':
+			return accountUseRecoveryCode(d, change);
+		case 'account.delete':
+			return accountDelete(d, change);
+		default:
+			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
+			return refuse('unknown-change-type');
+	}
+}
+
+function run(state: State, change: Change, inPlace: boolean): ApplyResult {
+	const draft = new Draft(state, change);
+	const outcome = decide(draft, change);
+	if (!outcome.ok) return outcome;
+	const next = commit(state, draft.pending, inPlace);
+	const applied: Applied = { state: next.state, effects: next.effects, mail: draft.sent };
+	const report = outcome.value.report;
+	return ok(report === undefined ? applied : { ...applied, report });
+}
+
+/** Applies without touching `state`; the result shares the Maps the change did not touch. */
+export function apply(state: State, change: Change): ApplyResult {
+	return run(state, change, false);
+}
+
+/**
+ * Applies by writing into `state` (the result's state is the same object). Only for a State
+ * the caller owns outright: not one that still shares Maps with a state `apply` returned
+ * and that is still in use.
+ */
+export function applyInPlace(state: State, change: Change): ApplyResult {
+	return run(state, change, true);
+}

@@ -1,0 +1,52 @@
+// S5: every device replays the same set of changes in the same total order (clock text, then
+// device id, then change id), so they converge; a change refused at replay is a conflict
+// (S5/S6), kept and reported, never applied.
+import type { Refusal } from '../errors';
+import { emptyState } from '../state';
+import type { State } from '../state';
+import { applyInPlace } from './apply';
+import type { Change } from './types';
+
+export interface Conflict {
+	readonly change: Change;
+	readonly refusal: Refusal;
+}
+
+export interface Replayed {
+	readonly state: State;
+	readonly conflicts: readonly Conflict[];
+}
+
+// Code-unit order, not locale order: the same on every device.
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function compareChanges(a: Change, b: Change): number {
+	return byText(a.clock, b.clock) || byText(a.device, b.device) || byText(a.id, b.id);
+}
+
+const PROGRESS_EVERY = 250;
+
+/**
+ * Sorts and folds the changes from an empty state. A change id seen twice is applied once.
+ * `onProgress(done, total)` is called every few hundred changes and at the end (P4).
+ */
+export function replay(
+	changes: Iterable<Change>,
+	onProgress?: (done: number, total: number) => void
+): Replayed {
+	const sorted = [...changes].sort(compareChanges);
+	const state = emptyState();
+	const conflicts: Conflict[] = [];
+	const seen = new Set<string>();
+	let done = 0;
+	for (const change of sorted) {
+		done++;
+		if (seen.has(change.id)) continue;
+		seen.add(change.id);
+		const result = applyInPlace(state, change);
+		if (!result.ok) conflicts.push({ change, refusal: result.error });
+		if (onProgress !== undefined && done % PROGRESS_EVERY === 0) onProgress(done, sorted.length);
+	}
+	onProgress?.(sorted.length, sorted.length);
+	return { state, conflicts };
+}

@@ -1,0 +1,123 @@
+// Why a change was refused, as stable codes (STYLE example 8: a frozen map of keys, so the UI
+// and the sync conflict list never match on message text). Words for people are made from
+// these codes outside the core. Broken invariants (a programming error, not a user's) throw
+// the small error classes at the end instead.
+import type { AccountId, LicenseId } from './ids';
+import type { ContactRole } from './model';
+
+export const REFUSAL_CODES = Object.freeze({
+	/** C3: the actor is not a contact of the license (nor an admin of its site). */
+	notAContact: 'not-a-contact',
+	/** C12/X3: the actor holds a role there, but the capability table does not allow this. */
+	notAllowed: 'not-allowed',
+	/** C4: the account already holds that role on the license. */
+	alreadyInRole: 'already-in-role',
+	/** C4: no account has the address, and no name for a new one was given. */
+	nameRequired: 'name-required',
+	invalidEmail: 'invalid-email',
+	/** C5/C6/C13: make primary by someone else needs the same, non-public domain. */
+	primaryDomainMismatch: 'primary-domain-mismatch',
+	/** C7: promote someone else first. */
+	cannotDeletePrimary: 'cannot-delete-primary',
+	notInRole: 'not-in-role',
+	alreadyPrimary: 'already-primary',
+	unknownLicense: 'unknown-license',
+	unknownSite: 'unknown-site',
+	unknownAccount: 'unknown-account',
+	unknownProduct: 'unknown-product',
+	duplicateSen: 'duplicate-sen',
+	duplicateId: 'duplicate-id',
+	/** Another account already uses the address. */
+	emailTaken: 'email-taken',
+	/** The account with that address is deactivated or deleted. */
+	accountInactive: 'account-inactive',
+	siteNameTaken: 'site-name-taken',
+	/** C0/C10: only a site admin may do this. */
+	notSiteAdmin: 'not-site-admin',
+	/** C10: the admin already is primary billing contact of every cloud license of the site. */
+	alreadyPrimaryBilling: 'already-primary-billing',
+	/** C10: the site has no cloud licenses. */
+	noSiteLicenses: 'no-site-licenses',
+	/** C9: only technical contacts request support. */
+	notTechnicalContact: 'not-technical-contact',
+	/** C11: handing over to the same person. */
+	sameAccount: 'same-account',
+	/** C11: the actor can manage no license where that person is a contact. */
+	nothingToHandOver: 'nothing-to-hand-over',
+	/** A1/A4/A5: the token matches no pending verification, reset or email change. */
+	invalidToken: 'invalid-token',
+	/** A4: a reset link works once. */
+	tokenUsed: 'token-used',
+	/** A4: the reset link's time ran out (at `expiresAt` exactly it is too late). */
+	tokenExpired: 'token-expired',
+	/** A1: the address is verified already (a second click on the link, or an IdP account). */
+	alreadyVerified: 'already-verified',
+	/** A7: name, password and two-step settings belong to the identity provider. */
+	managedByIdp: 'managed-by-idp',
+	/** A4: a "first" password only for an account that has none; otherwise change or reset. */
+	passwordAlreadySet: 'password-already-set',
+	twoStepAlreadyEnabled: 'two-step-already-enabled',
+	twoStepNotEnabled: 'two-step-not-enabled',
+	/** X2: a TOTP code (its time step, or an earlier one) is accepted once. */
+	codeReused: 'code-reused',
+	/** A2: not one of the account's unused recovery codes. */
+	invalidRecoveryCode: 'invalid-recovery-code',
+	/** A8 (with C7): the account is primary somewhere; the refusal lists where. */
+	primaryContact: 'primary-contact',
+	invalidPayload: 'invalid-payload',
+	unknownChangeType: 'unknown-change-type'
+} as const);
+
+export type RefusalCode = (typeof REFUSAL_CODES)[keyof typeof REFUSAL_CODES];
+
+/** C13: a refused make-primary names both domains, which is public, and who can still do it. */
+export interface DomainMismatchRefusal {
+	readonly code: 'primary-domain-mismatch';
+	readonly role: ContactRole;
+	readonly candidateDomain: string;
+	readonly primaryDomain: string;
+	/** The public one of the two domains, or null when neither is public. */
+	readonly publicDomain: string | null;
+	/** C6: the candidate themselves, after logging in. */
+	readonly whoCanPromote: { readonly accountId: AccountId; readonly email: string };
+}
+
+/** One license role that keeps an account from being deleted (A8, C7). */
+export interface PrimaryRole {
+	readonly licenseId: LicenseId;
+	readonly sen: string;
+	readonly role: ContactRole;
+	/**
+	 * The account is the role's only contact: someone else must be added, then made primary.
+	 * Otherwise making one of the other contacts primary is enough.
+	 */
+	readonly soleContact: boolean;
+}
+
+/** A8: deleting an account that is primary of any role; sorted by SEN, billing first. */
+export interface PrimaryContactRefusal {
+	readonly code: 'primary-contact';
+	readonly licenses: readonly PrimaryRole[];
+}
+
+export interface PlainRefusal {
+	readonly code: Exclude<RefusalCode, 'primary-domain-mismatch' | 'primary-contact'>;
+	/** For invalid-payload: which payload field. */
+	readonly field?: string;
+	/** For duplicate-id / unknown-*: the id in question. */
+	readonly id?: string;
+}
+
+export type Refusal = DomainMismatchRefusal | PrimaryContactRefusal | PlainRefusal;
+
+/**
+ * Thrown when a rule needs data the caller must install first (the C5 public-domain list,
+ * `usePublicDomains`). A programming error: the app loads the data before applying changes.
+ */
+export class RulesNotReadyError extends Error {
+	readonly code = 'rules-not-ready';
+	constructor(what: string) {
+		super(`${what} is not installed yet: install it before applying changes`);
+		this.name = 'RulesNotReadyError';
+	}
+}

@@ -1,0 +1,43 @@
+// Branded ids, so an account id can never be passed where a license id is expected.
+// Ids are random strings made outside the core (S1) and carried inside changes; the only
+// place a plain string becomes a branded id is the constructors below.
+
+declare const brand: unique symbol;
+type Brand<B extends string> = string & { readonly [brand]: B };
+
+export type AccountId = Brand<'AccountId'>;
+export type LicenseId = Brand<'LicenseId'>;
+export type SiteId = Brand<'SiteId'>;
+export type MailId = Brand<'MailId'>;
+export type ChangeId = Brand<'ChangeId'>;
+export type DeviceId = Brand<'DeviceId'>;
+export type SupportRequestId = Brand<'SupportRequestId'>;
+export type ProductId = Brand<'ProductId'>;
+
+/** Thrown when code (not a user) builds an id from something that is not a non-empty string. */
+export class InvalidIdError extends Error {
+	readonly code = 'invalid-id';
+	constructor(kind: string) {
+		super(`${kind} must be a non-empty string`);
+	}
+}
+
+// A type guard instead of an `as` cast: it is the single, checked point where the brand is
+// granted. The brand has no runtime form, so checking the string is all there is to check.
+function isBranded<B extends string>(s: unknown): s is Brand<B> {
+	return typeof s === 'string' && s.length > 0;
+}
+
+function make<B extends string>(kind: B, s: string): Brand<B> {
+	if (!isBranded<B>(s)) throw new InvalidIdError(kind);
+	return s;
+}
+
+export const accountId = (s: string): AccountId => make('AccountId', s);
+export const licenseId = (s: string): LicenseId => make('LicenseId', s);
+export const siteId = (s: string): SiteId => make('SiteId', s);
+export const mailId = (s: string): MailId => make('MailId', s);
+export const changeId = (s: string): ChangeId => make('ChangeId', s);
+export const deviceId = (s: string): DeviceId => make('DeviceId', s);
+export const supportRequestId = (s: string): SupportRequestId => make('SupportRequestId', s);
+export const productId = (s: string): ProductId => make('ProductId', s);

@@ -1,0 +1,23 @@
+// The public face of the pure core: the store, sync, app commands and UI import from here.
+export * from './ids';
+export * from './result';
+export * from './model';
+export * from './catalog';
+export * from './domains';
+export * from './errors';
+export * from './state';
+export { stateFromRecords } from './commit';
+export * from './roles';
+export * from './capabilities';
+export * from './changes/types';
+export { apply, applyInPlace } from './changes/apply';
+export type { Applied, ApplyResult } from './changes/apply';
+export { compareChanges, replay } from './changes/order';
+export type { Conflict, Replayed } from './changes/order';
+export { RENEWAL_WINDOW_MS } from './changes/rules/licenses';
+export { siteBillingEstimate, mailbox, mailboxes } from './queries';
+export { describeLicense } from './mail';
+export { requiredActions } from './required-actions';
+export type { AccountPolicy, RequiredAction } from './required-actions';
+export { MAX_AVATAR } from './changes/account-guards';
+export type { MailContent } from './mail';

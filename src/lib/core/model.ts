@@ -1,0 +1,172 @@
+// The entities of SPEC §2 as the core records them. Every value is immutable: rules replace
+// records, never edit them, which is what lets `apply` share untouched records between states.
+import type { Hosting } from './catalog';
+import type {
+	AccountId,
+	ChangeId,
+	LicenseId,
+	MailId,
+	ProductId,
+	SiteId,
+	SupportRequestId
+} from './ids';
+
+export type { Hosting } from './catalog';
+
+export type AccountStatus = 'active' | 'deactivated' | 'deleted';
+export type SignInSource = 'password' | 'google' | 'saml';
+
+/**
+ * A PBKDF2 password hash as the security layer makes it (X1), parameters included. Opaque to
+ * the rules: they check its shape and store it, never verify against it.
+ */
+export interface PasswordHash {
+	readonly alg: string;
+	readonly iterations: number;
+	readonly salt: string;
+	readonly hash: string;
+	readonly length: number;
+}
+
+/** A4: the latest reset link; only its SHA-256 is kept. */
+export interface ResetToken {
+	readonly hash: string;
+	readonly expiresAt: number;
+	readonly used: boolean;
+}
+
+/** A5: an address waiting for its confirmation link; it takes effect only when confirmed. */
+export interface PendingEmail {
+	readonly email: string;
+	readonly emailKey: string;
+	readonly tokenHash: string;
+}
+
+/** A2/A5: two-step verification. */
+export interface TwoStep {
+	/** Base32 TOTP secret (RFC 6238). */
+	readonly totpSecret: string;
+	/** SHA-256 of each unused recovery code; a used one is removed. */
+	readonly recoveryCodeHashes: readonly string[];
+	/** X2: the last TOTP time step accepted; that step and earlier ones are refused. */
+	readonly lastUsedStep: number;
+	readonly enabledAt: number;
+}
+
+/**
+ * What the account keeps that must not be shown or exported in clear text (S3). Every field
+ * is optional because records written before it existed lack it; a cleared field is null.
+ * Tokens are kept only as hashes (X1): the plain token travels once, in the change that mails
+ * it, and such a change is only ever exported encrypted.
+ */
+export interface AccountSecrets {
+	readonly passwordHash?: PasswordHash | null;
+	/** A12: when the password was last set (change time); absent: never set here. */
+	readonly passwordChangedAt?: number | null;
+	/** A1: SHA-256 of the latest verification token. */
+	readonly verifyTokenHash?: string | null;
+	readonly reset?: ResetToken | null;
+	readonly pendingEmail?: PendingEmail | null;
+	readonly twoStep?: TwoStep | null;
+}
+
+export interface Account {
+	readonly id: AccountId;
+	/** As typed, trimmed. */
+	readonly email: string;
+	/** Normalised (lower-case, IDNA domain): unique among accounts that are not deleted. */
+	readonly emailKey: string;
+	readonly name: string;
+	readonly status: AccountStatus;
+	readonly verified: boolean;
+	readonly source: SignInSource;
+	/** Created by someone else (C4) rather than by signing up. */
+	readonly invited: boolean;
+	readonly createdAt: number;
+	/** A5: a `data:image/…;base64,` URL; absent or null: none. */
+	readonly avatar?: string | null;
+	readonly secrets: AccountSecrets;
+}
+
+export type ContactRole = 'billing' | 'technical';
+export const CONTACT_ROLES = ['billing', 'technical'] as const satisfies readonly ContactRole[];
+
+/**
+ * The contacts of one role on one license. C2 by construction: null is an empty role, and a
+ * non-empty role has exactly one primary. The rules keep every id in it distinct.
+ */
+export type RoleContacts = {
+	readonly primary: AccountId;
+	readonly secondary: readonly AccountId[];
+} | null;
+
+export interface SupportRequest {
+	readonly id: SupportRequestId;
+	readonly licenseId: LicenseId;
+	readonly by: AccountId;
+	readonly subject: string;
+	readonly description: string;
+	readonly at: number;
+}
+
+export interface License {
+	readonly id: LicenseId;
+	/** Support entitlement number, unique: `SEN-` and at least 7 digits. */
+	readonly sen: string;
+	readonly productId: ProductId;
+	readonly hosting: Hosting;
+	/** Cloud licenses belong to a site; server licenses have none. */
+	readonly siteId: SiteId | null;
+	readonly tier: number;
+	readonly expiresAt: number;
+	readonly billing: RoleContacts;
+	readonly technical: RoleContacts;
+	readonly supportRequests: readonly SupportRequest[];
+	readonly createdAt: number;
+}
+
+export interface Site {
+	readonly id: SiteId;
+	/** A normalised host name, unique: `acme.example.net`. */
+	readonly name: string;
+	readonly productIds: readonly ProductId[];
+	readonly admins: readonly AccountId[];
+	readonly createdAt: number;
+}
+
+export type MailKind =
+	| 'verify-email'
+	| 'contact-invited'
+	| 'contact-added'
+	| 'contact-removed'
+	| 'primary-replaced'
+	| 'support-request'
+	| 'renewal-reminder'
+	| 'handover-added'
+	| 'handover-removed'
+	| 'password-reset'
+	| 'password-reset-idp'
+	| 'confirm-email'
+	| 'email-changed'
+	| 'account-deleted';
+
+export interface MailLink {
+	readonly label: string;
+	/** An app route, e.g. `/cant-log-in?email=…`. */
+	readonly href: string;
+}
+
+export interface Mail {
+	/** Deterministic: `${changeId}:${n}`, or `renewal:…` for renewal reminders. */
+	readonly id: MailId;
+	readonly to: string;
+	/** The recipient's normalised address: the mailbox it is filed under. */
+	readonly toKey: string;
+	readonly subject: string;
+	/** Plain text, never HTML (X4). */
+	readonly body: string;
+	readonly links: readonly MailLink[];
+	readonly at: number;
+	readonly changeId: ChangeId;
+	readonly kind: MailKind;
+}

@@ -1,0 +1,57 @@
+// The projection the UI reads: four record stores (what the store persists) and indexes
+// derived from them (never persisted; `stateFromRecords` rebuilds them on load).
+import type { AccountId, LicenseId, MailId, SiteId } from './ids';
+import type { Account, License, Mail, Site } from './model';
+
+export interface State {
+	accounts: Map<AccountId, Account>;
+	licenses: Map<LicenseId, License>;
+	sites: Map<SiteId, Site>;
+	mail: Map<MailId, Mail>;
+	/** Accounts that are not deleted, by normalised email. */
+	accountIdByEmailKey: Map<string, AccountId>;
+	licenseIdBySen: Map<string, LicenseId>;
+	/** Licenses where the account holds a role (either), for C3 with thousands of licenses. */
+	licenseIdsByAccount: Map<AccountId, Set<LicenseId>>;
+	/** Cloud licenses by site (C3 for site admins, C10). */
+	licenseIdsBySite: Map<SiteId, Set<LicenseId>>;
+	siteIdsByAdmin: Map<AccountId, Set<SiteId>>;
+	siteIdByName: Map<string, SiteId>;
+	/** Mailbox contents by normalised recipient address. */
+	mailIdsByToKey: Map<string, Set<MailId>>;
+}
+
+export function emptyState(): State {
+	return {
+		accounts: new Map(),
+		licenses: new Map(),
+		sites: new Map(),
+		mail: new Map(),
+		accountIdByEmailKey: new Map(),
+		licenseIdBySen: new Map(),
+		licenseIdsByAccount: new Map(),
+		licenseIdsBySite: new Map(),
+		siteIdsByAdmin: new Map(),
+		siteIdByName: new Map(),
+		mailIdsByToKey: new Map()
+	};
+}
+
+/** The names of the persisted record stores. */
+export type StoreName = 'accounts' | 'licenses' | 'sites' | 'mail';
+
+/** A record write the store must persist, in order, in the transaction that logs the change. */
+export type Effect =
+	| { readonly kind: 'put'; readonly store: 'accounts'; readonly value: Account }
+	| { readonly kind: 'put'; readonly store: 'licenses'; readonly value: License }
+	| { readonly kind: 'put'; readonly store: 'sites'; readonly value: Site }
+	| { readonly kind: 'put'; readonly store: 'mail'; readonly value: Mail }
+	| { readonly kind: 'delete'; readonly store: StoreName; readonly key: string };
+
+/** Records as the store keeps them: one list per record store. */
+export interface Records {
+	readonly accounts: Iterable<Account>;
+	readonly licenses: Iterable<License>;
+	readonly sites: Iterable<Site>;
+	readonly mail: Iterable<Mail>;
+}

@@ -1,0 +1,174 @@
+// Builds the account changes (A1–A8, X2) for tests, on top of a ChangeFactory so clock order
+// stays creation order. Tokens are plain strings here; `hashOf` stands in for the app's
+// SHA-256, since the rules only ever compare hashes.
+import type { AccountId, ChangeOf, PasswordHash } from '$lib/core';
+import { hashOf } from './factories';
+import type { ChangeFactory } from './factories';
+
+export const HOUR = 60 * 60 * 1000;
+
+/** A PBKDF2 hash as the security layer makes it; the rules never look inside. */
+export const PASSWORD: PasswordHash = {
+	alg: 'PBKDF2-SHA256',
+	iterations: 600_000,
+	salt: 'c2FsdHNhbHRzYWx0c2FsdA',
+	hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
+	length: 32
+};
+export const OTHER_PASSWORD: PasswordHash = { ...PASSWORD, salt: 'b3RoZXJzYWx0', hash: 'b3RoZXI' };
+export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const RECOVERY = ['code-1', 'code-2', 'code-3'] as const;
+
+type Actor = AccountId | null;
+
+export class AccountChanges {
+	constructor(readonly f: ChangeFactory) {}
+
+	signupWithPassword(
+		id: AccountId,
+		email: string,
+		token = `verify-${id}`
+	): ChangeOf<'account.create'> {
+		const c = this.f.signup(id, email, 'Someone', 'password', token);
+		return { ...c, payload: { ...c.payload, passwordHash: PASSWORD } };
+	}
+
+	verifyEmail(actor: Actor, id: AccountId, token: string): ChangeOf<'account.verifyEmail'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.verifyEmail',
+			payload: { accountId: id, tokenHash: hashOf(token) }
+		};
+	}
+
+	resend(actor: Actor, id: AccountId, token: string): ChangeOf<'account.resendVerification'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.resendVerification',
+			payload: { accountId: id, token, tokenHash: hashOf(token) }
+		};
+	}
+
+	requestReset(
+		actor: Actor,
+		email: string,
+		token: string,
+		ttl = HOUR
+	): ChangeOf<'account.requestReset'> {
+		const env = this.f.envelope(actor);
+		return {
+			...env,
+			type: 'account.requestReset',
+			payload: { email, token, tokenHash: hashOf(token), expiresAt: env.at + ttl }
+		};
+	}
+
+	reset(
+		actor: Actor,
+		id: AccountId,
+		token: string,
+		opts: { at?: number; hash?: PasswordHash } = {}
+	): ChangeOf<'account.setPassword'> {
+		return {
+			...this.f.envelope(actor, opts.at),
+			type: 'account.setPassword',
+			payload: {
+				accountId: id,
+				passwordHash: opts.hash ?? OTHER_PASSWORD,
+				reason: 'reset',
+				resetTokenHash: hashOf(token)
+			}
+		};
+	}
+
+	setPassword(
+		actor: Actor,
+		id: AccountId,
+		reason: 'change' | 'first' | 'reset',
+		hash: PasswordHash = OTHER_PASSWORD
+	): ChangeOf<'account.setPassword'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.setPassword',
+			payload: { accountId: id, passwordHash: hash, reason }
+		};
+	}
+
+	profile(
+		actor: Actor,
+		id: AccountId,
+		fields: { name?: string; avatar?: string | null }
+	): ChangeOf<'account.updateProfile'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.updateProfile',
+			payload: { accountId: id, ...fields }
+		};
+	}
+
+	requestEmail(
+		actor: Actor,
+		id: AccountId,
+		newEmail: string,
+		token: string
+	): ChangeOf<'account.requestEmailChange'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.requestEmailChange',
+			payload: { accountId: id, newEmail, token, tokenHash: hashOf(token) }
+		};
+	}
+
+	confirmEmail(actor: Actor, id: AccountId, token: string): ChangeOf<'account.confirmEmailChange'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.confirmEmailChange',
+			payload: { accountId: id, tokenHash: hashOf(token) }
+		};
+	}
+
+	enableTwoStep(
+		actor: Actor,
+		id: AccountId,
+		opts: { secret?: string; codes?: readonly string[]; step?: number } = {}
+	): ChangeOf<'account.enableTwoStep'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.enableTwoStep',
+			payload: {
+				accountId: id,
+				totpSecret: opts.secret ?? TOTP_SECRET,
+				recoveryCodeHashes: (opts.codes ?? RECOVERY).map(hashOf),
+				verifiedStep: opts.step ?? 1000
+			}
+		};
+	}
+
+	disableTwoStep(actor: Actor, id: AccountId): ChangeOf<'account.disableTwoStep'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.disableTwoStep',
+			payload: { accountId: id }
+		};
+	}
+
+	totp(actor: Actor, id: AccountId, step: number): ChangeOf<'account.useTotpStep'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.useTotpStep',
+			payload: { accountId: id, step }
+		};
+	}
+
+	recovery(actor: Actor, id: AccountId, code: string): ChangeOf<'account.useRecoveryCode'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.useRecoveryCode',
+			payload: { accountId: id, recoveryCodeHash: hashOf(code) }
+		};
+	}
+
+	delete(actor: Actor, id: AccountId): ChangeOf<'account.delete'> {
+		return { ...this.f.envelope(actor), type: 'account.delete', payload: { accountId: id } };
+	}
+}

@@ -1,0 +1,154 @@
+// Every refusal code is reachable, stable, and changes nothing (X3: the same checks for the
+// UI and for imported files).
+import { describe, expect, it } from 'vitest';
+import {
+	REFUSAL_CODES,
+	accountId,
+	applyInPlace,
+	licenseId,
+	siteId,
+	stateFromRecords
+} from '$lib/core';
+import type { Change, RefusalCode, State } from '$lib/core';
+import { AccountChanges } from './account-factory';
+import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
+import type { ChangeFactory } from './factories';
+
+const acc = (f: ChangeFactory): AccountChanges => new AccountChanges(f);
+const G = accountId('gee');
+
+/** World plus: carol administers S1 with cloud license L2 that only dave is contact of. */
+function rich(): { f: ChangeFactory; state: State } {
+	const { f, state } = world();
+	const next = build(
+		[
+			f.site(A.carol, S1, 'acme.example.net'),
+			f.license(A.carol, L2, { site: S1, sen: 'SEN-0000002' }),
+			f.add(A.carol, L2, 'billing', 'dave@other.org'),
+			f.add(A.carol, L2, 'technical', 'dave@other.org'),
+			f.makePrimary(A.dave, L2, 'billing', A.dave),
+			f.makePrimary(A.dave, L2, 'technical', A.dave),
+			f.remove(A.dave, L2, 'billing', A.carol),
+			f.remove(A.dave, L2, 'technical', A.carol),
+			f.add(A.alice, L1, 'billing', 'dave@other.org'),
+			f.site(A.bob, siteId('s2'), 'empty.example.net')
+		],
+		state
+	);
+	return { f, state: next };
+}
+
+function withDeactivatedBob(state: State): State {
+	const bob = state.accounts.get(A.bob);
+	if (bob === undefined) throw new Error('bob missing');
+	const accounts = [...state.accounts.values()].map((a) =>
+		a.id === A.bob ? { ...bob, status: 'deactivated' as const } : a
+	);
+	return stateFromRecords({
+		accounts,
+		licenses: state.licenses.values(),
+		sites: state.sites.values(),
+		mail: state.mail.values()
+	});
+}
+
+type Scenario = (f: ChangeFactory, state: State) => Change | [State, Change];
+
+const SCENARIOS: Record<RefusalCode, Scenario> = {
+	'not-a-contact': (f) => f.add(A.erin, L1, 'billing', 'erin@mail.acme.com'),
+	'not-allowed': (f) => f.add(A.carol, L2, 'billing', 'carol@gmail.com'),
+	'already-in-role': (f) => f.add(A.alice, L1, 'billing', 'dave@other.org'),
+	'name-required': (f) => f.add(A.alice, L1, 'billing', 'nobody@acme.com'),
+	'invalid-email': (f) => f.add(A.alice, L1, 'billing', 'nobody@'),
+	'primary-domain-mismatch': (f) => f.makePrimary(A.alice, L1, 'billing', A.dave),
+	'cannot-delete-primary': (f) => f.remove(A.dave, L1, 'billing', A.alice),
+	'not-in-role': (f) => f.remove(A.alice, L1, 'technical', A.dave),
+	'already-primary': (f) => f.makePrimary(A.alice, L1, 'technical', A.alice),
+	'unknown-license': (f) => f.add(A.alice, licenseId('nope'), 'billing', 'bob@acme.com'),
+	'unknown-site': (f) => f.makeMeBilling(A.carol, siteId('nope')),
+	'unknown-account': (f) => f.add(accountId('ghost'), L1, 'billing', 'bob@acme.com'),
+	'unknown-product': (f) => f.license(A.alice, licenseId('new'), { product: 'nope' }),
+	'duplicate-sen': (f) => f.license(A.alice, licenseId('new'), { sen: 'SEN-0000002' }),
+	'duplicate-id': (f) => f.license(A.alice, L2),
+	'email-taken': (f) => f.signup(accountId('z'), 'Bob@Acme.com'),
+	'account-inactive': (f, s) => [
+		withDeactivatedBob(s),
+		f.add(A.alice, L1, 'technical', 'bob@acme.com')
+	],
+	'site-name-taken': (f) => f.site(A.bob, siteId('s3'), 'ACME.example.net'),
+	'not-site-admin': (f) => f.makeMeBilling(A.dave, S1),
+	'already-primary-billing': (f, s) => [
+		build([f.makeMeBilling(A.carol, S1)], s),
+		f.makeMeBilling(A.carol, S1)
+	],
+	'no-site-licenses': (f) => f.makeMeBilling(A.bob, siteId('s2')),
+	'not-technical-contact': (f) => f.support(A.dave, L1),
+	'same-account': (f) => f.handover(A.alice, A.dave, 'dave@other.org'),
+	'nothing-to-hand-over': (f) => f.handover(A.alice, A.erin, 'bob@acme.com'),
+	'invalid-token': (f) => acc(f).verifyEmail(null, A.bob, 'nope'),
+	'token-used': (f, s) => [
+		build([acc(f).requestReset(null, 'bob@acme.com', 'r'), acc(f).reset(null, A.bob, 'r')], s),
+		acc(f).reset(null, A.bob, 'r')
+	],
+	'token-expired': (f, s) => [
+		build([acc(f).requestReset(null, 'bob@acme.com', 'r')], s),
+		acc(f).reset(null, A.bob, 'r', { at: T0 + 1000 * DAY })
+	],
+	'already-verified': (f, s) => [
+		build([acc(f).resend(null, A.bob, 'v'), acc(f).verifyEmail(null, A.bob, 'v')], s),
+		acc(f).verifyEmail(null, A.bob, 'v')
+	],
+	'managed-by-idp': (f, s) => [
+		build([f.signup(G, 'gee@acme.com', 'Gee', 'google')], s),
+		acc(f).setPassword(G, G, 'change')
+	],
+	'password-already-set': (f, s) => [
+		build([acc(f).setPassword(A.bob, A.bob, 'first')], s),
+		acc(f).setPassword(A.bob, A.bob, 'first')
+	],
+	'two-step-already-enabled': (f, s) => [
+		build([acc(f).enableTwoStep(A.bob, A.bob)], s),
+		acc(f).enableTwoStep(A.bob, A.bob)
+	],
+	'two-step-not-enabled': (f) => acc(f).disableTwoStep(A.bob, A.bob),
+	'code-reused': (f, s) => [
+		build([acc(f).enableTwoStep(A.bob, A.bob, { step: 1000 })], s),
+		acc(f).totp(A.bob, A.bob, 1000)
+	],
+	'invalid-recovery-code': (f, s) => [
+		build([acc(f).enableTwoStep(A.bob, A.bob)], s),
+		acc(f).recovery(A.bob, A.bob, 'nope')
+	],
+	'primary-contact': (f) => acc(f).delete(A.alice, A.alice),
+	'invalid-payload': (f) => f.support(A.alice, L1, ''),
+	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
+};
+
+describe('refusal codes', () => {
+	it('every code in REFUSAL_CODES has a scenario, and the map is frozen', () => {
+		expect(Object.keys(SCENARIOS).sort()).toEqual(Object.values(REFUSAL_CODES).sort());
+		expect(Object.isFrozen(REFUSAL_CODES)).toBe(true);
+	});
+
+	it.each(Object.values(REFUSAL_CODES))(
+		'%s: refused with that code, and nothing changes',
+		(code) => {
+			const { f, state } = rich();
+			const made = SCENARIOS[code](f, state);
+			const [before, change] = Array.isArray(made) ? made : [state, made];
+			const snapshot = structuredClone(before);
+			const result = applyInPlace(before, change);
+			expect(result.ok ? null : result.error.code).toBe(code);
+			expect(before).toEqual(snapshot);
+		}
+	);
+
+	it('S6/C3: an inactive or missing actor is refused (not-allowed / unknown-account)', () => {
+		const { f, state } = rich();
+		const deactivated = withDeactivatedBob(state);
+		const byBob = applyInPlace(deactivated, f.add(A.bob, L1, 'billing', 'erin@mail.acme.com'));
+		expect(byBob.ok ? null : byBob.error.code).toBe('not-allowed');
+		const anonymous = applyInPlace(state, f.add(null, L1, 'billing', 'erin@mail.acme.com'));
+		expect(anonymous.ok ? null : anonymous.error.code).toBe('not-allowed');
+	});
+});
