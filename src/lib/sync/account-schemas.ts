@@ -1,0 +1,81 @@
+// One schema per account change of src/lib/core/changes/account-types.ts (A1–A8, X1–X2).
+// Their payloads carry tokens, hashes and TOTP secrets, which is why a file holding them is
+// encrypted (S3, crypto.ts `containsSecrets`); the shapes are checked here, the rules decide.
+import { accountId } from '$lib/core';
+import { passwordHash } from './change-schemas';
+import { LIMITS, change, count, epochMs, id, text, token, z } from './schema-base';
+
+const account = { accountId: id(accountId) };
+
+export const ACCOUNT_SCHEMAS = [
+	change(
+		'account.verifyEmail',
+		z.strictObject({ ...account, tokenHash: token }),
+		'Verify an email address with the mailed link (A1)'
+	),
+	change(
+		'account.resendVerification',
+		z.strictObject({ ...account, token, tokenHash: token }),
+		'Send a new verification link (A1)'
+	),
+	change(
+		'account.requestReset',
+		z.strictObject({ email: text(LIMITS.email), token, tokenHash: token, expiresAt: epochMs }),
+		"Can't log in? (A4)"
+	),
+	change(
+		'account.setPassword',
+		z.strictObject({
+			...account,
+			passwordHash,
+			reason: z.enum(['reset', 'change', 'first']),
+			resetTokenHash: token.optional()
+		}),
+		'Set a password (A4, A5)'
+	),
+	change(
+		'account.updateProfile',
+		z.strictObject({
+			...account,
+			name: text(LIMITS.name).optional(),
+			avatar: text(LIMITS.avatar).nullable().optional()
+		}),
+		'Change name or avatar (A5)'
+	),
+	change(
+		'account.requestEmailChange',
+		z.strictObject({ ...account, newEmail: text(LIMITS.email), token, tokenHash: token }),
+		'Ask to change the email address (A5)'
+	),
+	change(
+		'account.confirmEmailChange',
+		z.strictObject({ ...account, tokenHash: token }),
+		'Confirm a new email address (A5)'
+	),
+	change(
+		'account.enableTwoStep',
+		z.strictObject({
+			...account,
+			totpSecret: token,
+			recoveryCodeHashes: z.array(token).max(LIMITS.recoveryCodes).readonly(),
+			verifiedStep: count
+		}),
+		'Enable two-step verification (A2, A5)'
+	),
+	change(
+		'account.disableTwoStep',
+		z.strictObject({ ...account }),
+		'Disable two-step verification (A5)'
+	),
+	change(
+		'account.useTotpStep',
+		z.strictObject({ ...account, step: count }),
+		'Spend a TOTP time step (X2)'
+	),
+	change(
+		'account.useRecoveryCode',
+		z.strictObject({ ...account, recoveryCodeHash: token }),
+		'Spend a recovery code (A2)'
+	),
+	change('account.delete', z.strictObject({ ...account }), 'Delete an account (A8)')
+] as const;

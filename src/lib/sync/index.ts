@@ -1,0 +1,53 @@
+// The public face of sync (S2–S9, X5): the app imports this module lazily, from the Sync page
+// only, since zod is its largest dependency. The store imports `changeHash` from ./digest
+// directly, so committing a change never loads zod.
+export { SYNC_ERROR_CODES } from './errors';
+export type { JsonPath, SyncError, SyncErrorCode, SyncErrorOf, SyncResult } from './errors';
+export {
+	ALL_CHANGE_SCHEMAS,
+	ChangeSchema,
+	EncryptedFileSchema,
+	FORMAT,
+	KDF_ITERATIONS,
+	LIMITS,
+	PlainFileSchema,
+	SyncFileSchema,
+	VERSION,
+	syncFileJsonSchema
+} from './format';
+export type {
+	Encryption,
+	ExportedEncryptedFile,
+	ExportedSyncFile,
+	ImportedSyncFile,
+	SyncFileContents,
+	SyncFileKind
+} from './format';
+export { FORBIDDEN_KEYS, JSON_LIMITS, parseJsonSafely } from './safe-json';
+export type { JsonError, JsonLimits } from './safe-json';
+export {
+	DEFAULT_KDF_ITERATIONS,
+	SyncCryptoError,
+	containsSecrets,
+	decryptEnvelope,
+	encryptEnvelope
+} from './crypto';
+export type { DecryptError } from './crypto';
+export {
+	CanonicalJsonError,
+	canonicalJson,
+	changeHash,
+	changesDigest,
+	checkChains,
+	verifyChains
+} from './digest';
+export type { ChainCheck, ChainStart } from './digest';
+export { validateChange } from './validate';
+export { DEFAULT_MAX_FUTURE_SKEW_MS, readSyncFile } from './read';
+export type { ReadOptions, ReadResult } from './read';
+export { buildSyncFile, syncFileName } from './write';
+export type { BuildOptions, BuildResult, BuiltFile } from './write';
+export { planImport, touchesOf } from './merge';
+export type { ImportPlan, LocalLog, Touches } from './merge';
+export { PROGRESS_EVERY } from './progress';
+export type { OnProgress } from './progress';

@@ -1,0 +1,188 @@
+// Reading a sync file (S4, S7): the whole file is checked before anything is applied, and
+// every way it can be wrong comes back as a value with a stable code (STYLE example 8), in a
+// fixed order: size → parse → decrypt → envelope → each change → digest → duplicates → chain
+// (X5) → clock. Nothing here touches storage: the store merges what this returns.
+import { err, ok } from '$lib/core';
+import type { Change, Result } from '$lib/core';
+import type { z } from 'zod';
+import { decryptEnvelope } from './crypto';
+import { canonicalJson, checkChains, digestOfCanonical, hashCanonical } from './digest';
+import type { JsonPath, SyncError } from './errors';
+import { EncryptedFileSchema, FORMAT, KDF_ITERATIONS, PlainShellSchema, VERSION } from './format';
+import type { ImportedSyncFile, SyncFileContents } from './format';
+import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
+import type { OnProgress } from './progress';
+import { JSON_LIMITS, isJsonObject, parseJsonSafely, textOf } from './safe-json';
+import { validateChanges } from './validate';
+
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export interface ReadOptions {
+	/** Needed only for an encrypted file. */
+	readonly passphrase?: string;
+	/** Default 50 MB. */
+	readonly maxBytes?: number;
+	/** The importing device's time: no change may be dated later than now + skew. */
+	readonly now: number;
+	readonly maxFutureSkewMs?: number;
+	/** 0 to 1, never backwards (P4). */
+	readonly onProgress?: OnProgress;
+}
+
+export type ReadResult =
+	| { readonly ok: true; readonly file: SyncFileContents }
+	| { readonly ok: false; readonly error: SyncError };
+
+export async function readSyncFile(
+	input: string | ArrayBuffer | Uint8Array,
+	opts: ReadOptions
+): Promise<ReadResult> {
+	const result = await read(input, opts);
+	return result.ok ? { ok: true, file: result.value } : result;
+}
+
+async function read(
+	input: string | ArrayBuffer | Uint8Array,
+	opts: ReadOptions
+): Promise<Result<SyncFileContents, SyncError>> {
+	const progress = opts.onProgress;
+	progress?.(0);
+	const maxBytes = opts.maxBytes ?? JSON_LIMITS.maxBytes;
+	const text = textOf(input, maxBytes);
+	if (!text.ok) return text;
+	const outer = parseHead(text.value, maxBytes);
+	if (!outer.ok) return outer;
+
+	let file = outer.value;
+	const encrypted = 'encrypted' in file;
+	if (encrypted) {
+		if (opts.passphrase === undefined || opts.passphrase === '') {
+			return err({ code: 'needs-passphrase' });
+		}
+		const envelope = EncryptedFileSchema.safeParse(file);
+		if (!envelope.success) return err(envelopeError(envelope.error.issues, file));
+		progress?.(0.05);
+		const plain = await decryptEnvelope(envelope.data, opts.passphrase);
+		if (!plain.ok) return plain;
+		const inner = parseHead(plain.value, maxBytes);
+		if (!inner.ok) return inner;
+		if ('encrypted' in inner.value) {
+			return err({ code: 'wrong-format', path: ['encrypted'], message: 'encrypted twice' });
+		}
+		file = inner.value;
+	}
+	progress?.(0.1);
+
+	const shell = PlainShellSchema.safeParse(file);
+	if (!shell.success) return err(envelopeError(shell.error.issues, file));
+	const { device, exportedAt, kind, digest } = shell.data;
+
+	const validated = await validateChanges(shell.data.changes, stepProgress(progress, 0.1, 0.45));
+	if (!validated.ok) return validated;
+	const all = validated.value;
+
+	const canonical = await canonicalise(all, stepProgress(progress, 0.45, 0.55));
+	const found = await digestOfCanonical(canonical);
+	if (found !== digest) return err({ code: 'digest-mismatch', expected: digest, found });
+
+	const unique = dedupe(all, canonical);
+	if (!unique.ok) return unique;
+	const { changes, texts } = unique.value;
+
+	const hashes = await hashCanonical(texts, stepProgress(progress, 0.55, 0.95));
+	const chain = checkChains(changes, hashes);
+	if (!chain.ok) return chain;
+
+	const future = firstInFuture(
+		changes,
+		opts.now + (opts.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)
+	);
+	if (future !== null) return err(future);
+	progress?.(1);
+	return ok({ device, exportedAt, kind, changes, encrypted });
+}
+
+/** Parses text into an object that names this format and version. */
+function parseHead(text: string, maxBytes: number): Result<ImportedSyncFile, SyncError> {
+	const parsed = parseJsonSafely(text, { maxBytes });
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	if (!isJsonObject(value)) {
+		return err({ code: 'wrong-format', path: [], message: 'not a JSON object' });
+	}
+	if (value.format !== FORMAT) {
+		return err({ code: 'wrong-format', path: ['format'], message: `not "${FORMAT}"` });
+	}
+	const version = value.version;
+	if (version !== VERSION) {
+		const found = typeof version === 'number' || typeof version === 'string' ? version : null;
+		return err({
+			code: 'unsupported-version',
+			found,
+			newer: typeof version === 'number' && version > VERSION
+		});
+	}
+	return ok(value);
+}
+
+function envelopeError(issues: readonly z.core.$ZodIssue[], file: ImportedSyncFile): SyncError {
+	const issue = issues[0];
+	const path: JsonPath = (issue?.path ?? []).map((k) => (typeof k === 'number' ? k : String(k)));
+	const kdf = isJsonObject(file.encrypted) ? file.encrypted.kdf : undefined;
+	const iterations = isJsonObject(kdf) ? kdf.iterations : undefined;
+	if (path.join('.') === 'encrypted.kdf.iterations' && typeof iterations === 'number') {
+		return { code: 'unsafe-encryption', iterations, ...KDF_ITERATIONS };
+	}
+	if (issue?.code === 'too_big' && issue.origin === 'array') {
+		const size = Array.isArray(file.changes) ? file.changes.length : 0;
+		return { code: 'field-too-large', path, size, limit: Number(issue.maximum) };
+	}
+	return { code: 'wrong-format', path, message: issue?.message ?? 'not a change file' };
+}
+
+async function canonicalise(changes: readonly Change[], progress: OnProgress): Promise<string[]> {
+	const texts: string[] = [];
+	for (let i = 0; i < changes.length; i += PROGRESS_EVERY) {
+		for (const change of changes.slice(i, i + PROGRESS_EVERY)) texts.push(canonicalJson(change));
+		progress(texts.length / changes.length);
+		if (texts.length < changes.length) await yieldToEventLoop();
+	}
+	return texts;
+}
+
+/** Drops exact repeats of a change; the same id with other content refuses the file. */
+function dedupe(
+	all: readonly Change[],
+	canonical: readonly string[]
+): Result<{ changes: Change[]; texts: string[] }, SyncError> {
+	const firstIndex = new Map<string, number>();
+	const changes: Change[] = [];
+	const texts: string[] = [];
+	for (const [i, change] of all.entries()) {
+		const text = canonical[i] ?? canonicalJson(change);
+		const first = firstIndex.get(change.id);
+		if (first === undefined) {
+			firstIndex.set(change.id, i);
+			changes.push(change);
+			texts.push(text);
+		} else if (canonical[first] !== text) {
+			return err({ code: 'duplicate-change-id', changeId: change.id, indexes: [first, i] });
+		}
+	}
+	return ok({ changes, texts });
+}
+
+// The local clock takes the latest time it sees (S5), so a change from the far future would
+// drag it forward for good. `at` is checked, and so is the time at the start of the clock
+// text when it has one (the store's clocks begin with an ISO-8601 time).
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/;
+
+function firstInFuture(changes: readonly Change[], latest: number): SyncError | null {
+	for (const change of changes) {
+		const iso = ISO_TIME.exec(change.clock);
+		const clockTime = iso === null ? Number.NaN : Date.parse(iso[0]);
+		const at = Math.max(change.at, Number.isNaN(clockTime) ? -Infinity : clockTime);
+		if (at > latest) return { code: 'clock-in-future', changeId: change.id, at, latest };
+	}
+	return null;
+}

@@ -1,0 +1,108 @@
+// Writing a sync file (S3): the queued changes (or the whole history) in replay order, their
+// digest, and, when any change carries a secret, encryption with the user's passphrase. A file
+// is checked against the same schema the reader uses, so this app never writes a file it
+// would refuse. One change per line keeps files readable and diffable.
+import { compareChanges, err, ok } from '$lib/core';
+import type { Change, DeviceId, Result } from '$lib/core';
+import { containsSecrets, encryptEnvelope } from './crypto';
+import { canonicalJson, digestOfCanonical } from './digest';
+import type { SyncError } from './errors';
+import { FORMAT, VERSION } from './format';
+import type { ExportedSyncFile, SyncFileKind } from './format';
+import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
+import type { OnProgress } from './progress';
+import { validateChange } from './validate';
+
+export interface BuildOptions {
+	readonly device: DeviceId;
+	/** Epoch ms; also names the file. */
+	readonly exportedAt: number;
+	readonly kind: SyncFileKind;
+	readonly changes: readonly Change[];
+	/** Required when the changes carry secrets; encrypts the file whenever given. */
+	readonly passphrase?: string;
+	/** PBKDF2 iterations (default 600 000); tests use the minimum to stay fast. */
+	readonly iterations?: number;
+	readonly onProgress?: OnProgress;
+}
+
+export interface BuiltFile {
+	readonly text: string;
+	readonly encrypted: boolean;
+	readonly filename: string;
+}
+
+export type BuildResult =
+	| { readonly ok: true; readonly file: BuiltFile }
+	| { readonly ok: false; readonly error: SyncError };
+
+export async function buildSyncFile(opts: BuildOptions): Promise<BuildResult> {
+	const result = await build(opts);
+	return result.ok ? { ok: true, file: result.value } : result;
+}
+
+async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> {
+	const progress = opts.onProgress;
+	progress?.(0);
+	const passphrase = opts.passphrase === '' ? undefined : opts.passphrase;
+	if (passphrase === undefined && containsSecrets(opts.changes)) {
+		return err({ code: 'passphrase-required' });
+	}
+	const changes = [...opts.changes].sort(compareChanges);
+	const canonical = await checkedCanonical(changes, stepProgress(progress, 0, 0.8));
+	if (!canonical.ok) return canonical;
+	const digest = await digestOfCanonical(canonical.value);
+	const head = {
+		format: FORMAT,
+		version: VERSION,
+		device: opts.device,
+		exportedAt: opts.exportedAt,
+		kind: opts.kind,
+		digest
+	} satisfies Omit<ExportedSyncFile, 'changes'>;
+	// The canonical text of a change is valid JSON for it, so the file is assembled from the
+	// texts the digest was made of rather than stringified a second time.
+	const body = canonical.value.length === 0 ? '' : `\n${canonical.value.join(',\n')}\n`;
+	const plain = `${JSON.stringify(head).slice(0, -1)},"changes":[${body}]}\n`;
+	const filename = syncFileName(opts.device, opts.exportedAt);
+	if (passphrase === undefined) {
+		progress?.(1);
+		return ok({ text: plain, encrypted: false, filename });
+	}
+	const options = opts.iterations === undefined ? {} : { iterations: opts.iterations };
+	const envelope = await encryptEnvelope(plain, passphrase, options);
+	progress?.(1);
+	return ok({ text: `${JSON.stringify(envelope, null, '\t')}\n`, encrypted: true, filename });
+}
+
+/** Canonical JSON of each change, after checking it against the reader's schema. */
+async function checkedCanonical(
+	changes: readonly Change[],
+	progress: OnProgress
+): Promise<Result<string[], SyncError>> {
+	const texts: string[] = [];
+	for (const [i, change] of changes.entries()) {
+		const checked = validateChange(change, i);
+		if (!checked.ok) return checked;
+		texts.push(canonicalJson(change));
+		if ((i + 1) % PROGRESS_EVERY === 0 && i + 1 < changes.length) {
+			progress((i + 1) / changes.length);
+			await yieldToEventLoop();
+		}
+	}
+	progress(1);
+	return ok(texts);
+}
+
+/** `tessera-changes-<first 8 of the device id>-<yyyymmdd-hhmm UTC>.json`. */
+export function syncFileName(device: string, exportedAt: number): string {
+	const short =
+		device
+			.toLowerCase()
+			.replace(/[^a-z0-9]/g, '')
+			.slice(0, 8) || 'device';
+	const d = new Date(exportedAt);
+	const two = (n: number) => String(n).padStart(2, '0');
+	const day = `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}`;
+	return `tessera-changes-${short}-${day}-${two(d.getUTCHours())}${two(d.getUTCMinutes())}.json`;
+}

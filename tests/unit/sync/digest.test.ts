@@ -1,0 +1,142 @@
+/**
+ * S7 and X5: canonical JSON gives one text per value on every device; a change's hash covers
+ * its `prev`, and a device's changes in a file must each link to the one before.
+ */
+import { describe, expect, it } from 'vitest';
+import { bytesToBase64url } from '$lib/security/encoding';
+import {
+	CanonicalJsonError,
+	base64url,
+	canonicalJson,
+	changeHash,
+	changesDigest,
+	checkChains,
+	sha256Base64url,
+	verifyChains
+} from '$lib/sync/digest';
+import { DEVICE_A, DEVICE_B, sample, sampleChanges, withChain } from './helpers';
+
+describe('canonicalJson', () => {
+	it('sorts keys at every depth and keeps array order', () => {
+		expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe(
+			'{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}'
+		);
+	});
+
+	it('sorts by UTF-16 code units, as RFC 8785 does', () => {
+		expect(canonicalJson({ é: 1, z: 2, Z: 3, '10': 4, '9': 5 })).toBe(
+			'{"10":4,"9":5,"Z":3,"z":2,"é":1}'
+		);
+	});
+
+	it('writes the same text whatever the key order, and drops undefined as JSON does', () => {
+		expect(canonicalJson({ x: 1, y: undefined })).toBe(canonicalJson({ x: 1 }));
+		expect(canonicalJson([undefined, 'a\u2028"\\'])).toBe(JSON.stringify([null, 'a\u2028"\\']));
+		expect(canonicalJson({ n: -0, m: 1e21, k: 0.1 })).toBe('{"k":0.1,"m":1e+21,"n":0}');
+	});
+
+	it('throws for values that are not JSON data', () => {
+		expect(() => canonicalJson({ a: Number.NaN })).toThrow(CanonicalJsonError);
+		expect(() => canonicalJson({ f: () => 1 })).toThrow(CanonicalJsonError);
+		expect(() => canonicalJson(10n)).toThrow(CanonicalJsonError);
+	});
+});
+
+describe('hashes', () => {
+	it('base64url writes what the security layer writes, for every length', () => {
+		for (let n = 0; n < 40; n++) {
+			const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 97 + n * 31) & 255);
+			expect(base64url(bytes)).toBe(bytesToBase64url(bytes));
+		}
+	});
+
+	it('SHA-256 in base64url (FIPS 180-2 "abc")', async () => {
+		expect(await sha256Base64url('abc')).toBe('ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+	});
+
+	it('a change hash covers prev, and does not depend on key order', async () => {
+		const change = sample(DEVICE_A, 3);
+		const hash = await changeHash(change);
+		expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(await changeHash({ ...change, prev: 'x' })).not.toBe(hash);
+		const reordered: unknown = JSON.parse(
+			JSON.stringify(Object.fromEntries(Object.entries(change).reverse()))
+		);
+		expect(canonicalJson(reordered)).toBe(canonicalJson(change));
+	});
+
+	it('the file digest is the hash of the changes array', async () => {
+		const changes = [sample(DEVICE_A, 0), sample(DEVICE_A, 1)];
+		expect(await changesDigest(changes)).toBe(await sha256Base64url(canonicalJson(changes)));
+	});
+});
+
+describe('verifyChains (X5)', () => {
+	it('accepts chained changes of several devices in any order in the list', async () => {
+		const changes = await sampleChanges(9);
+		const result = await verifyChains([...changes].reverse());
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.starts).toEqual(
+			new Map([
+				[DEVICE_A, 'root'],
+				[DEVICE_B, 'root']
+			])
+		);
+		expect(result.heads.get(DEVICE_A)).toBe(
+			await changeHash(changes.at(-1) ?? sample(DEVICE_A, 0))
+		);
+	});
+
+	it('reports the change after a removed one, with expected and found hashes', async () => {
+		const changes = (await sampleChanges(10)).filter((c) => c.device === DEVICE_A);
+		const [c0, c1, c2] = changes;
+		const result = await verifyChains(changes.filter((c) => c !== c1));
+		expect(result).toEqual({
+			ok: false,
+			error: {
+				code: 'broken-chain',
+				device: DEVICE_A,
+				changeId: c2?.id,
+				expected: c0 ? await changeHash(c0) : '',
+				found: c2?.prev
+			}
+		});
+	});
+
+	it('reports the change after an edited one', async () => {
+		const changes = await sampleChanges(6);
+		const edited = changes.map((c, i) => (i === 2 ? { ...c, at: c.at + 1 } : c));
+		const result = await verifyChains(edited);
+		expect(result).toMatchObject({ ok: false, error: { changeId: changes[4]?.id } });
+	});
+
+	it('the first change of a device may link to a change outside the file', async () => {
+		const changes = await sampleChanges(8);
+		const tail = changes.slice(4); // each device's first change here links to an earlier one
+		const knownA = tail.find((c) => c.device === DEVICE_A)?.prev ?? '';
+		const result = await verifyChains(tail, new Map([[DEVICE_A, knownA]]));
+		expect(result).toMatchObject({ ok: true });
+		if (result.ok) {
+			expect(result.starts.get(DEVICE_A)).toBe('known-head');
+			expect(result.starts.get(DEVICE_B)).toBe('unseen');
+		}
+	});
+
+	it('a second root on one device is a break', async () => {
+		const changes = await withChain([sample(DEVICE_A, 0), sample(DEVICE_A, 1)]);
+		const [first, second] = changes;
+		if (first === undefined || second === undefined) return expect.fail();
+		const result = checkChains([first, { ...second, prev: null }], ['h0', 'h1']);
+		expect(result).toEqual({
+			ok: false,
+			error: {
+				code: 'broken-chain',
+				device: DEVICE_A,
+				changeId: second.id,
+				expected: 'h0',
+				found: null
+			}
+		});
+	});
+});

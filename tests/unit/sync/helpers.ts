@@ -1,0 +1,225 @@
+// Valid changes for sync tests, fixtures and the parse benchmark: every change type, store-like
+// clocks and device ids, and `prev` chained as the store stamps it (X5). No vitest import, so
+// the benchmark (run outside vitest) can use it too.
+import { accountId, changeId, compareChanges, licenseId, productId, siteId } from '$lib/core';
+import { supportRequestId } from '$lib/core';
+import type { Change, DeviceId } from '$lib/core';
+import { deviceId } from '$lib/core';
+import { canonicalJson, changeHash, digestOfCanonical } from '$lib/sync/digest';
+
+export const T0 = 1_790_000_000_000;
+export const NOW = T0 + 30 * 24 * 3_600_000;
+export const DEVICE_A = deviceId('1111222233334444');
+export const DEVICE_B = deviceId('aaaabbbbccccdddd');
+export const PASSPHRASE = 'correct horse battery staple';
+/** The least the reader accepts: tests use it to keep PBKDF2 fast. */
+export const FAST = 100_000;
+
+type Envelope = Omit<Change, 'type' | 'payload'>;
+
+/** Change `n` of a device: one second apart, with a clock text like the store's. */
+export function envelope(device: DeviceId, n: number, actor = accountId('a-alice')): Envelope {
+	const at = T0 + n * 1000;
+	return {
+		id: changeId(`c-${device.slice(0, 4)}-${n}`),
+		device,
+		clock: `${new Date(at).toISOString()}-0000-${device}`,
+		at,
+		actor,
+		prev: null
+	};
+}
+
+/** Change types without secrets (S3), in the order `sample` cycles through them. */
+export const PLAIN_TYPES = [
+	'account.create',
+	'license.start',
+	'site.create',
+	'contact.add',
+	'contact.makePrimary',
+	'contact.delete',
+	'billing.makeMe',
+	'support.request',
+	'handover',
+	'renewal.remind',
+	'account.updateProfile',
+	'account.disableTwoStep',
+	'account.useTotpStep',
+	'account.delete'
+] as const;
+
+/** Then the types whose payloads always carry tokens, hashes or TOTP secrets. */
+export const SECRET_TYPES = [
+	'account.verifyEmail',
+	'account.resendVerification',
+	'account.requestReset',
+	'account.setPassword',
+	'account.requestEmailChange',
+	'account.confirmEmailChange',
+	'account.enableTwoStep',
+	'account.useRecoveryCode'
+] as const;
+
+/**
+ * Change `n` of a device, its type cycling through PLAIN_TYPES (and SECRET_TYPES too when
+ * `secrets`, with account.create then carrying a password hash and a verification token).
+ */
+export function sample(device: DeviceId, n: number, secrets = false): Change {
+	const types = secrets ? [...PLAIN_TYPES, ...SECRET_TYPES] : PLAIN_TYPES;
+	const type = types[n % types.length] ?? 'renewal.remind';
+	const env = envelope(device, n);
+	const lic = licenseId(`lic-${n % 7}`);
+	const acc = accountId(`a-${n % 11}`);
+	const tokens = { token: `token-${n}`, tokenHash: `token-hash-${n}` };
+	const hash = {
+		alg: 'PBKDF2-SHA256',
+		iterations: 600_000,
+		salt: `s${n}`,
+		hash: `h${n}`,
+		length: 32
+	};
+	switch (type) {
+		case 'account.create':
+			return {
+				...env,
+				actor: null,
+				type,
+				payload: {
+					accountId: accountId(`a-${device.slice(0, 4)}-${n}`),
+					email: `person${n}@acme.com`,
+					name: `Person ${n}`,
+					mode: 'signup',
+					source: 'password',
+					...(secrets ? { passwordHash: hash, ...tokens } : {})
+				}
+			};
+		case 'license.start':
+			return {
+				...env,
+				type,
+				payload: {
+					licenseId: licenseId(`lic-${device.slice(0, 4)}-${n}`),
+					sen: `SEN-${String(1_000_000 + n)}`,
+					productId: productId('issues'),
+					hosting: 'server',
+					siteId: null,
+					tier: 25,
+					expiresAt: T0 + 365 * 86_400_000
+				}
+			};
+		case 'site.create':
+			return {
+				...env,
+				type,
+				payload: {
+					siteId: siteId(`site-${n}`),
+					name: `site${n}.example.net`,
+					productIds: [productId('issues'), productId('pages')]
+				}
+			};
+		case 'contact.add':
+			return {
+				...env,
+				type,
+				payload: {
+					licenseId: lic,
+					role: 'technical',
+					email: `new${n}@acme.com`,
+					newAccount: { accountId: accountId(`a-new-${n}`), name: `New ${n}` }
+				}
+			};
+		case 'contact.makePrimary':
+			return { ...env, type, payload: { licenseId: lic, role: 'billing', accountId: acc } };
+		case 'contact.delete':
+			return { ...env, type, payload: { licenseId: lic, role: 'technical', accountId: acc } };
+		case 'billing.makeMe':
+			return { ...env, type, payload: { siteId: siteId(`site-${n % 5}`) } };
+		case 'support.request':
+			return {
+				...env,
+				type,
+				payload: {
+					requestId: supportRequestId(`req-${device.slice(0, 4)}-${n}`),
+					licenseId: lic,
+					subject: `Help with ${n}`,
+					description: `Line one.\nLine two — with “quotes” and émoji 🎫 for #${n}.`
+				}
+			};
+		case 'handover':
+			return { ...env, type, payload: { from: acc, to: `heir${n}@acme.com` } };
+		case 'renewal.remind':
+			return { ...env, type, payload: {} };
+		case 'account.updateProfile':
+			return { ...env, type, payload: { accountId: acc, name: `Renamed ${n}`, avatar: null } };
+		case 'account.disableTwoStep':
+		case 'account.delete':
+			return { ...env, type, payload: { accountId: acc } };
+		case 'account.useTotpStep':
+			return { ...env, type, payload: { accountId: acc, step: 59_666_666 + n } };
+		case 'account.verifyEmail':
+		case 'account.confirmEmailChange':
+			return { ...env, type, payload: { accountId: acc, tokenHash: tokens.tokenHash } };
+		case 'account.resendVerification':
+			return { ...env, type, payload: { accountId: acc, ...tokens } };
+		case 'account.requestReset':
+			return { ...env, type, payload: { email: `p${n}@acme.com`, ...tokens, expiresAt: T0 + n } };
+		case 'account.setPassword':
+			return { ...env, type, payload: { accountId: acc, passwordHash: hash, reason: 'change' } };
+		case 'account.requestEmailChange':
+			return { ...env, type, payload: { accountId: acc, newEmail: `n${n}@acme.com`, ...tokens } };
+		case 'account.enableTwoStep':
+			return {
+				...env,
+				type,
+				payload: {
+					accountId: acc,
+					totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+					recoveryCodeHashes: ['r1', 'r2', 'r3'],
+					verifiedStep: 59_666_666
+				}
+			};
+		case 'account.useRecoveryCode':
+			return { ...env, type, payload: { accountId: acc, recoveryCodeHash: 'r1' } };
+	}
+}
+
+/** Sets every `prev` as the store would: the hash of the device's previous change (X5). */
+export async function withChain(changes: readonly Change[]): Promise<Change[]> {
+	const heads = new Map<string, string>();
+	const chained: Change[] = [];
+	for (const change of [...changes].sort(compareChanges)) {
+		const linked: Change = { ...change, prev: heads.get(change.device) ?? null };
+		heads.set(change.device, await changeHash(linked));
+		chained.push(linked);
+	}
+	return chained;
+}
+
+/** `count` chained sample changes, alternating between two devices. */
+export async function sampleChanges(count: number, secrets = false): Promise<Change[]> {
+	const changes = Array.from({ length: count }, (_, i) =>
+		sample(i % 2 === 0 ? DEVICE_A : DEVICE_B, i, secrets)
+	);
+	return withChain(changes);
+}
+
+/**
+ * A plain file around any list (valid or not), with a correct digest unless one is given:
+ * for tests that need a file this app would never write.
+ */
+export async function plainText(
+	changes: readonly unknown[],
+	over: Readonly<Record<string, unknown>> = {}
+): Promise<string> {
+	const digest = await digestOfCanonical(changes.map(canonicalJson));
+	return JSON.stringify({
+		format: 'tessera-changes',
+		version: 1,
+		device: DEVICE_A,
+		exportedAt: T0,
+		kind: 'queue',
+		digest,
+		changes,
+		...over
+	});
+}

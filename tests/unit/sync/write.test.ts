@@ -1,0 +1,99 @@
+/**
+ * S3: export writes the changes in replay order with their digest, encrypts any file that
+ * carries secrets, refuses to write such a file in clear, and never writes a file the reader
+ * would refuse.
+ */
+import { describe, expect, it } from 'vitest';
+import { changeId, deviceId } from '$lib/core';
+import { changesDigest } from '$lib/sync/digest';
+import { buildSyncFile, syncFileName } from '$lib/sync/write';
+import { DEVICE_A, FAST, PASSPHRASE, T0, sample, sampleChanges } from './helpers';
+
+const base = { device: DEVICE_A, exportedAt: T0, kind: 'full' } as const;
+
+describe('buildSyncFile', () => {
+	it('writes the envelope, the digest and one change per line, in replay order', async () => {
+		const changes = await sampleChanges(5);
+		const result = await buildSyncFile({ ...base, changes: [...changes].reverse() });
+		if (!result.ok) return expect.fail(result.error.code);
+		const { text, encrypted, filename } = result.file;
+		expect(encrypted).toBe(false);
+		expect(filename).toBe('tessera-changes-11112222-20260921-1413.json');
+		expect(JSON.parse(text)).toEqual({
+			format: 'tessera-changes',
+			version: 1,
+			device: DEVICE_A,
+			exportedAt: T0,
+			kind: 'full',
+			digest: await changesDigest(changes),
+			changes
+		});
+		expect(text.split('\n')).toHaveLength(changes.length + 3);
+	});
+
+	it('writes an empty file that reads back', async () => {
+		const result = await buildSyncFile({ ...base, changes: [] });
+		expect(result.ok && JSON.parse(result.file.text)).toMatchObject({ changes: [] });
+	});
+
+	it('refuses to write secrets without a passphrase', async () => {
+		const changes = await sampleChanges(3, true);
+		expect(await buildSyncFile({ ...base, changes })).toEqual({
+			ok: false,
+			error: { code: 'passphrase-required' }
+		});
+		expect(await buildSyncFile({ ...base, changes, passphrase: '' })).toEqual({
+			ok: false,
+			error: { code: 'passphrase-required' }
+		});
+	});
+
+	it('encrypts with a passphrase, with or without secrets', async () => {
+		const result = await buildSyncFile({
+			...base,
+			changes: await sampleChanges(3, true),
+			passphrase: PASSPHRASE,
+			iterations: FAST
+		});
+		if (!result.ok) return expect.fail(result.error.code);
+		expect(result.file.encrypted).toBe(true);
+		expect(JSON.parse(result.file.text)).toMatchObject({
+			format: 'tessera-changes',
+			version: 1,
+			encrypted: { alg: 'AES-GCM', kdf: { name: 'PBKDF2', iterations: FAST } }
+		});
+		expect(result.file.text).not.toContain('person0@acme.com');
+	});
+
+	it('does not write a change the reader would refuse', async () => {
+		const bad = { ...sample(DEVICE_A, 9), id: changeId('x'.repeat(101)) };
+		expect(await buildSyncFile({ ...base, changes: [bad] })).toMatchObject({
+			ok: false,
+			error: { code: 'field-too-large', path: ['changes', 0, 'id'] }
+		});
+	});
+
+	it('reports progress up to 1', async () => {
+		const seen: number[] = [];
+		await buildSyncFile({
+			...base,
+			changes: await sampleChanges(4_500),
+			onProgress: (f) => seen.push(f)
+		});
+		expect(seen[0]).toBe(0);
+		expect(seen.at(-1)).toBe(1);
+		expect(seen.length).toBeGreaterThan(3);
+	});
+});
+
+describe('syncFileName', () => {
+	it('names the device and the UTC minute of export', () => {
+		expect(syncFileName('3f9c2a7d0b1e4c58', Date.UTC(2026, 0, 2, 3, 4, 59))).toBe(
+			'tessera-changes-3f9c2a7d-20260102-0304.json'
+		);
+		expect(syncFileName(deviceId('Dev/../A b'), 0)).toBe(
+			'tessera-changes-devab-19700101-0000.json'
+		);
+		expect(syncFileName('../..', 0)).toBe('tessera-changes-device-19700101-0000.json');
+	});
+});
