@@ -1,0 +1,61 @@
+// Opens Tessera's IndexedDB database and runs the upgrade steps (S8). The only place that
+// opens it. Tests install a fresh fake-indexeddb factory as `globalThis.indexedDB`.
+import { openDB, unwrap } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { Account, Change, License, Mail, Site } from '$lib/core';
+import { StoreError, toStoreError } from './errors';
+import { DB_VERSION, runMigrations } from './migrations';
+import type { ConflictRecord } from './types';
+
+export const DB_NAME = 'tessera';
+
+/** The current schema (DB_VERSION). Older shapes live only in migrations/. */
+export interface TesseraSchema extends DBSchema {
+	meta: { key: string; value: unknown };
+	changes: {
+		key: string;
+		value: Change;
+		indexes: { byClock: string };
+	};
+	accounts: { key: string; value: Account };
+	licenses: { key: string; value: License };
+	sites: { key: string; value: Site };
+	mail: { key: string; value: Mail };
+	conflicts: { key: string; value: ConflictRecord };
+}
+
+export type TesseraDb = IDBPDatabase<TesseraSchema>;
+
+export interface OpenOptions {
+	readonly name?: string;
+	/** Another tab opened a newer version: this connection has been closed. */
+	readonly onVersionChange?: () => void;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<TesseraDb> {
+	if (typeof indexedDB === 'undefined') {
+		throw new StoreError('unavailable', 'This browser does not offer IndexedDB storage.');
+	}
+	try {
+		const db = await openDB<TesseraSchema>(options.name ?? DB_NAME, DB_VERSION, {
+			upgrade(database, oldVersion, newVersion, tx) {
+				runMigrations(unwrap(database), unwrap(tx), oldVersion, newVersion ?? DB_VERSION);
+			},
+			blocking() {
+				// A newer version wants the database: let it have it, and say so.
+				db.close();
+				options.onVersionChange?.();
+			}
+		});
+		return db;
+	} catch (error) {
+		if (error instanceof DOMException && error.name === 'VersionError') {
+			throw new StoreError(
+				'version-changed',
+				'A newer version of Tessera has opened this data. Reload the page to use it.',
+				{ cause: error }
+			);
+		}
+		throw toStoreError(error);
+	}
+}

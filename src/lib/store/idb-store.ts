@@ -1,0 +1,217 @@
+/**
+ * The IndexedDB store: the change log and the projection the UI reads (S1, S5, S8).
+ *
+ * - `commit` stamps the draft (device, hybrid logical clock, time, `prev` hash) under a
+ *   cross-tab write lock, applies it through the pure core, and writes the change and the
+ *   records it touched in ONE transaction. A refused change writes nothing; a failed
+ *   transaction leaves the previous state, in the database and in memory.
+ * - Other tabs hear each commit and apply the same change to their copy (the core is
+ *   deterministic), or reread everything if they missed one (see connection.ts).
+ * - `replay` rebuilds the projection from the log in the total order of S5; imports live in
+ *   idb-import.ts.
+ */
+import { applyInPlace, deviceId, replay as replayLog } from '$lib/core';
+import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
+import { changeHash } from '$lib/sync/digest';
+import { applyBatch } from './batch';
+import { Connection } from './connection';
+import { openDatabase } from './db';
+import { newDeviceId } from './device';
+import { importInto, previewInto } from './idb-import';
+import { createWriteLock } from './lock';
+import { readMeta, writeMeta } from './meta';
+import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
+import { ensureRules } from './rules';
+import { stamp } from './stamp';
+import type {
+	ChangeDraft,
+	CommitResult,
+	ConflictRecord,
+	ImportOutcome,
+	ImportPreview,
+	ImportRefusal,
+	ReplayProgress,
+	Store,
+	StoreEvent
+} from './types';
+
+export interface IdbStoreOptions {
+	readonly name?: string;
+	/** For tests: how to make the device id of a new database. */
+	readonly makeDeviceId?: () => string;
+}
+
+export class IdbStore implements Store {
+	private constructor(private readonly c: Connection) {}
+
+	static async open(options: IdbStoreOptions = {}): Promise<IdbStore> {
+		let connection: Connection | null = null;
+		const db = await openDatabase({
+			name: options.name,
+			onVersionChange: () => connection?.versionChanged()
+		});
+		const lock = createWriteLock();
+		const meta = await lock.run(async () => {
+			const tx = db.transaction('meta', 'readwrite');
+			const current = await readMeta(tx);
+			if (current.device === null) {
+				const device = (options.makeDeviceId ?? newDeviceId)();
+				writeMeta(tx, { device });
+				await tx.done;
+				return { ...current, device };
+			}
+			await tx.done;
+			return current;
+		});
+		const state = await readState(db);
+		connection = new Connection(db, deviceId(meta.device ?? ''), state, meta.seq, lock);
+		return new IdbStore(connection);
+	}
+
+	get device(): DeviceId {
+		return this.c.device;
+	}
+
+	get state(): State {
+		return this.c.state;
+	}
+
+	subscribe(listener: (event: StoreEvent) => void): () => void {
+		return this.c.subscribe(listener);
+	}
+
+	commit(draft: ChangeDraft, now: number): Promise<CommitResult> {
+		this.c.assertOpen();
+		return this.c.lock.run(async () => {
+			this.c.assertOpen();
+			await ensureRules();
+			const meta = await this.c.freshMeta();
+			const { change, clock } = stamp(draft, this.device, meta, now);
+			const hash = await changeHash(change);
+			// In place: the cost is what the change touches, not the size of the state. A refusal
+			// writes nothing; a failed write rereads the projection (connection.write).
+			const result = applyInPlace(this.c.state, change);
+			if (!result.ok) return result;
+			await this.c.write(meta.seq, (tx) => {
+				addChanges(tx, [change]);
+				writeEffects(tx, result.value.effects);
+				writeMeta(tx, { seq: meta.seq + 1, clock, head: { hash, clock: change.clock } });
+			});
+			this.c.committed(this.c.state, meta.seq + 1, change);
+			return { ok: true, value: { change, applied: result.value } };
+		});
+	}
+
+	/**
+	 * Commits many drafts in ONE transaction (bulk work: demo data, benchmarks). Each draft is
+	 * stamped and applied in order; refused drafts are skipped and reported, the rest are
+	 * written together or, on an infrastructure error, not at all.
+	 */
+	commitMany(
+		drafts: readonly ChangeDraft[],
+		now: number,
+		onProgress?: (p: ReplayProgress) => void
+	): Promise<CommitResult[]> {
+		this.c.assertOpen();
+		return this.c.lock.run(async () => {
+			this.c.assertOpen();
+			await ensureRules();
+			const meta = await this.c.freshMeta();
+			const batch = await applyBatch(this.c.state, drafts, this.device, meta, now, onProgress);
+			if (batch.changes.length > 0) {
+				await this.c.write(meta.seq, (tx) => {
+					addChanges(tx, batch.changes);
+					writeEffects(tx, batch.effects);
+					writeMeta(tx, { seq: meta.seq + 1, clock: batch.clock, head: batch.head });
+				});
+				this.c.committed(batch.state, meta.seq + 1);
+			}
+			return batch.results;
+		});
+	}
+
+	async changes(): Promise<Change[]> {
+		this.c.assertOpen();
+		return this.c.db.getAllFromIndex('changes', 'byClock');
+	}
+
+	async getChange(id: ChangeId): Promise<Change | undefined> {
+		this.c.assertOpen();
+		return this.c.db.get('changes', id);
+	}
+
+	async conflicts(): Promise<ConflictRecord[]> {
+		this.c.assertOpen();
+		return this.c.db.getAll('conflicts');
+	}
+
+	async dismissConflict(id: ChangeId): Promise<void> {
+		this.c.assertOpen();
+		await this.c.lock.run(async () => {
+			const record = await this.c.db.get('conflicts', id);
+			if (record) await this.c.db.put('conflicts', { ...record, dismissed: true });
+		});
+		this.c.emit({ kind: 'reloaded' });
+	}
+
+	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]> {
+		this.c.assertOpen();
+		return this.c.lock.run(async () => {
+			await ensureRules();
+			const meta = await this.c.freshMeta();
+			const log = await this.c.db.getAllFromIndex('changes', 'byClock');
+			const replayed = replayLog(log, (done, total) => onProgress?.({ done, total }));
+			const dismissed = new Set(
+				(await this.c.db.getAll('conflicts')).filter((c) => c.dismissed).map((c) => c.change.id)
+			);
+			const conflicts = replayed.conflicts.map((c) => ({
+				change: c.change,
+				refusal: c.refusal,
+				dismissed: dismissed.has(c.change.id)
+			}));
+			await this.c.write(meta.seq, (tx) => {
+				writeWholeState(tx, replayed.state);
+				writeConflicts(tx, conflicts, true);
+				writeMeta(tx, { seq: meta.seq + 1 });
+			});
+			this.c.committed(replayed.state, meta.seq + 1);
+			return conflicts;
+		});
+	}
+
+	previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>> {
+		this.c.assertOpen();
+		return previewInto(this.c, changes);
+	}
+
+	importChanges(
+		changes: readonly Change[],
+		onProgress?: (p: ReplayProgress) => void
+	): Promise<Result<ImportOutcome, ImportRefusal>> {
+		this.c.assertOpen();
+		return this.c.lock.run(() => importInto(this.c, changes, onProgress));
+	}
+
+	async queue(): Promise<Change[]> {
+		this.c.assertOpen();
+		const exported = await this.c.db.get('meta', 'exported');
+		const range = typeof exported === 'string' ? IDBKeyRange.lowerBound(exported, true) : null;
+		const tail = await this.c.db.getAllFromIndex('changes', 'byClock', range);
+		return tail.filter((c) => c.device === this.device);
+	}
+
+	async markExported(clock: string): Promise<void> {
+		this.c.assertOpen();
+		await this.c.lock.run(async () => {
+			const tx = this.c.db.transaction('meta', 'readwrite');
+			const current = await tx.store.get('exported');
+			if (typeof current !== 'string' || current < clock) await tx.store.put(clock, 'exported');
+			await tx.done;
+		});
+		this.c.emit({ kind: 'reloaded' });
+	}
+
+	close(): void {
+		this.c.close();
+	}
+}

@@ -1,0 +1,210 @@
+// The same Store interface without IndexedDB, for fast unit tests of app commands and sync:
+// it stamps, applies and records exactly as IdbStore does, and replays the same way.
+import { applyInPlace, deviceId, emptyState, replay as replayLog, compareChanges } from '$lib/core';
+import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
+import { changeHash } from '$lib/sync/digest';
+import type { ClockState } from './clock';
+import { ZERO_CLOCK } from './clock';
+import { createWriteLock } from './lock';
+import type { Head } from './meta';
+import { stamp } from './stamp';
+import { ensureRules } from './rules';
+import { applyBatch, copyState } from './batch';
+import { clockAfter, conflictRecords, headAfter, planAgainst, touchedIds } from './importing';
+import { mergeChanges } from './merge';
+import type {
+	ChangeDraft,
+	CommitResult,
+	ConflictRecord,
+	ImportOutcome,
+	ImportPreview,
+	ImportRefusal,
+	ReplayProgress,
+	Store,
+	StoreEvent
+} from './types';
+
+export class MemoryStore implements Store {
+	readonly device: DeviceId;
+	#state: State = emptyState();
+	#log = new Map<string, Change>();
+	#conflicts = new Map<string, ConflictRecord>();
+	#clock: ClockState = ZERO_CLOCK;
+	#head: Head | null = null;
+	#exported: string | null = null;
+	readonly #listeners = new Set<(event: StoreEvent) => void>();
+	readonly #lock = createWriteLock();
+
+	constructor(device = '00000000000000aa') {
+		this.device = deviceId(device);
+	}
+
+	get state(): State {
+		return this.#state;
+	}
+
+	subscribe(listener: (event: StoreEvent) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	#emit(event: StoreEvent): void {
+		for (const listener of this.#listeners) listener(event);
+	}
+
+	commit(draft: ChangeDraft, now: number): Promise<CommitResult> {
+		return this.#lock.run(async () => {
+			await ensureRules();
+			const { change, clock } = stamp(
+				draft,
+				this.device,
+				{ clock: this.#clock, head: this.#head },
+				now
+			);
+			const hash = await changeHash(change);
+			const result = applyInPlace(this.#state, change);
+			if (!result.ok) return result;
+			this.#log.set(change.id, change);
+			this.#clock = clock;
+			this.#head = { hash, clock: change.clock };
+			this.#emit({ kind: 'committed', change, local: true });
+			return { ok: true, value: { change, applied: result.value } };
+		});
+	}
+
+	commitMany(
+		drafts: readonly ChangeDraft[],
+		now: number,
+		onProgress?: (p: ReplayProgress) => void
+	): Promise<CommitResult[]> {
+		return this.#lock.run(async () => {
+			await ensureRules();
+			const last = { clock: this.#clock, head: this.#head };
+			const batch = await applyBatch(
+				copyState(this.#state),
+				drafts,
+				this.device,
+				last,
+				now,
+				onProgress
+			);
+			for (const change of batch.changes) this.#log.set(change.id, change);
+			this.#state = batch.state;
+			this.#clock = batch.clock;
+			this.#head = batch.head;
+			if (batch.changes.length > 0) this.#emit({ kind: 'reloaded' });
+			return batch.results;
+		});
+	}
+
+	changes(): Promise<Change[]> {
+		return Promise.resolve([...this.#log.values()].sort(compareChanges));
+	}
+
+	getChange(id: ChangeId): Promise<Change | undefined> {
+		return Promise.resolve(this.#log.get(id));
+	}
+
+	conflicts(): Promise<ConflictRecord[]> {
+		return Promise.resolve([...this.#conflicts.values()]);
+	}
+
+	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]> {
+		return this.#lock.run(async () => {
+			await ensureRules();
+			const replayed = replayLog(this.#log.values(), (done, total) =>
+				onProgress?.({ done, total })
+			);
+			const previous = this.#conflicts;
+			this.#conflicts = new Map(
+				replayed.conflicts.map((c) => [
+					c.change.id,
+					{ ...c, dismissed: previous.get(c.change.id)?.dismissed ?? false }
+				])
+			);
+			this.#state = replayed.state;
+			this.#emit({ kind: 'reloaded' });
+			return [...this.#conflicts.values()];
+		});
+	}
+
+	dismissConflict(id: ChangeId): Promise<void> {
+		const record = this.#conflicts.get(id);
+		if (record) this.#conflicts.set(id, { ...record, dismissed: true });
+		return Promise.resolve();
+	}
+
+	async previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>> {
+		await ensureRules();
+		const log = await this.changes();
+		const plan = planAgainst(changes, log);
+		if (plan.error) return { ok: false, error: plan.error };
+		const merged = mergeChanges(copyState(this.#state), log, plan.fresh, plan.needsReplay);
+		const { added } = conflictRecords(
+			merged.conflicts,
+			[...this.#conflicts.values()],
+			merged.whole
+		);
+		return {
+			ok: true,
+			value: {
+				fresh: plan.fresh.length,
+				duplicates: plan.duplicates,
+				wouldConflict: added,
+				needsReplay: plan.needsReplay,
+				...touchedIds(plan)
+			}
+		};
+	}
+
+	importChanges(
+		changes: readonly Change[],
+		onProgress?: (p: ReplayProgress) => void
+	): Promise<Result<ImportOutcome, ImportRefusal>> {
+		return this.#lock.run(async () => {
+			await ensureRules();
+			const log = await this.changes();
+			const plan = planAgainst(changes, log);
+			if (plan.error) return { ok: false, error: plan.error };
+			if (plan.fresh.length === 0) {
+				return {
+					ok: true,
+					value: { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false }
+				};
+			}
+			const existing = [...this.#conflicts.values()];
+			this.#head = await headAfter(this.#head, plan.fresh, this.device);
+			this.#clock = clockAfter(this.#clock, plan.fresh);
+			const merged = mergeChanges(this.#state, log, plan.fresh, plan.needsReplay, onProgress);
+			const records = conflictRecords(merged.conflicts, existing, merged.whole);
+			for (const change of plan.fresh) this.#log.set(change.id, change);
+			this.#conflicts = new Map(records.all.map((c) => [c.change.id, c]));
+			this.#state = merged.state;
+			this.#emit({ kind: 'reloaded' });
+			return {
+				ok: true,
+				value: {
+					applied: merged.applied,
+					conflicts: records.added,
+					duplicates: plan.duplicates,
+					replayed: merged.whole
+				}
+			};
+		});
+	}
+
+	async queue(): Promise<Change[]> {
+		const all = await this.changes();
+		const exported = this.#exported;
+		return all.filter((c) => c.device === this.device && (exported === null || c.clock > exported));
+	}
+
+	markExported(clock: string): Promise<void> {
+		if (this.#exported === null || this.#exported < clock) this.#exported = clock;
+		return Promise.resolve();
+	}
+
+	close(): void {
+		this.#listeners.clear();
+	}
+}

@@ -1,0 +1,67 @@
+// Merging imported changes into a projection (S4, S5, S6), shared by the import and its
+// preview so what the preview shows is exactly what the import will do. Appending when the
+// new changes all sort after the local log; replaying the whole log in the total order when
+// any sorts before. A change the rules refuse becomes a conflict: kept, listed, not applied.
+import { applyInPlace, replay } from '$lib/core';
+import type { Change, Effect, State } from '$lib/core';
+import type { Conflict } from '$lib/core';
+import type { ReplayProgress } from './types';
+
+export interface Merged {
+	readonly state: State;
+	/** Conflicts among the fresh changes (append), or of the whole log (replay). */
+	readonly conflicts: readonly Conflict[];
+	/** True when the projection was rebuilt and must be written whole. */
+	readonly whole: boolean;
+	/** Record writes, for an append. */
+	readonly effects: readonly Effect[];
+	readonly applied: number;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Appends `fresh` (already in replay order) to `state` IN PLACE, or rebuilds from `log` +
+ * `fresh` when `needsReplay`. The caller passes a copy when nothing may change (preview).
+ */
+export function mergeChanges(
+	state: State,
+	log: readonly Change[],
+	fresh: readonly Change[],
+	needsReplay: boolean,
+	onProgress?: (p: ReplayProgress) => void
+): Merged {
+	if (needsReplay) {
+		const replayed = replay([...log, ...fresh], (done, total) => onProgress?.({ done, total }));
+		const freshIds = new Set(fresh.map((c) => c.id));
+		const refusedFresh = replayed.conflicts.filter((c) => freshIds.has(c.change.id)).length;
+		return {
+			state: replayed.state,
+			conflicts: replayed.conflicts,
+			whole: true,
+			effects: [],
+			applied: fresh.length - refusedFresh
+		};
+	}
+	const conflicts: Conflict[] = [];
+	const effects = new Map<string, Effect>();
+	let applied = 0;
+	for (const [i, change] of fresh.entries()) {
+		const result = applyInPlace(state, change);
+		if (result.ok) {
+			applied++;
+			for (const e of result.value.effects) {
+				const key = `${e.store}\u0000${e.kind === 'put' ? e.value.id : e.key}`;
+				effects.delete(key);
+				effects.set(key, e);
+			}
+		} else {
+			conflicts.push({ change, refusal: result.error });
+		}
+		if (onProgress && (i + 1) % PROGRESS_EVERY === 0) {
+			onProgress({ done: i + 1, total: fresh.length });
+		}
+	}
+	onProgress?.({ done: fresh.length, total: fresh.length });
+	return { state, conflicts, whole: false, effects: [...effects.values()], applied };
+}

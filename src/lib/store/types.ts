@@ -1,0 +1,111 @@
+// The one interface every store implements (IndexedDB for the app, memory for fast tests):
+// the UI and app commands depend on this, never on idb.
+import type {
+	AccountId,
+	Applied,
+	Change,
+	ChangeId,
+	DeviceId,
+	Refusal,
+	Result,
+	State
+} from '$lib/core';
+
+/** A change as an app command builds it; the store stamps device, clock, time and `prev`. */
+export type ChangeDraft = Change extends infer C
+	? C extends Change
+		? Omit<C, 'device' | 'clock' | 'at' | 'prev'>
+		: never
+	: never;
+
+export interface Committed {
+	readonly change: Change;
+	readonly applied: Applied;
+}
+
+export type CommitResult = Result<Committed, Refusal>;
+
+/** A change kept but not applied (S5, S6), with the reason. */
+export interface ConflictRecord {
+	readonly change: Change;
+	readonly refusal: Refusal;
+	readonly dismissed: boolean;
+}
+
+export type StoreEvent =
+	/** A change was committed, here or in another tab. */
+	| { readonly kind: 'committed'; readonly change: Change; readonly local: boolean }
+	/** The projection was rebuilt (replay, import, reset); reread everything. */
+	| { readonly kind: 'reloaded' }
+	/** Another tab opened a newer database version: this connection is closed. */
+	| { readonly kind: 'version-changed' }
+	/** A write failed and the database could not be reread: reload the page. */
+	| { readonly kind: 'unavailable' };
+
+export interface ReplayProgress {
+	readonly done: number;
+	readonly total: number;
+}
+
+/** What an import did (STYLE example 8: a report, not an exception). */
+export interface ImportOutcome {
+	/** Changes new to this device, applied. */
+	readonly applied: number;
+	/** Changes new to this device that the rules refused: kept as conflicts (S5, S6). */
+	readonly conflicts: readonly ConflictRecord[];
+	/** Changes this device already had: importing the same file again changes nothing. */
+	readonly duplicates: number;
+	/** Whether the projection was rebuilt because new changes sort before local ones. */
+	readonly replayed: boolean;
+}
+
+/** S9: what an import would do, computed without writing anything. */
+export interface ImportPreview {
+	readonly fresh: number;
+	readonly duplicates: number;
+	readonly wouldConflict: readonly ConflictRecord[];
+	readonly needsReplay: boolean;
+	readonly licenseIds: readonly string[];
+	readonly accountIds: readonly string[];
+	readonly siteIds: readonly string[];
+}
+
+export type ImportRefusal = { readonly code: 'changed-history'; readonly changeId: string };
+
+export interface Store {
+	readonly device: DeviceId;
+	/** The projection the UI reads. Replaced, never mutated, after each commit. */
+	readonly state: State;
+	/** Appends the change and applies it to the projection atomically (S1). */
+	commit(draft: ChangeDraft, now: number): Promise<CommitResult>;
+	/** Many drafts in one transaction; refused ones are reported and skipped. */
+	commitMany(
+		drafts: readonly ChangeDraft[],
+		now: number,
+		onProgress?: (p: ReplayProgress) => void
+	): Promise<CommitResult[]>;
+	/** The whole log in the total order of S5. */
+	changes(): Promise<Change[]>;
+	getChange(id: ChangeId): Promise<Change | undefined>;
+	/** Rebuilds the projection from the log (S5), keeping refused changes as conflicts. */
+	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]>;
+	conflicts(): Promise<ConflictRecord[]>;
+	/** S5/S6: a conflict stays in the log; dismissing only hides it from the inbox. */
+	dismissConflict(id: ChangeId): Promise<void>;
+	/** S9: what importing these (validated) changes would do; writes nothing. */
+	previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>>;
+	/** S4: merges validated changes into the log in ONE transaction, replaying when needed. */
+	importChanges(
+		changes: readonly Change[],
+		onProgress?: (p: ReplayProgress) => void
+	): Promise<Result<ImportOutcome, ImportRefusal>>;
+	/** S2: changes made on this device and not exported yet, in replay order. */
+	queue(): Promise<Change[]>;
+	/** S2: everything up to and including `clock` from this device has been exported. */
+	markExported(clock: string): Promise<void>;
+	subscribe(listener: (event: StoreEvent) => void): () => void;
+	close(): void;
+}
+
+/** Who is asking: the actor an app command records in the change. */
+export type Actor = AccountId | null;

@@ -1,0 +1,239 @@
+// S1/S8/X5: the IndexedDB store commits atomically, refuses without writing, survives
+// infrastructure failures with nothing half-written, keeps a hash chain, and rebuilds the
+// projection from the log.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { accountId, licenseId } from '$lib/core';
+import { IdbStore, StoreError } from '$lib/store';
+import { changeHash } from '$lib/sync/digest';
+import { ALICE, BOB, addDraft, freshIndexedDb, licenseDraft, signupDraft } from './helpers';
+
+const NOW = 1_800_000_000_000;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with the store as this
+const realPut = IDBObjectStore.prototype.put;
+
+beforeEach(() => {
+	freshIndexedDb();
+});
+
+async function seeded(): Promise<IdbStore> {
+	const store = await IdbStore.open();
+	expect((await store.commit(signupDraft(ALICE, 'alice@acme.com', 'Alice'), NOW)).ok).toBe(true);
+	expect((await store.commit(licenseDraft(ALICE, 'lic-1', 'SEN-1000001'), NOW + 1)).ok).toBe(true);
+	return store;
+}
+
+describe('IdbStore.commit', () => {
+	it('S1: appends the change and applies it; a reopened store reads the same projection', async () => {
+		const store = await seeded();
+		const result = await store.commit(addDraft(ALICE, 'lic-1', 'bob@acme.com'), NOW + 2);
+		expect(result.ok).toBe(false); // no account and no name: C4 refusal
+		const ok = await store.commit(signupDraft(BOB, 'bob@acme.com', 'Bob'), NOW + 3);
+		expect(ok.ok).toBe(true);
+		expect((await store.commit(addDraft(ALICE, 'lic-1', 'bob@acme.com'), NOW + 4)).ok).toBe(true);
+		const before = store.state;
+		store.close();
+		const reopened = await IdbStore.open();
+		expect(reopened.device).toBe(store.device);
+		expect(reopened.state.licenses).toEqual(before.licenses);
+		expect(reopened.state.accounts).toEqual(before.accounts);
+		expect(reopened.state.mail).toEqual(before.mail);
+		expect((await reopened.changes()).map((c) => c.type)).toEqual([
+			'account.create',
+			'license.start',
+			'account.create',
+			'contact.add'
+		]);
+		reopened.close();
+	});
+
+	it('S1: stamps device, clock and time; the clock stays monotonic when the wall clock goes back', async () => {
+		const store = await seeded();
+		const r = await store.commit(signupDraft(BOB, 'bob@acme.com'), NOW - 60_000);
+		expect(r.ok).toBe(true);
+		const log = await store.changes();
+		expect(log.every((c) => c.device === store.device)).toBe(true);
+		const clocks = log.map((c) => c.clock);
+		expect([...clocks].sort()).toEqual(clocks);
+		expect(log[2]?.at).toBe(NOW + 1); // logical time did not go back
+		store.close();
+	});
+
+	it('X5: each change carries the hash of the previous change from this device', async () => {
+		const store = await seeded();
+		const [first, second] = await store.changes();
+		expect(first?.prev).toBeNull();
+		expect(second?.prev).toBe(first ? await changeHash(first) : 'missing');
+		store.close();
+	});
+
+	it('a refused change writes nothing and returns the refusal', async () => {
+		const store = await seeded();
+		const before = structuredClone(store.state);
+		const log = await store.changes();
+		const refused = await store.commit(licenseDraft(BOB, 'lic-2', 'SEN-1000001'), NOW + 5);
+		expect(refused).toMatchObject({ ok: false });
+		expect(store.state).toEqual(before);
+		expect(await store.changes()).toEqual(log);
+		store.close();
+	});
+
+	it('an injected failure mid-transaction leaves the previous state, in memory and on disk', async () => {
+		const store = await seeded();
+		const before = structuredClone(store.state);
+		const log = await store.changes();
+		// The change is queued first, then a record write fails inside the same transaction.
+		const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+			throw new DOMException('Simulated disk failure', 'UnknownError');
+		});
+		try {
+			await expect(store.commit(signupDraft(BOB, 'bob@acme.com'), NOW + 6)).rejects.toMatchObject({
+				code: 'transaction-failed'
+			});
+		} finally {
+			spy.mockRestore();
+		}
+		expect(store.state).toEqual(before);
+		expect(store.state.accounts.has(BOB)).toBe(false);
+		store.close();
+		const reopened = await IdbStore.open();
+		expect(await reopened.changes()).toEqual(log);
+		expect(reopened.state.accounts.size).toBe(1);
+		// The chain and clock were not advanced by the failed commit either.
+		expect((await reopened.commit(signupDraft(BOB, 'bob@acme.com'), NOW + 7)).ok).toBe(true);
+		const after = await reopened.changes();
+		expect(after[2]?.prev).toBe(after[1] ? await changeHash(after[1]) : 'missing');
+		reopened.close();
+	});
+
+	it('a full disk becomes a named quota-exceeded error and nothing is written', async () => {
+		const store = await seeded();
+		const log = await store.changes();
+		const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		try {
+			const failure = store.commit(signupDraft(BOB, 'bob@acme.com'), NOW + 8);
+			await expect(failure).rejects.toMatchObject({ code: 'quota-exceeded' });
+		} finally {
+			spy.mockRestore();
+		}
+		expect(await store.changes()).toEqual(log);
+		store.close();
+	});
+});
+
+describe('IdbStore.replay', () => {
+	it('S5: rebuilds the same projection from the log and reports progress', async () => {
+		const store = await seeded();
+		await store.commit(signupDraft(BOB, 'bob@acme.com', 'Bob'), NOW + 2);
+		await store.commit(addDraft(ALICE, 'lic-1', 'bob@acme.com'), NOW + 3);
+		const incremental = store.state;
+		const progress: number[] = [];
+		const conflicts = await store.replay((p) => progress.push(p.done));
+		expect(conflicts).toEqual([]);
+		expect(store.state.licenses).toEqual(incremental.licenses);
+		expect(store.state.accounts).toEqual(incremental.accounts);
+		expect(store.state.mail).toEqual(incremental.mail);
+		expect(progress.at(-1)).toBe(4);
+		expect(store.state.licenses.get(licenseId('lic-1'))?.billing?.secondary).toEqual([BOB]);
+		store.close();
+	});
+});
+
+describe('two connections (two tabs)', () => {
+	it('S8: a change committed in one appears in the other without reopening', async () => {
+		const a = await seeded();
+		const b = await IdbStore.open();
+		const heard = new Promise<string>((resolve) => {
+			b.subscribe((event) => {
+				if (event.kind === 'committed') resolve(event.change.type);
+			});
+		});
+		await a.commit(signupDraft(BOB, 'bob@acme.com', 'Bob'), NOW + 2);
+		expect(await heard).toBe('account.create');
+		expect(b.state.accounts.get(BOB)?.name).toBe('Bob');
+		a.close();
+		b.close();
+	});
+
+	it('S8: a stale connection catches up before writing, so writes never interleave', async () => {
+		const a = await seeded();
+		const b = await IdbStore.open();
+		// Both write at once; each commit sees the other's result before applying its own.
+		const [x, y] = await Promise.all([
+			a.commit(licenseDraft(ALICE, 'lic-2', 'SEN-2000002'), NOW + 2),
+			b.commit(licenseDraft(ALICE, 'lic-3', 'SEN-2000002'), NOW + 2)
+		]);
+		expect([x.ok, y.ok].sort()).toEqual([false, true]); // the SEN is unique: one is refused
+		const log = await a.changes();
+		expect(log.filter((c) => c.type === 'license.start')).toHaveLength(2);
+		a.close();
+		b.close();
+	});
+
+	it('S8: when another tab opens a newer version, this connection closes and says so', async () => {
+		const store = await seeded();
+		const told = new Promise<string>((resolve) => {
+			store.subscribe((event) => resolve(event.kind));
+		});
+		const newer = indexedDB.open('tessera', 99);
+		await new Promise((resolve) => {
+			newer.onsuccess = resolve;
+		});
+		expect(await told).toBe('version-changed');
+		expect(() => store.commit(signupDraft(BOB, 'bob@acme.com'), NOW + 9)).toThrow(StoreError);
+		newer.result.close();
+	});
+});
+
+describe('IdbStore.commitMany', () => {
+	it('S1/X5: commits a batch in one transaction, skipping refused drafts, chain intact', async () => {
+		const store = await seeded();
+		const results = await store.commitMany(
+			[
+				signupDraft(BOB, 'bob@acme.com', 'Bob'),
+				licenseDraft(BOB, 'lic-9', 'SEN-1000001'), // duplicate SEN: refused
+				addDraft(ALICE, 'lic-1', 'bob@acme.com')
+			],
+			NOW + 10
+		);
+		expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+		const log = await store.changes();
+		expect(log).toHaveLength(4);
+		for (const [i, change] of log.entries()) {
+			const before = log[i - 1];
+			expect(change.prev).toBe(before ? await changeHash(before) : null);
+		}
+		store.close();
+		const reopened = await IdbStore.open();
+		expect(reopened.state.licenses.get(licenseId('lic-1'))?.billing?.secondary).toEqual([BOB]);
+		reopened.close();
+	});
+
+	it('a batch that fails to write leaves nothing of it behind', async () => {
+		const store = await seeded();
+		const before = structuredClone(store.state);
+		let calls = 0;
+		const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			calls++;
+			if (calls === 2) throw new DOMException('Simulated disk failure', 'UnknownError');
+			return realPut.apply(this, args);
+		});
+		try {
+			await expect(
+				store.commitMany(
+					[signupDraft(BOB, 'bob@acme.com'), signupDraft(accountId('a-zed'), 'zed@acme.com')],
+					NOW + 11
+				)
+			).rejects.toBeInstanceOf(StoreError);
+		} finally {
+			spy.mockRestore();
+		}
+		expect(store.state).toEqual(before);
+		expect(await store.changes()).toHaveLength(2);
+		store.close();
+	});
+});
