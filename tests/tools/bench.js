@@ -81,7 +81,13 @@ try {
 			configFile: false,
 			logLevel: 'error',
 			resolve: { alias: { $lib: join(process.cwd(), 'src/lib') } },
-			server: { port: PORT + 1, strictPort: true, host: '127.0.0.1' }
+			// Pre-bundle the browser dependencies up front, so a bench page never reloads itself.
+			optimizeDeps: {
+				entries: ['tests/bench/*.html'],
+				include: ['idb', 'free-email-domains']
+			},
+			// No watching and no hot reload: a file saved mid-run must not reload a bench page.
+			server: { port: PORT + 1, strictPort: true, host: '127.0.0.1', hmr: false, watch: null }
 		});
 		await vite.listen();
 		const viteURL = `http://127.0.0.1:${PORT + 1}`;

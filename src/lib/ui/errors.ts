@@ -1,0 +1,20 @@
+// One place turns thrown errors into words for people (STYLE example 10). Refused rules are
+// not errors: their words come from ./refusals.ts.
+import { StoreError } from '$lib/store/errors';
+
+const STORE_WORDS: Record<StoreError['code'], string> = {
+	'quota-exceeded':
+		'This device has no room left for Tessera data. Free some space (or export and reset), then try again. Nothing was saved.',
+	'connection-closed':
+		'The connection to the local database was closed. Reload the page; nothing was saved.',
+	'version-changed': 'Tessera was updated in another tab. Reload this page to go on.',
+	'transaction-failed': 'Saving failed, so nothing was changed. Try again.',
+	unavailable: 'This browser does not let Tessera store data (private mode?). Nothing can be saved.'
+};
+
+export function describeError(error: unknown): string {
+	if (error instanceof StoreError) return STORE_WORDS[error.code];
+	if (error instanceof Error && error.name === 'QuotaExceededError')
+		return STORE_WORDS['quota-exceeded'];
+	return 'Something went wrong, and nothing was changed. Try again, or reload the page.';
+}

@@ -1,0 +1,46 @@
+// Words for refused rules, from their stable codes (STYLE example 8: the UI never matches on
+// text). One sentence that says what happened and what the person can do instead.
+import type { Refusal, RefusalCode } from '$lib/core';
+
+const WORDS: Partial<Record<RefusalCode, string>> = {
+	'not-a-contact': 'Only a billing or technical contact of this license can do that (C3).',
+	'not-allowed': 'Your role on this license does not allow that.',
+	'already-in-role': 'That person already holds this role on the license.',
+	'name-required': 'No account uses that address yet: enter the new person’s full name.',
+	'invalid-email': 'That is not a valid email address.',
+	'cannot-delete-primary':
+		'The primary contact cannot be deleted. Make someone else primary first, then delete.',
+	'not-in-role': 'That person is not a contact in this role any more.',
+	'already-primary': 'That person already is the primary contact.',
+	'unknown-license': 'That license no longer exists on this device.',
+	'unknown-site': 'That site no longer exists on this device.',
+	'unknown-account': 'That account no longer exists on this device.',
+	'unknown-product': 'That product is not in the catalog.',
+	'duplicate-sen': 'A license with that SEN already exists.',
+	'duplicate-id': 'That record already exists.',
+	'email-taken': 'Another account already uses that email address.',
+	'account-inactive': 'The account with that address is deactivated or deleted.',
+	'site-name-taken': 'A site with that name already exists.',
+	'not-site-admin': 'Only a site admin can do that.',
+	'already-primary-billing': 'You already are the primary billing contact of this site’s licenses.',
+	'no-site-licenses': 'This site has no cloud licenses yet.',
+	'not-technical-contact': 'Only technical contacts can request support for a license (C9).',
+	'same-account': 'Choose a different person to hand over to.',
+	'nothing-to-hand-over': 'That person is not a contact on any license you can manage.',
+	'invalid-payload': 'Some of the details are missing or invalid.',
+	'unknown-change-type':
+		'This change comes from a newer version of Tessera and was kept, not applied.'
+};
+
+export function describeRefusal(refusal: Refusal): string {
+	if (refusal.code === 'primary-domain-mismatch') {
+		const { candidateDomain, primaryDomain, publicDomain, whoCanPromote } = refusal;
+		const compared = `${whoCanPromote.email} is on ${candidateDomain}; the current primary contact is on ${primaryDomain}.`;
+		const why =
+			publicDomain !== null
+				? `${publicDomain} is a public email domain, so nobody else can make this person primary.`
+				: 'Only someone on the same company domain can be made primary by another contact.';
+		return `Can’t make primary: ${compared} ${why} ${whoCanPromote.email} must log in and promote themselves (Make primary on their own entry; “Can’t log in?” sets a password).`;
+	}
+	return WORDS[refusal.code] ?? `Refused (${refusal.code}).`;
+}
