@@ -1,7 +1,7 @@
 // A4 ("Can't log in?": single-use, expiring reset links; the first password of an invited
 // account), A5 (changing one's password) and A7 (identity providers keep the password).
 import { describe, expect, it } from 'vitest';
-import { accountId } from '$lib/core';
+import { accountId, apply } from '$lib/core';
 import { AccountChanges, HOUR, OTHER_PASSWORD, PASSWORD } from './account-factory';
 import { A, L1, accept, build, hashOf, refusal, world } from './factories';
 
@@ -126,6 +126,19 @@ describe('A5: the holder changes their own password', () => {
 		const a = new AccountChanges(f);
 		const bad = a.setPassword(A.bob, A.bob, 'change', { ...PASSWORD, iterations: 0 });
 		expect(refusal(state, bad)).toEqual({ code: 'invalid-payload', field: 'passwordHash' });
+	});
+
+	it.each([
+		['fewer than 600,000 iterations', { iterations: 599_999 }],
+		['an absurd iteration count (a hostile file)', { iterations: 10_000_001 }],
+		['another algorithm', { alg: 'SHA1' }]
+	])('X1: a password hash with %s is refused, wherever it comes from', (_what, change) => {
+		const { f, state } = world();
+		const a = new AccountChanges(f);
+		const weak = a.setPassword(A.bob, A.bob, 'change', { ...PASSWORD, ...change });
+		expect(refusal(state, weak)).toEqual({ code: 'invalid-payload', field: 'passwordHash' });
+		const ok = a.setPassword(A.bob, A.bob, 'change', { ...PASSWORD, iterations: 600_000 });
+		expect(apply(state, ok).ok).toBe(true);
 	});
 });
 

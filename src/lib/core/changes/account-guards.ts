@@ -71,15 +71,23 @@ export function isRecoveryCodeHashes(list: unknown): list is readonly string[] {
 	);
 }
 
-/** The shape only: the rules never verify a password (S1: hashing happens before). */
+/** X1: PBKDF2-HMAC-SHA256 with at least this many iterations, from any device or file. */
+export const MIN_PASSWORD_ITERATIONS = 600_000;
+/** Past this a hash would freeze the login page: a hostile import, not a stronger setting. */
+export const MAX_PASSWORD_ITERATIONS = 10_000_000;
+
+/**
+ * The shape and X1's parameters; the rules never verify a password (S1: hashing happens
+ * before). A weaker hash arriving in an imported file is refused like any other bad payload.
+ */
 export function isPasswordHash(h: PasswordHash): boolean {
 	return (
 		typeof h === 'object' &&
 		h !== null &&
-		typeof h.alg === 'string' &&
-		h.alg.length > 0 &&
+		h.alg === 'PBKDF2-SHA256' &&
 		Number.isSafeInteger(h.iterations) &&
-		h.iterations > 0 &&
+		h.iterations >= MIN_PASSWORD_ITERATIONS &&
+		h.iterations <= MAX_PASSWORD_ITERATIONS &&
 		isToken(h.salt) &&
 		isToken(h.hash) &&
 		Number.isSafeInteger(h.length) &&
