@@ -14,25 +14,23 @@ const DEVICES = Array.from({ length: 8 }, (_, i) => deviceId(`${i}`.repeat(16)))
 const EXPORTER = deviceId('0'.repeat(16));
 
 /** Chains each device's changes; devices hash in parallel, a device's chain in order. */
-async function chained(changes: readonly Change[]): Promise<Change[]> {
+function chained(changes: readonly Change[]): Change[] {
 	const byDevice = new Map<string, Change[]>();
 	for (const c of [...changes].sort(compareChanges)) {
 		const list = byDevice.get(c.device) ?? [];
 		list.push(c);
 		byDevice.set(c.device, list);
 	}
-	const chains = await Promise.all(
-		[...byDevice.values()].map(async (list) => {
-			const out: Change[] = [];
-			let prev: string | null = null;
-			for (const c of list) {
-				const linked: Change = { ...c, prev };
-				prev = await changeHash(linked);
-				out.push(linked);
-			}
-			return out;
-		})
-	);
+	const chains = [...byDevice.values()].map((list) => {
+		const out: Change[] = [];
+		let prev: string | null = null;
+		for (const c of list) {
+			const linked: Change = { ...c, prev };
+			prev = changeHash(linked);
+			out.push(linked);
+		}
+		return out;
+	});
 	return chains.flat().sort(compareChanges);
 }
 
@@ -46,7 +44,7 @@ async function build(changes: readonly Change[]): Promise<string> {
 
 export default async function syncParseBench({ log }: { log: (line: string) => void }) {
 	const raw = Array.from({ length: COUNT }, (_, n) => sample(DEVICES[n % 8] ?? EXPORTER, n));
-	const changes = await chained(raw);
+	const changes = chained(raw);
 
 	// Warm both paths on a small file first.
 	await readSyncFile(await build(changes.slice(0, 2_000)), { now: NOW });
@@ -82,7 +80,7 @@ export default async function syncParseBench({ log }: { log: (line: string) => v
 		['parse + hostile-input walk', 0, at(0.1)],
 		['schema, change by change', at(0.1), at(0.45)],
 		['canonical JSON + digest', at(0.45), at(0.55)],
-		['chain hashes (WebCrypto)', at(0.55), at(0.95)],
+		['chain hashes (SHA-256)', at(0.55), at(0.95)],
 		['duplicates, chain, clocks', at(0.95), readMs]
 	] as const;
 	log(`  ${steps.map(([name, a, b]) => `${name} ${(b - a).toFixed(0)} ms`).join(' · ')}`);

@@ -34,14 +34,14 @@ export function copyState(state: State): State {
  * Applies `drafts` in order INTO `state` (the caller owns it: a copy, or the live projection
  * it will reread from the database if the write fails).
  */
-export async function applyBatch(
+export function applyBatch(
 	state: State,
 	drafts: readonly ChangeDraft[],
 	device: DeviceId,
 	last: { readonly clock: ClockState; readonly head: Head | null },
 	now: number,
 	onProgress?: (p: ReplayProgress) => void
-): Promise<Batch> {
+): Batch {
 	const changes: Change[] = [];
 	const effects = new Map<string, Effect>();
 	const results: CommitResult[] = [];
@@ -51,7 +51,7 @@ export async function applyBatch(
 		const stamped = stamp(draft, device, { clock, head }, now);
 		const result = applyInPlace(state, stamped.change);
 		if (result.ok) {
-			const hash = await changeHash(stamped.change);
+			const hash = changeHash(stamped.change);
 			clock = stamped.clock;
 			head = { hash, clock: stamped.change.clock };
 			changes.push(stamped.change);

@@ -53,7 +53,7 @@ export async function importInto(
 		};
 	}
 	const existing = await c.db.getAll('conflicts');
-	const head = await headAfter(meta.head, plan.fresh, c.device);
+	const head = headAfter(meta.head, plan.fresh, c.device);
 	const clock = clockAfter(meta.clock, plan.fresh);
 	// Appending works in place (reread on failure); a replay builds a new state.
 	const merged = mergeChanges(c.state, log, plan.fresh, plan.needsReplay, onProgress);

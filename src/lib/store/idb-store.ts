@@ -87,7 +87,7 @@ export class IdbStore implements Store {
 			await ensureRules();
 			const meta = await this.c.freshMeta();
 			const { change, clock } = stamp(draft, this.device, meta, now);
-			const hash = await changeHash(change);
+			const hash = changeHash(change);
 			// In place: the cost is what the change touches, not the size of the state. A refusal
 			// writes nothing; a failed write rereads the projection (connection.write).
 			const result = applyInPlace(this.c.state, change);
@@ -117,7 +117,7 @@ export class IdbStore implements Store {
 			this.c.assertOpen();
 			await ensureRules();
 			const meta = await this.c.freshMeta();
-			const batch = await applyBatch(this.c.state, drafts, this.device, meta, now, onProgress);
+			const batch = applyBatch(this.c.state, drafts, this.device, meta, now, onProgress);
 			if (batch.changes.length > 0) {
 				await this.c.write(meta.seq, (tx) => {
 					addChanges(tx, batch.changes);

@@ -28,11 +28,11 @@ export function clockAfter(clock: ClockState, fresh: readonly Change[]): ClockSt
 }
 
 /** A restored backup may carry this device's own newer changes: the chain goes on from them. */
-export async function headAfter(
+export function headAfter(
 	head: Head | null,
 	fresh: readonly Change[],
 	device: string
-): Promise<Head | null> {
+): Head | null {
 	let latest: Change | null = null;
 	for (const change of fresh) {
 		if (change.device === device && (latest === null || change.clock > latest.clock)) {
@@ -40,7 +40,7 @@ export async function headAfter(
 		}
 	}
 	if (latest === null || (head !== null && head.clock >= latest.clock)) return head;
-	return { hash: await changeHash(latest), clock: latest.clock };
+	return { hash: changeHash(latest), clock: latest.clock };
 }
 
 /** Conflict records after a merge: all of them (keeping dismissals) and the new ones. */

@@ -61,7 +61,7 @@ export class MemoryStore implements Store {
 				{ clock: this.#clock, head: this.#head },
 				now
 			);
-			const hash = await changeHash(change);
+			const hash = changeHash(change);
 			const result = applyInPlace(this.#state, change);
 			if (!result.ok) return result;
 			this.#log.set(change.id, change);
@@ -80,14 +80,7 @@ export class MemoryStore implements Store {
 		return this.#lock.run(async () => {
 			await ensureRules();
 			const last = { clock: this.#clock, head: this.#head };
-			const batch = await applyBatch(
-				copyState(this.#state),
-				drafts,
-				this.device,
-				last,
-				now,
-				onProgress
-			);
+			const batch = applyBatch(copyState(this.#state), drafts, this.device, last, now, onProgress);
 			for (const change of batch.changes) this.#log.set(change.id, change);
 			this.#state = batch.state;
 			this.#clock = batch.clock;
@@ -173,7 +166,7 @@ export class MemoryStore implements Store {
 				};
 			}
 			const existing = [...this.#conflicts.values()];
-			this.#head = await headAfter(this.#head, plan.fresh, this.device);
+			this.#head = headAfter(this.#head, plan.fresh, this.device);
 			this.#clock = clockAfter(this.#clock, plan.fresh);
 			const merged = mergeChanges(this.#state, log, plan.fresh, plan.needsReplay, onProgress);
 			const records = conflictRecords(merged.conflicts, existing, merged.whole);

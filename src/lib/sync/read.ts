@@ -82,7 +82,7 @@ async function read(
 	const all = validated.value;
 
 	const canonical = await canonicalise(all, stepProgress(progress, 0.45, 0.55));
-	const found = await digestOfCanonical(canonical);
+	const found = digestOfCanonical(canonical);
 	if (found !== digest) return err({ code: 'digest-mismatch', expected: digest, found });
 
 	const unique = dedupe(all, canonical);

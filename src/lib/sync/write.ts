@@ -51,7 +51,7 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const changes = [...opts.changes].sort(compareChanges);
 	const canonical = await checkedCanonical(changes, stepProgress(progress, 0, 0.8));
 	if (!canonical.ok) return canonical;
-	const digest = await digestOfCanonical(canonical.value);
+	const digest = digestOfCanonical(canonical.value);
 	const head = {
 		format: FORMAT,
 		version: VERSION,

@@ -62,7 +62,7 @@ describe('IdbStore.commit', () => {
 		const store = await seeded();
 		const [first, second] = await store.changes();
 		expect(first?.prev).toBeNull();
-		expect(second?.prev).toBe(first ? await changeHash(first) : 'missing');
+		expect(second?.prev).toBe(first ? changeHash(first) : 'missing');
 		store.close();
 	});
 
@@ -101,7 +101,7 @@ describe('IdbStore.commit', () => {
 		// The chain and clock were not advanced by the failed commit either.
 		expect((await reopened.commit(signupDraft(BOB, 'bob@acme.com'), NOW + 7)).ok).toBe(true);
 		const after = await reopened.changes();
-		expect(after[2]?.prev).toBe(after[1] ? await changeHash(after[1]) : 'missing');
+		expect(after[2]?.prev).toBe(after[1] ? changeHash(after[1]) : 'missing');
 		reopened.close();
 	});
 
@@ -202,7 +202,7 @@ describe('IdbStore.commitMany', () => {
 		expect(log).toHaveLength(4);
 		for (const [i, change] of log.entries()) {
 			const before = log[i - 1];
-			expect(change.prev).toBe(before ? await changeHash(before) : null);
+			expect(change.prev).toBe(before ? changeHash(before) : null);
 		}
 		store.close();
 		const reopened = await IdbStore.open();

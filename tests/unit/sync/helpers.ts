@@ -184,15 +184,15 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 }
 
 /** Sets every `prev` as the store would: the hash of the device's previous change (X5). */
-export async function withChain(changes: readonly Change[]): Promise<Change[]> {
+export function withChain(changes: readonly Change[]): Promise<Change[]> {
 	const heads = new Map<string, string>();
 	const chained: Change[] = [];
 	for (const change of [...changes].sort(compareChanges)) {
 		const linked: Change = { ...change, prev: heads.get(change.device) ?? null };
-		heads.set(change.device, await changeHash(linked));
+		heads.set(change.device, changeHash(linked));
 		chained.push(linked);
 	}
-	return chained;
+	return Promise.resolve(chained);
 }
 
 /** `count` chained sample changes, alternating between two devices. */
@@ -207,19 +207,21 @@ export async function sampleChanges(count: number, secrets = false): Promise<Cha
  * A plain file around any list (valid or not), with a correct digest unless one is given:
  * for tests that need a file this app would never write.
  */
-export async function plainText(
+export function plainText(
 	changes: readonly unknown[],
 	over: Readonly<Record<string, unknown>> = {}
 ): Promise<string> {
-	const digest = await digestOfCanonical(changes.map(canonicalJson));
-	return JSON.stringify({
-		format: 'tessera-changes',
-		version: 1,
-		device: DEVICE_A,
-		exportedAt: T0,
-		kind: 'queue',
-		digest,
-		changes,
-		...over
-	});
+	const digest = digestOfCanonical(changes.map(canonicalJson));
+	return Promise.resolve(
+		JSON.stringify({
+			format: 'tessera-changes',
+			version: 1,
+			device: DEVICE_A,
+			exportedAt: T0,
+			kind: 'queue',
+			digest,
+			changes,
+			...over
+		})
+	);
 }

@@ -25,7 +25,7 @@ describe('buildSyncFile', () => {
 			device: DEVICE_A,
 			exportedAt: T0,
 			kind: 'full',
-			digest: await changesDigest(changes),
+			digest: changesDigest(changes),
 			changes
 		});
 		expect(text.split('\n')).toHaveLength(changes.length + 3);
