@@ -20,6 +20,8 @@ class DataState {
 	#version = $state(0);
 	#status = $state<DataStatus>('idle');
 	#problem = $state<string | null>(null);
+	#queued = $state(0);
+	#counting = false;
 
 	/** The current projection; reading it subscribes the caller to every change. */
 	get state(): State {
@@ -38,6 +40,28 @@ class DataState {
 	/** Why the data cannot be used (storage unavailable, updated in another tab …). */
 	get problem(): string | null {
 		return this.#problem;
+	}
+
+	/** S2: changes made on this device and not exported yet (the Sync badge). */
+	get queued(): number {
+		return this.#queued;
+	}
+
+	/** Recounts the queue after writes; coalesces bursts into one read. */
+	#recount(store: Store): void {
+		if (this.#counting) return;
+		this.#counting = true;
+		queueMicrotask(() => {
+			store
+				.queue()
+				.then((queue) => {
+					this.#queued = queue.length;
+				})
+				.catch(() => undefined)
+				.finally(() => {
+					this.#counting = false;
+				});
+		});
 	}
 
 	get ready(): boolean {
@@ -67,11 +91,13 @@ class DataState {
 					this.#problem = 'Saving failed and the data could not be reread. Reload the page.';
 				}
 				this.#version++;
+				this.#recount(store);
 			});
 			this.#store = store;
 			this.#ctx = createContext(store);
 			this.#status = 'ready';
 			this.#version++;
+			this.#recount(store);
 			return this.#ctx;
 		} catch (error) {
 			this.#opening = null;
