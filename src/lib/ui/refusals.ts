@@ -1,8 +1,12 @@
 // Words for refused rules, from their stable codes (STYLE example 8: the UI never matches on
-// text). One sentence that says what happened and what the person can do instead.
-import type { Refusal, RefusalCode } from '$lib/core';
+// text). One sentence that says what happened and what the person can do instead. Every
+// plain code has words (a new code fails the type check here until it gets some); the two
+// refusals that carry data are worded from it below.
+import type { PrimaryContactRefusal, Refusal, RefusalCode } from '$lib/core';
 
-const WORDS: Partial<Record<RefusalCode, string>> = {
+type PlainCode = Exclude<RefusalCode, 'primary-domain-mismatch' | 'primary-contact'>;
+
+const WORDS: Readonly<Record<PlainCode, string>> = {
 	'not-a-contact': 'Only a billing or technical contact of this license can do that (C3).',
 	'not-allowed': 'Your role on this license does not allow that.',
 	'already-in-role': 'That person already holds this role on the license.',
@@ -27,6 +31,17 @@ const WORDS: Partial<Record<RefusalCode, string>> = {
 	'not-technical-contact': 'Only technical contacts can request support for a license (C9).',
 	'same-account': 'Choose a different person to hand over to.',
 	'nothing-to-hand-over': 'That person is not a contact on any license you can manage.',
+	'invalid-token': 'That link is not valid any more: a newer one may have been sent.',
+	'token-used': 'That link was already used.',
+	'token-expired': 'That link has expired. Ask for a new one.',
+	'already-verified': 'That email address is already verified.',
+	'managed-by-idp':
+		'This account signs in through Google or single sign-on: change that there, or ask your administrator.',
+	'password-already-set': 'This account already has a password: use “Can’t log in?” to reset it.',
+	'two-step-already-enabled': 'Two-step verification is already on.',
+	'two-step-not-enabled': 'Two-step verification is off.',
+	'code-reused': 'That code was already used. Wait for the next code.',
+	'invalid-recovery-code': 'That recovery code is not valid or was already used.',
 	'invalid-payload': 'Some of the details are missing or invalid.',
 	'unknown-change-type':
 		'This change comes from a newer version of Tessera and was kept, not applied.'
@@ -42,5 +57,14 @@ export function describeRefusal(refusal: Refusal): string {
 				: 'Only someone on the same company domain can be made primary by another contact.';
 		return `Can’t make primary: ${compared} ${why} ${whoCanPromote.email} must log in and promote themselves (Make primary on their own entry; “Can’t log in?” sets a password).`;
 	}
-	return WORDS[refusal.code] ?? `Refused (${refusal.code}).`;
+	if (refusal.code === 'primary-contact') return primaryContactWords(refusal);
+	return WORDS[refusal.code];
+}
+
+/** A8/C7: the account is primary somewhere; name the licenses (by SEN) to fix first. */
+function primaryContactWords(refusal: PrimaryContactRefusal): string {
+	const sens = [...new Set(refusal.licenses.map((l) => l.sen))];
+	const shown =
+		sens.slice(0, 5).join(', ') + (sens.length > 5 ? ` and ${sens.length - 5} more` : '');
+	return `That account is still a primary contact (${shown}). Make someone else primary there first.`;
 }

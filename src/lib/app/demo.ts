@@ -1,0 +1,239 @@
+// P3 "Load demo data": the demo organization of demo-data.ts, built as the same changes a
+// person would make through the UI (sign up, start licenses, add contacts, make primary …),
+// so the demo history syncs, replays and audits like any other. All of it is committed with
+// ONE commitMany: one transaction, progress reported while it runs (P4).
+import { accountId, changeId, licenseId, productId, siteId } from '$lib/core';
+import type { AccountId, ContactRole, PasswordHash, Refusal } from '$lib/core';
+import { hashPassword, randomToken, sha256Base64url } from '$lib/security';
+import type { ChangeDraft } from '$lib/store/types';
+import type { AppContext } from './context';
+import {
+	DEMO_LICENSES,
+	DEMO_PASSWORD,
+	DEMO_PEOPLE,
+	DEMO_SITES,
+	MAX_EXTRA_LICENSES,
+	demoPerson
+} from './demo-data';
+import type { DemoLicense, DemoPersonKey } from './demo-data';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type DemoPhase = 'password' | 'writing';
+
+export interface DemoProgress {
+	readonly phase: DemoPhase;
+	readonly done: number;
+	readonly total: number;
+}
+
+export interface DemoOptions {
+	/** More licenses for Olivia, to try the list with thousands (0 by default). */
+	readonly extraLicenses?: number;
+	readonly onProgress?: (p: DemoProgress) => void;
+	/** Password hashing (X1); tests pass a cheaper one. Default: the real PBKDF2. */
+	readonly hash?: (password: string) => Promise<PasswordHash>;
+	/** A token and its SHA-256 for the verification each demo account goes through (A1). */
+	readonly token?: () => Promise<{ token: string; tokenHash: string }>;
+}
+
+export type DemoResult =
+	| { readonly kind: 'loaded'; readonly changes: number; readonly refused: readonly Refusal[] }
+	/** The demo accounts are here already: reset first. */
+	| { readonly kind: 'already-loaded' }
+	/** Some demo addresses belong to accounts made outside the demo. */
+	| { readonly kind: 'emails-taken'; readonly emails: readonly string[] };
+
+const id = (key: DemoPersonKey): AccountId => accountId(demoPerson(key).id);
+
+/** Whether the demo can be loaded into this state, and why not. */
+export function demoBlocker(ctx: AppContext): DemoResult | null {
+	const state = ctx.store.state;
+	if (DEMO_PEOPLE.some((p) => state.accounts.has(accountId(p.id)))) {
+		return { kind: 'already-loaded' };
+	}
+	const taken = DEMO_PEOPLE.filter((p) => state.accountIdByEmailKey.has(p.email));
+	return taken.length > 0 ? { kind: 'emails-taken', emails: taken.map((p) => p.email) } : null;
+}
+
+export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<DemoResult> {
+	const blocked = demoBlocker(ctx);
+	if (blocked !== null) return blocked;
+	const extra = Math.max(0, Math.min(MAX_EXTRA_LICENSES, Math.floor(options.extraLicenses ?? 0)));
+	options.onProgress?.({ phase: 'password', done: 0, total: 1 });
+	// One PBKDF2 hash for every demo account (see DEMO_PASSWORD).
+	const passwordHash = await (options.hash ?? hashPassword)(DEMO_PASSWORD);
+	options.onProgress?.({ phase: 'password', done: 1, total: 1 });
+	const now = ctx.now();
+	const drafts = [
+		...(await accountDrafts(ctx, passwordHash, options.token ?? verificationToken)),
+		...siteDrafts(ctx),
+		...DEMO_LICENSES.flatMap((l) => licenseDrafts(ctx, l, now)),
+		...extraDrafts(ctx, extra, now),
+		{ id: cid(ctx), actor: null, type: 'renewal.remind', payload: {} } satisfies ChangeDraft
+	];
+	const results = await ctx.store.commitMany(drafts, now, (p) =>
+		options.onProgress?.({ phase: 'writing', done: p.done, total: p.total })
+	);
+	const refused = results.flatMap((r) => (r.ok ? [] : [r.error]));
+	return { kind: 'loaded', changes: results.length - refused.length, refused };
+}
+
+const cid = (ctx: AppContext) => changeId(ctx.newId('c_'));
+
+async function verificationToken(): Promise<{ token: string; tokenHash: string }> {
+	const token = randomToken();
+	return { token, tokenHash: await sha256Base64url(token) };
+}
+
+async function accountDrafts(
+	ctx: AppContext,
+	passwordHash: PasswordHash,
+	token: () => Promise<{ token: string; tokenHash: string }>
+): Promise<ChangeDraft[]> {
+	const drafts: ChangeDraft[] = [];
+	for (const person of DEMO_PEOPLE) {
+		const t = await token();
+		const aid = accountId(person.id);
+		drafts.push({
+			id: cid(ctx),
+			actor: null,
+			type: 'account.create',
+			payload: {
+				accountId: aid,
+				email: person.email,
+				name: person.name,
+				mode: 'signup',
+				source: 'password',
+				passwordHash,
+				token: t.token,
+				tokenHash: t.tokenHash
+			}
+		});
+		// The demo company's people have confirmed their addresses (A1), as real ones would.
+		drafts.push({
+			id: cid(ctx),
+			actor: aid,
+			type: 'account.verifyEmail',
+			payload: { accountId: aid, tokenHash: t.tokenHash }
+		});
+	}
+	return drafts;
+}
+
+function siteDrafts(ctx: AppContext): ChangeDraft[] {
+	return DEMO_SITES.map((s) => ({
+		id: cid(ctx),
+		actor: id(s.admin),
+		type: 'site.create',
+		payload: { siteId: siteId(s.id), name: s.name, productIds: [] }
+	}));
+}
+
+/** C0 then C4–C7 as people would do them, so each role ends as `spec` says. */
+function licenseDrafts(ctx: AppContext, spec: DemoLicense, now: number): ChangeDraft[] {
+	const lid = licenseId(spec.id);
+	const starter = spec.starter;
+	const drafts: ChangeDraft[] = [
+		{
+			id: cid(ctx),
+			actor: id(starter),
+			type: 'license.start',
+			payload: {
+				licenseId: lid,
+				sen: spec.sen,
+				productId: productId(spec.productId),
+				hosting: spec.site === null ? 'server' : 'cloud',
+				siteId: spec.site === null ? null : siteId(spec.site),
+				tier: spec.tier,
+				expiresAt: now + spec.expiresInDays * DAY
+			}
+		}
+	];
+	for (const role of ['billing', 'technical'] as const) {
+		const wanted = role === 'billing' ? spec.billing : spec.technical;
+		drafts.push(...roleDrafts(ctx, lid, role, starter, wanted));
+	}
+	return drafts;
+}
+
+function roleDrafts(
+	ctx: AppContext,
+	lid: ReturnType<typeof licenseId>,
+	role: ContactRole,
+	starter: DemoPersonKey,
+	wanted: readonly DemoPersonKey[]
+): ChangeDraft[] {
+	const drafts: ChangeDraft[] = [];
+	const [primary] = wanted;
+	if (primary === undefined) return drafts;
+	for (const key of wanted) {
+		if (key === starter) continue;
+		drafts.push({
+			id: cid(ctx),
+			actor: id(starter),
+			type: 'contact.add',
+			payload: { licenseId: lid, role, email: demoPerson(key).email }
+		});
+	}
+	if (primary !== starter) {
+		// Starters are on company domains: on the same one they promote the person (C5);
+		// otherwise the person promotes themselves (C6).
+		const sameDomain = domainOf(primary) === domainOf(starter);
+		drafts.push({
+			id: cid(ctx),
+			actor: id(sameDomain ? starter : primary),
+			type: 'contact.makePrimary',
+			payload: { licenseId: lid, role, accountId: id(primary) }
+		});
+	}
+	if (!wanted.includes(starter)) {
+		drafts.push({
+			id: cid(ctx),
+			actor: id(primary),
+			type: 'contact.delete',
+			payload: { licenseId: lid, role, accountId: id(starter) }
+		});
+	}
+	return drafts;
+}
+
+function domainOf(key: DemoPersonKey): string {
+	const email = demoPerson(key).email;
+	return email.slice(email.indexOf('@') + 1);
+}
+
+const EXTRA_PRODUCTS = ['issues', 'pages', 'repos', 'desk', 'chat'] as const;
+const EXTRA_TIERS = [10, 25, 50, 100, 250] as const;
+
+/** Bulk licenses for Olivia: every fifth on her cloud site, every fourth with Sam as well. */
+function extraDrafts(ctx: AppContext, count: number, now: number): ChangeDraft[] {
+	const drafts: ChangeDraft[] = [];
+	for (let i = 0; i < count; i++) {
+		const lid = licenseId(`l_demo_x_${i}`);
+		const cloud = i % 5 === 4;
+		drafts.push({
+			id: cid(ctx),
+			actor: id('olivia'),
+			type: 'license.start',
+			payload: {
+				licenseId: lid,
+				sen: `SEN-3${String(i).padStart(9, '0')}`,
+				productId: productId(EXTRA_PRODUCTS[i % EXTRA_PRODUCTS.length] ?? 'issues'),
+				hosting: cloud ? 'cloud' : 'server',
+				siteId: cloud ? siteId('s_demo_northwind') : null,
+				tier: EXTRA_TIERS[i % EXTRA_TIERS.length] ?? 10,
+				expiresAt: now + (1 + (i % 400)) * DAY
+			}
+		});
+		if (i % 4 === 0) {
+			drafts.push({
+				id: cid(ctx),
+				actor: id('olivia'),
+				type: 'contact.add',
+				payload: { licenseId: lid, role: 'technical', email: demoPerson('sam').email }
+			});
+		}
+	}
+	return drafts;
+}

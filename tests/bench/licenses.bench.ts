@@ -1,0 +1,171 @@
+// Licenses at scale, in the built app and a real Chromium (`npm run bench -- --only licenses`):
+//   - "Load demo data" as a person clicks it: the plain demo, and with 5,000 extra licenses
+//     (the app's own "loaded in X s" figure, which includes the one PBKDF2 hash);
+//   - the Licenses page with 5,009 licenses: navigation start → first window of 50 cards;
+//   - a filter keystroke (SEN, contact email, product) → the filtered window painted;
+//   - "Show more", and one contact change (Make primary) with 5,009 licenses in the list.
+// In-page times come from performance.now() and requestAnimationFrame, so Playwright's own
+// round trips are not counted. Figures only: nothing is asserted (shared machines are noisy).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+
+const PORT = 4397;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+interface Args {
+	browser: Browser;
+	viteURL: string;
+	log: (line: string) => void;
+}
+
+async function loadDemo(page: Page, extra: number): Promise<{ app: number; wall: number }> {
+	await page.goto(`${BASE}/demo`);
+	await page.getByRole('button', { name: 'Load demo data' }).waitFor();
+	if (extra > 0) await page.getByLabel('Extra licenses').fill(String(extra));
+	const started = Date.now();
+	await page.getByRole('button', { name: 'Load demo data' }).click();
+	const said = page.getByRole('main').getByRole('status');
+	await said.getByText(/Demo data loaded in/).waitFor({ timeout: 120_000 });
+	const wall = Date.now() - started;
+	const text = (await said.textContent()) ?? '';
+	const app = Number(/loaded in ([\d.]+) s/.exec(text)?.[1] ?? NaN) * 1000;
+	return { app, wall };
+}
+
+async function logIn(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const now = Date.now();
+		localStorage.setItem(
+			'tessera.session',
+			JSON.stringify({
+				accountId: 'a_demo_olivia',
+				email: 'olivia.park@northwind.example',
+				name: 'Olivia Park',
+				startedAt: now,
+				lastActiveAt: now,
+				authAt: now
+			})
+		);
+	});
+}
+
+/** Changes a filter control in the page and times it until `cards` cards are painted. */
+function timeFilter(page: Page, selector: string, value: string, cards: number): Promise<number> {
+	return page.evaluate(
+		async ([sel, v, n]) => {
+			const input = document.querySelector(sel);
+			if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement)) {
+				throw new Error(`no control ${sel}`);
+			}
+			const count = () => document.querySelectorAll('section.license').length;
+			const t0 = performance.now();
+			input.value = v;
+			input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+			await new Promise<void>((resolve) => {
+				const tick = () => (count() === n ? resolve() : requestAnimationFrame(tick));
+				tick();
+			});
+			await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+			return performance.now() - t0;
+		},
+		[selector, value, cards] as const
+	);
+}
+
+async function licensesPage(browser: Browser, log: Args['log']): Promise<void> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const big = await loadDemo(page, 5000);
+	log(
+		`Load demo data + 5,000 extra licenses: click → announced ${big.wall} ms (the app says ${(big.app / 1000).toFixed(1)} s)`
+	);
+	await logIn(page);
+	await page.goto(`${BASE}/licenses`);
+	await page.getByText('Showing 50 of 5,009 licenses').waitFor();
+	const first = await page.evaluate(() => performance.now());
+	log(
+		`Licenses, 5,009 licenses: navigation start → first window of 50 cards: ${first.toFixed(0)} ms`
+	);
+
+	const search = 'input[type="search"]';
+	const sen = await timeFilter(page, search, 'SEN-3000004321', 1);
+	const email = await timeFilter(page, search, 'sam.lee@', 50);
+	const none = await timeFilter(page, search, 'nobody@nowhere', 0);
+	const clear = await timeFilter(page, search, '', 50);
+	log(
+		`filter by SEN → 1 card: ${sen.toFixed(0)} ms; by contact email → 50 of ~1,250: ${email.toFixed(0)} ms`
+	);
+	log(
+		`filter with no match: ${none.toFixed(0)} ms; clearing back to 50 of 5,009: ${clear.toFixed(0)} ms`
+	);
+	const product = await timeFilter(page, 'select', 'desk', 50);
+	log(`filter by product (Tessera Desk, ~1,000): ${product.toFixed(0)} ms`);
+	await timeFilter(page, 'select', '', 50);
+
+	const more = await page.evaluate(async () => {
+		const button = [...document.querySelectorAll('button')].find((b) =>
+			b.textContent?.startsWith('Show more')
+		);
+		const t0 = performance.now();
+		button?.click();
+		await new Promise<void>((resolve) => {
+			const tick = () =>
+				document.querySelectorAll('section.license').length === 100
+					? resolve()
+					: requestAnimationFrame(tick);
+			tick();
+		});
+		return performance.now() - t0;
+	});
+	log(`Show more (50 → 100 cards): ${more.toFixed(0)} ms`);
+
+	await timeFilter(page, search, 'SEN-2041000101', 1);
+	await page.getByRole('button', { name: /Details of Tessera Issues/ }).click();
+	const change = await page.evaluate(async () => {
+		const item = [...document.querySelectorAll('li')].find((li) =>
+			li.textContent?.includes('priya.shah@northwind.example')
+		);
+		const button = [...(item?.querySelectorAll('button') ?? [])].find(
+			(b) => b.textContent === 'Make primary'
+		);
+		const t0 = performance.now();
+		button?.click();
+		await new Promise<void>((resolve) => {
+			const tick = () =>
+				document.querySelector('main [role="status"]')?.textContent?.includes('is now the primary')
+					? resolve()
+					: requestAnimationFrame(tick);
+			tick();
+		});
+		return performance.now() - t0;
+	});
+	log(
+		`Make primary with 5,009 licenses in the list (commit + list recomputed): ${change.toFixed(0)} ms`
+	);
+	await context.close();
+}
+
+export default async function licensesBench({ browser, log }: Args): Promise<void> {
+	if (!existsSync('build/licenses.html')) {
+		const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+		if (built.status !== 0) throw new Error('build failed');
+	}
+	const server = spawn('node', ['tests/tools/serve.js', 'build', String(PORT)], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise((resolve) => server.stdout.once('data', resolve));
+	try {
+		for (let run = 1; run <= 3; run++) {
+			const context = await browser.newContext();
+			const demo = await loadDemo(await context.newPage(), 0);
+			log(
+				`Load demo data (8 accounts, 2 sites, 16 licenses), run ${run}: click → announced ${demo.wall} ms (the app says ${(demo.app / 1000).toFixed(1)} s)`
+			);
+			await context.close();
+		}
+		await licensesPage(browser, log);
+	} finally {
+		server.kill();
+	}
+}

@@ -1,0 +1,184 @@
+// P3 demo data: the organization the seed scenarios need, built from ordinary changes in one
+// commitMany, with one password hash for every account, and the seed scenarios possible on it.
+import { describe, expect, it, vi } from 'vitest';
+import { accountId, licenseId, members, siteId } from '$lib/core';
+import type { AccountId, State } from '$lib/core';
+import { createContext } from '$lib/app/context';
+import type { AppContext } from '$lib/app/context';
+import { loadDemo } from '$lib/app/demo';
+import type { DemoProgress } from '$lib/app/demo';
+import { DEMO_LICENSES, DEMO_PEOPLE, demoPerson } from '$lib/app/demo-data';
+import type { DemoPersonKey } from '$lib/app/demo-data';
+import { makeMeBillingContact, makePrimary } from '$lib/app/licenses';
+import { hashPassword } from '$lib/security';
+import { MemoryStore } from '$lib/store';
+
+const NOW = Date.UTC(2030, 5, 1);
+const DAY = 24 * 60 * 60 * 1000;
+const id = (key: DemoPersonKey): AccountId => accountId(demoPerson(key).id);
+// The rules accept only full-strength hashes (X1), so one real hash is made and shared.
+let shared: ReturnType<typeof hashPassword> | null = null;
+const sharedHash = (password: string) => (shared ??= hashPassword(password));
+
+async function demo(extraLicenses = 0) {
+	const store = new MemoryStore();
+	const ctx = createContext(store, () => NOW);
+	const hash = vi.fn(sharedHash);
+	const progress: DemoProgress[] = [];
+	const result = await loadDemo(ctx, { hash, extraLicenses, onProgress: (p) => progress.push(p) });
+	return { store, ctx, hash, progress, result };
+}
+
+function emailsOf(state: State, ids: readonly AccountId[]): string[] {
+	return ids.map((a) => state.accounts.get(a)?.email ?? '?');
+}
+
+describe('loadDemo', () => {
+	it('creates every demo account, verified, sharing the one password hash made once', async () => {
+		const { store, hash, result } = await demo();
+		expect(result).toMatchObject({ kind: 'loaded', refused: [] });
+		expect(hash).toHaveBeenCalledOnce();
+		const accounts = DEMO_PEOPLE.map((p) => store.state.accounts.get(accountId(p.id)));
+		expect(accounts.every((a) => a?.verified === true && a.status === 'active')).toBe(true);
+		const hashes = new Set(accounts.map((a) => a?.secrets.passwordHash?.hash));
+		expect(hashes.size).toBe(1);
+		const domains = new Set(DEMO_PEOPLE.map((p) => p.email.split('@')[1]));
+		expect([...domains]).toEqual(
+			expect.arrayContaining(['northwind.example', 'contoso.example', 'gmail.com', 'outlook.com'])
+		);
+	});
+
+	it('builds two cloud sites with admins and ≥ 12 licenses of every product and hosting', async () => {
+		const { store } = await demo();
+		const s = store.state;
+		expect(s.sites.get(siteId('s_demo_northwind'))?.admins).toEqual([id('olivia')]);
+		expect(s.sites.get(siteId('s_demo_labs'))?.admins).toEqual([id('tom')]);
+		const licenses = [...s.licenses.values()];
+		expect(licenses.length).toBeGreaterThanOrEqual(12);
+		expect(new Set(licenses.map((l) => l.productId)).size).toBe(5);
+		expect(new Set(licenses.map((l) => l.hosting))).toEqual(new Set(['server', 'cloud']));
+		const soon = licenses.filter((l) => l.expiresAt > NOW && l.expiresAt <= NOW + 30 * DAY);
+		expect(soon.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('ends every role with the contacts demo-data.ts lists, primary first', async () => {
+		const { store } = await demo();
+		for (const spec of DEMO_LICENSES) {
+			const license = store.state.licenses.get(licenseId(spec.id));
+			const want = (keys: readonly DemoPersonKey[]) => keys.map((k) => demoPerson(k).email);
+			expect(emailsOf(store.state, members(license?.billing ?? null))[0]).toBe(
+				want(spec.billing)[0]
+			);
+			expect(new Set(emailsOf(store.state, members(license?.billing ?? null)))).toEqual(
+				new Set(want(spec.billing))
+			);
+			expect(emailsOf(store.state, members(license?.technical ?? null))[0]).toBe(
+				want(spec.technical)[0]
+			);
+			expect(new Set(emailsOf(store.state, members(license?.technical ?? null)))).toEqual(
+				new Set(want(spec.technical))
+			);
+		}
+	});
+
+	it('mails renewal quotes to the billing contacts of licenses expiring within 30 days', async () => {
+		const { store } = await demo();
+		const reminders = [...store.state.mail.values()].filter((m) => m.kind === 'renewal-reminder');
+		expect(reminders.map((m) => m.to)).toEqual(
+			expect.arrayContaining(['jana.novak@outlook.com', 'priya.shah@northwind.example'])
+		);
+		expect(reminders.some((m) => m.to === 'sam.lee@northwind.example')).toBe(false);
+	});
+
+	it('reports progress: the password, then the writing', async () => {
+		const { progress } = await demo();
+		expect(progress[0]).toEqual({ phase: 'password', done: 0, total: 1 });
+		const last = progress[progress.length - 1];
+		expect(last?.phase).toBe('writing');
+		expect(last?.done).toBe(last?.total);
+	});
+
+	it('adds extra licenses for Olivia for trying long lists', async () => {
+		const { store, result } = await demo(1200);
+		expect(result.kind).toBe('loaded');
+		expect(store.state.licenses.size).toBe(DEMO_LICENSES.length + 1200);
+		expect(store.state.licenseIdsByAccount.get(id('olivia'))?.size).toBeGreaterThan(1200);
+	});
+
+	it('refuses to load twice, or over accounts that use the demo addresses', async () => {
+		const { ctx, hash } = await demo();
+		await expect(loadDemo(ctx, { hash })).resolves.toEqual({ kind: 'already-loaded' });
+		const other = new MemoryStore();
+		const otherCtx: AppContext = createContext(other, () => NOW);
+		await other.commit(
+			{
+				id: (await import('$lib/core')).changeId('c-1'),
+				actor: null,
+				type: 'account.create',
+				payload: {
+					accountId: accountId('a-x'),
+					email: 'Marco.Rossi@gmail.com',
+					name: 'Marco',
+					mode: 'signup',
+					source: 'password'
+				}
+			},
+			NOW
+		);
+		await expect(loadDemo(otherCtx, { hash })).resolves.toEqual({
+			kind: 'emails-taken',
+			emails: ['marco.rossi@gmail.com']
+		});
+	});
+});
+
+describe('the seed scenarios on the demo data', () => {
+	it('C5: Olivia makes Priya (same company domain) primary billing contact at once', async () => {
+		const { ctx, store } = await demo();
+		const l1 = licenseId('l_demo_01');
+		const r = await makePrimary(ctx, id('olivia'), {
+			licenseId: l1,
+			role: 'billing',
+			accountId: id('priya')
+		});
+		expect(r.ok).toBe(true);
+		expect(store.state.licenses.get(l1)?.billing?.primary).toBe(id('priya'));
+	});
+
+	it('C6/C13: Marco (gmail.com) and Chen (contoso.example) are refused, then promote themselves', async () => {
+		const { ctx, store } = await demo();
+		for (const [key, license, publicDomain] of [
+			['marco', 'l_demo_01', 'gmail.com'],
+			['chen', 'l_demo_05', null]
+		] as const) {
+			const input = {
+				licenseId: licenseId(license),
+				role: 'technical' as const,
+				accountId: id(key)
+			};
+			const refused = await makePrimary(ctx, id('olivia'), input);
+			expect(refused).toMatchObject({
+				ok: false,
+				error: { code: 'primary-domain-mismatch', primaryDomain: 'northwind.example', publicDomain }
+			});
+			expect((await makePrimary(ctx, id(key), input)).ok).toBe(true);
+			expect(store.state.licenses.get(licenseId(license))?.technical?.primary).toBe(id(key));
+		}
+	});
+
+	it('C10: Tom, admin of the labs site and no billing contact, makes himself billing contact', async () => {
+		const { ctx, store } = await demo();
+		const labs = ['l_demo_09', 'l_demo_10', 'l_demo_11'].map((l) => licenseId(l));
+		const technicalBefore = labs.map((l) => store.state.licenses.get(l)?.technical);
+		expect(labs.every((l) => store.state.licenses.get(l)?.billing?.primary === id('priya'))).toBe(
+			true
+		);
+		const r = await makeMeBillingContact(ctx, id('tom'), siteId('s_demo_labs'));
+		expect(r.ok).toBe(true);
+		for (const l of labs) {
+			expect(store.state.licenses.get(l)?.billing?.primary).toBe(id('tom'));
+			expect(store.state.licenses.get(l)?.billing?.secondary).toContain(id('priya'));
+		}
+		expect(labs.map((l) => store.state.licenses.get(l)?.technical)).toEqual(technicalBefore);
+	});
+});
