@@ -4,7 +4,7 @@
  * storage code — and every commit, here or in another tab, bumps `version`, which is what
  * makes `state` reactive. Pages change data only through app commands with `ctx()`.
  */
-import { emptyState } from '$lib/core';
+import { emptyState } from '$lib/core/state';
 import type { State } from '$lib/core';
 import type { AppContext } from '$lib/app/context';
 import type { Store } from '$lib/store/types';
