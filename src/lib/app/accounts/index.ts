@@ -1,0 +1,20 @@
+// Account commands (SPEC §4 A1–A5, A7, A8, A12; §8 X1, X2): the only way the pages change
+// accounts. Each builds a change from the person's input after doing the slow and random
+// work (hashing, tokens, secrets, S1), commits it, and answers a result, never a throw.
+export * from './types';
+export { signUp, verifyEmail, resendVerification } from './signup';
+export type { SignUpInput } from './signup';
+export { logIn, verifySecondStep, reauthenticate, SECOND_STEP_MS } from './login';
+export type { LoggedIn, LoginStep, PendingLogin, Reauth, SecondStep } from './login';
+export { requestReset, inspectResetLink, resetPassword, changePassword } from './password';
+export type { ResetLink } from './password';
+export {
+	updateProfile,
+	requestEmailChange,
+	confirmEmailChange,
+	deletionBlocker,
+	deleteAccount
+} from './profile';
+export { startEnrolment, enableTwoStep, disableTwoStep } from './two-step';
+export type { Enrolment } from './two-step';
+export { isAppCode } from './codes';

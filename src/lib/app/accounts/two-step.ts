@@ -1,0 +1,94 @@
+// A2/A5 two-step verification: enrolment (a fresh secret shown as a QR code and as a setup
+// key, proved by one code from the app, then ten recovery codes shown once and stored only
+// as hashes) and turning it off (a code again). Both are A12 sudo-mode changes. A7: an
+// identity provider's account is refused by the core.
+import { err, ok } from '$lib/core';
+import type { Result } from '$lib/core';
+import {
+	hashRecoveryCode,
+	newRecoveryCodes,
+	newTotpSecret,
+	totpUri,
+	verifyTotp
+} from '$lib/security';
+import type { SessionRecord } from '../session';
+import { spendCode } from './codes';
+import { commit, newChangeId, sudoAccount, throttleKey } from './shared';
+import type { AccountProblem, AccountsContext } from './types';
+
+export interface Enrolment {
+	/** Base32, shown as the "Setup key". */
+	readonly secret: string;
+	/** otpauth://totp/… for the QR code. */
+	readonly uri: string;
+}
+
+/** A new secret for the account's address; nothing is recorded until a code proves it. */
+export function startEnrolment(email: string): Enrolment {
+	const secret = newTotpSecret();
+	return { secret, uri: totpUri({ secret, account: email }) };
+}
+
+/** Turns two-step verification on; answers the recovery codes, which are shown once. */
+export async function enableTwoStep(
+	ctx: AccountsContext,
+	session: SessionRecord,
+	input: { readonly secret: string; readonly code: string }
+): Promise<Result<{ readonly recoveryCodes: readonly string[] }, AccountProblem>> {
+	const found = sudoAccount(ctx, session);
+	if (!found.ok) return found;
+	const account = found.value;
+	const check = verifyTotp({
+		secret: input.secret,
+		code: input.code,
+		now: ctx.now(),
+		lastUsedStep: null
+	});
+	if (!check.ok) return err({ code: 'wrong-code', reused: false });
+	const recoveryCodes = newRecoveryCodes();
+	const recoveryCodeHashes = await Promise.all(recoveryCodes.map(hashRecoveryCode));
+	const result = await commit(ctx, {
+		id: newChangeId(ctx),
+		actor: account.id,
+		type: 'account.enableTwoStep',
+		payload: {
+			accountId: account.id,
+			totpSecret: input.secret,
+			recoveryCodeHashes,
+			verifiedStep: check.step
+		}
+	});
+	return result.ok ? ok({ recoveryCodes }) : result;
+}
+
+/** Turning it off needs a current code (or a recovery code), counted by the throttle (X2). */
+export async function disableTwoStep(
+	ctx: AccountsContext,
+	session: SessionRecord,
+	code: string
+): Promise<Result<true, AccountProblem>> {
+	const found = sudoAccount(ctx, session);
+	if (!found.ok) return found;
+	const account = found.value;
+	const result = await ctx.throttle.attempt<Result<true, AccountProblem>>(
+		throttleKey(account.email),
+		() => ctx.now(),
+		async () => {
+			const spent = await spendCode(ctx, account, code);
+			if (!spent.ok) {
+				return { outcome: 'failure', value: err({ code: 'wrong-code', reused: spent.reused }) };
+			}
+			const off = await commit(ctx, {
+				id: newChangeId(ctx),
+				actor: account.id,
+				type: 'account.disableTwoStep',
+				payload: { accountId: account.id }
+			});
+			return { outcome: 'success', value: off.ok ? ok(true) : off };
+		}
+	);
+	if (result.throttled) {
+		return err({ code: 'throttled', retryAt: result.retryAt, reason: result.reason });
+	}
+	return result.value;
+}

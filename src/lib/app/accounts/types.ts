@@ -1,0 +1,47 @@
+// What the account commands need beyond the AppContext, and what they answer. Expected
+// failures are values (STYLE "Error policy"): a core refusal, or one of the few outcomes only
+// the app can know (a wrong password, a wrong code, throttling, sudo mode).
+import type { Account, AccountPolicy, Refusal } from '$lib/core';
+import type { AppContext } from '../context';
+
+/** What a throttled attempt did, so the gate can count it (X2). */
+export type AttemptOutcome = 'success' | 'failure' | 'neutral';
+
+export type Throttled<T> =
+	| { readonly throttled: false; readonly value: T }
+	| { readonly throttled: true; readonly retryAt: number; readonly reason: 'slow-down' | 'locked' };
+
+/**
+ * X2: counts failed attempts per key on this device and refuses attempts while the schedule
+ * says wait. `attempt` runs the task exclusively across tabs, so parallel tabs cannot each
+ * see "allowed" and try at once. Device-local: never a change, never synced.
+ */
+export interface ThrottleGate {
+	attempt<T>(
+		key: string,
+		now: () => number,
+		task: () => Promise<{ readonly outcome: AttemptOutcome; readonly value: T }>
+	): Promise<Throttled<T>>;
+}
+
+export interface AccountsContext extends AppContext {
+	readonly throttle: ThrottleGate;
+	/** A12: organizations (O3, O4) will supply a policy per account; none yet. */
+	readonly policy?: (account: Account) => AccountPolicy;
+}
+
+/** Outcomes that are not core refusals. */
+export type LocalProblem =
+	| { readonly code: 'wrong-password' }
+	| { readonly code: 'wrong-code'; readonly reused: boolean }
+	| {
+			readonly code: 'throttled';
+			readonly retryAt: number;
+			readonly reason: 'slow-down' | 'locked';
+	  }
+	/** A12: the password was last entered more than ten minutes ago. */
+	| { readonly code: 'reauth-required' }
+	/** The session's account is gone from this device (deleted, reset, another device). */
+	| { readonly code: 'no-account' };
+
+export type AccountProblem = Refusal | LocalProblem;

@@ -1,0 +1,117 @@
+// A real MemoryStore, a clock the test moves and a device throttle over an in-memory storage,
+// so account commands run for real (no mocks), PBKDF2 at its full 600,000 iterations (X1).
+import { expect } from 'vitest';
+import { accountId, changeId, mailbox } from '$lib/core';
+import type { Account, AccountId } from '$lib/core';
+import type { AccountsContext } from '$lib/app/accounts';
+import { logIn, signUp, verifyEmail } from '$lib/app/accounts';
+import { newId } from '$lib/store/device';
+import { startSession } from '$lib/app/session';
+import type { SessionRecord } from '$lib/app/session';
+import { MemoryStore } from '$lib/store';
+import { DeviceThrottle, localLocks } from '$lib/state/throttle';
+import type { KeyValueStorage, Locks } from '$lib/state/throttle';
+
+export const T0 = 1_800_000_000_000;
+export const PASSWORD = 'correct horse battery staple';
+
+export function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+	const data = new Map<string, string>();
+	return {
+		data,
+		getItem: (key) => data.get(key) ?? null,
+		setItem: (key, value) => void data.set(key, value)
+	};
+}
+
+export interface Harness {
+	readonly ctx: AccountsContext;
+	readonly store: MemoryStore;
+	readonly throttle: DeviceThrottle;
+	/** Moves the test's clock. */
+	advance(ms: number): void;
+	now(): number;
+}
+
+export function harness(
+	options: { storage?: KeyValueStorage; locks?: Locks; store?: MemoryStore } = {}
+): Harness {
+	let now = T0;
+	const store = options.store ?? new MemoryStore();
+	const throttle = new DeviceThrottle(
+		options.storage ?? memoryStorage(),
+		options.locks ?? localLocks()
+	);
+	const ctx: AccountsContext = {
+		store,
+		now: () => now,
+		newId,
+		throttle
+	};
+	return {
+		ctx,
+		store,
+		throttle,
+		advance: (ms) => {
+			now += ms;
+		},
+		now: () => now
+	};
+}
+
+/** The token of the newest mailed link to `path` in the address's mailbox. */
+export function mailedToken(h: Harness, address: string, path: string): string {
+	for (const mail of mailbox(h.store.state, address)) {
+		for (const link of mail.links) {
+			const url = new URL(link.href, 'http://tessera.test');
+			if (url.pathname === path) return url.searchParams.get('token') ?? '';
+		}
+	}
+	throw new Error(`no ${path} link mailed to ${address}`);
+}
+
+export function account(h: Harness, id: AccountId): Account {
+	const found = h.store.state.accounts.get(id);
+	if (found === undefined) throw new Error(`no account ${id}`);
+	return found;
+}
+
+/** Signs up and verifies through the mailed link; answers the account id. */
+export async function verifiedAccount(
+	h: Harness,
+	email = 'alice@acme.com',
+	password = PASSWORD
+): Promise<AccountId> {
+	const created = await signUp(h.ctx, { email, name: 'Alice Example', password });
+	if (!created.ok) throw new Error(created.error.code);
+	const token = mailedToken(h, email, '/verify');
+	expect(await verifyEmail(h.ctx, { email, token, actor: null })).toMatchObject({ ok: true });
+	return created.value.accountId;
+}
+
+/** Logs in with the password and answers a fresh session record. */
+export async function sessionFor(
+	h: Harness,
+	email: string,
+	password = PASSWORD
+): Promise<SessionRecord> {
+	const step = await logIn(h.ctx, { email, password });
+	if (step.kind !== 'logged-in') throw new Error(`login ended in ${step.kind}`);
+	return startSession(step.account, h.now());
+}
+
+/** An account created by someone else (C4), as the contact.add rule does. */
+export async function invitedAccount(h: Harness, inviter: AccountId, email: string) {
+	const id = accountId(newId('a_'));
+	const result = await h.store.commit(
+		{
+			id: changeId(newId('c_')),
+			actor: inviter,
+			type: 'account.create',
+			payload: { accountId: id, email, name: 'Invited Person', mode: 'invited', source: 'password' }
+		},
+		h.now()
+	);
+	expect(result.ok).toBe(true);
+	return id;
+}
