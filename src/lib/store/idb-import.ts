@@ -1,11 +1,9 @@
-// Importing validated changes into the IndexedDB store (S4, S5, S6, S9): plan against the
-// local log, merge (append in place, or replay when new changes sort before local ones),
-// and write the changes, the projection and new conflicts in ONE transaction.
+// Importing validated changes into the IndexedDB store (S4, S5, S6, S9): the shared plan and
+// merge (importing.ts), then the changes, the projection and new conflicts written in ONE
+// transaction.
 import type { Change, Result } from '$lib/core';
-import { copyState } from './batch';
 import type { Connection } from './connection';
-import { clockAfter, conflictRecords, headAfter, planAgainst, touchedIds } from './importing';
-import { mergeChanges } from './merge';
+import { prepareImport, previewOf } from './importing';
 import { writeMeta } from './meta';
 import { addChanges, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
@@ -17,21 +15,7 @@ export async function previewInto(
 ): Promise<Result<ImportPreview, ImportRefusal>> {
 	await ensureRules();
 	const log = await c.db.getAllFromIndex('changes', 'byClock');
-	const plan = planAgainst(changes, log);
-	if (plan.error) return { ok: false, error: plan.error };
-	const merged = mergeChanges(copyState(c.state), log, plan.fresh, plan.needsReplay);
-	const existing = await c.db.getAll('conflicts');
-	const { added } = conflictRecords(merged.conflicts, existing, merged.whole);
-	return {
-		ok: true,
-		value: {
-			fresh: plan.fresh.length,
-			duplicates: plan.duplicates,
-			wouldConflict: added,
-			needsReplay: plan.needsReplay,
-			...touchedIds(plan)
-		}
-	};
+	return previewOf(c.state, log, changes, await c.db.getAll('conflicts'));
 }
 
 /** Runs under the write lock (the caller holds it). */
@@ -44,39 +28,22 @@ export async function importInto(
 	await ensureRules();
 	const meta = await c.freshMeta();
 	const log = await c.db.getAllFromIndex('changes', 'byClock');
-	const plan = planAgainst(changes, log);
-	if (plan.error) return { ok: false, error: plan.error };
-	if (plan.fresh.length === 0) {
-		return {
-			ok: true,
-			value: { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false }
-		};
-	}
 	const existing = await c.db.getAll('conflicts');
-	const head = headAfter(meta.head, plan.fresh, c.device);
-	const clock = clockAfter(meta.clock, plan.fresh);
-	// Appending works in place (reread on failure); a replay builds a new state.
-	const merged = mergeChanges(c.state, log, plan.fresh, plan.needsReplay, onProgress);
-	const records = conflictRecords(merged.conflicts, existing, merged.whole);
+	const last = { clock: meta.clock, head: meta.head, device: c.device };
+	const prepared = prepareImport(c.state, log, changes, existing, last, onProgress);
+	if (prepared.kind === 'done') return prepared.result;
+	const { merged, conflicts } = prepared;
 	await c.write(meta.seq, (tx) => {
-		addChanges(tx, plan.fresh);
+		addChanges(tx, prepared.fresh);
 		if (merged.whole) {
 			writeWholeState(tx, merged.state);
-			writeConflicts(tx, records.all, true);
+			writeConflicts(tx, conflicts.all, true);
 		} else {
 			writeEffects(tx, merged.effects);
-			writeConflicts(tx, records.added, false);
+			writeConflicts(tx, conflicts.added, false);
 		}
-		writeMeta(tx, { seq: meta.seq + 1, clock, head });
+		writeMeta(tx, { seq: meta.seq + 1, clock: prepared.clock, head: prepared.head });
 	});
 	c.committed(merged.state, meta.seq + 1);
-	return {
-		ok: true,
-		value: {
-			applied: merged.applied,
-			conflicts: records.added,
-			duplicates: plan.duplicates,
-			replayed: merged.whole
-		}
-	};
+	return { ok: true, value: prepared.outcome };
 }

@@ -1,14 +1,23 @@
 // The parts of an import that every Store shares (S4, S5, S9): planning against the local
-// log, the clock to adopt, this device's chain head when a backup of its own changes comes
-// back, and which conflicts are new. The stores only add their own reads and writes.
-import type { Change, Conflict } from '$lib/core';
+// log, merging, the clock to adopt, this device's chain head when a backup of its own changes
+// comes back, and which conflicts are new. The stores only add their own reads and writes.
+import type { Change, Conflict, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import { planImport } from '$lib/sync/merge';
 import type { ImportPlan } from '$lib/sync/merge';
 import type { ClockState } from './clock';
 import { isClock, parseClock, receive } from './clock';
 import type { Head } from './meta';
-import type { ConflictRecord } from './types';
+import { copyState } from './batch';
+import { mergeChanges } from './merge';
+import type { Merged } from './merge';
+import type {
+	ConflictRecord,
+	ImportOutcome,
+	ImportPreview,
+	ImportRefusal,
+	ReplayProgress
+} from './types';
 
 export function planAgainst(changes: readonly Change[], log: readonly Change[]): ImportPlan {
 	const byId = new Map<string, Change>(log.map((c) => [c.id, c]));
@@ -65,5 +74,77 @@ export function touchedIds(plan: ImportPlan) {
 		licenseIds: [...plan.touches.licenseIds],
 		accountIds: [...plan.touches.accountIds],
 		siteIds: [...plan.touches.siteIds]
+	};
+}
+
+/** S9: what importing `changes` would do, from a copy of the projection; writes nothing. */
+export function previewOf(
+	state: State,
+	log: readonly Change[],
+	changes: readonly Change[],
+	existing: readonly ConflictRecord[]
+): Result<ImportPreview, ImportRefusal> {
+	const plan = planAgainst(changes, log);
+	if (plan.error) return { ok: false, error: plan.error };
+	const merged = mergeChanges(copyState(state), log, plan.fresh, plan.needsReplay);
+	const { added } = conflictRecords(merged.conflicts, existing, merged.whole);
+	return {
+		ok: true,
+		value: {
+			fresh: plan.fresh.length,
+			duplicates: plan.duplicates,
+			wouldConflict: added,
+			needsReplay: plan.needsReplay,
+			...touchedIds(plan)
+		}
+	};
+}
+
+/** An import worked out, ready for a store to write (or already decided without writing). */
+export type PreparedImport =
+	| { readonly kind: 'done'; readonly result: Result<ImportOutcome, ImportRefusal> }
+	| {
+			readonly kind: 'write';
+			readonly fresh: readonly Change[];
+			readonly merged: Merged;
+			readonly conflicts: { all: ConflictRecord[]; added: ConflictRecord[] };
+			readonly clock: ClockState;
+			readonly head: Head | null;
+			readonly outcome: ImportOutcome;
+	  };
+
+/**
+ * S4/S5: plans the import and merges it — IN PLACE into `state` when appending (the caller
+ * owns it and rereads it if its write fails), into a new state when replaying.
+ */
+export function prepareImport(
+	state: State,
+	log: readonly Change[],
+	changes: readonly Change[],
+	existing: readonly ConflictRecord[],
+	last: { readonly clock: ClockState; readonly head: Head | null; readonly device: string },
+	onProgress?: (p: ReplayProgress) => void
+): PreparedImport {
+	const plan = planAgainst(changes, log);
+	if (plan.error) return { kind: 'done', result: { ok: false, error: plan.error } };
+	if (plan.fresh.length === 0) {
+		const outcome = { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false };
+		return { kind: 'done', result: { ok: true, value: outcome } };
+	}
+	const merged = mergeChanges(state, log, plan.fresh, plan.needsReplay, onProgress);
+	const conflicts = conflictRecords(merged.conflicts, existing, merged.whole);
+	return {
+		kind: 'write',
+		fresh: plan.fresh,
+		merged,
+		conflicts,
+		clock: clockAfter(last.clock, plan.fresh),
+		head: headAfter(last.head, plan.fresh, last.device),
+		outcome: {
+			applied: merged.applied,
+			conflicts: conflicts.added,
+			duplicates: plan.duplicates,
+			replayed: merged.whole
+		}
 	};
 }

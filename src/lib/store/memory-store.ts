@@ -10,8 +10,7 @@ import type { Head } from './meta';
 import { stamp } from './stamp';
 import { ensureRules } from './rules';
 import { applyBatch, copyState } from './batch';
-import { clockAfter, conflictRecords, headAfter, planAgainst, touchedIds } from './importing';
-import { mergeChanges } from './merge';
+import { prepareImport, previewOf } from './importing';
 import type {
 	ChangeDraft,
 	CommitResult,
@@ -129,25 +128,7 @@ export class MemoryStore implements Store {
 
 	async previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>> {
 		await ensureRules();
-		const log = await this.changes();
-		const plan = planAgainst(changes, log);
-		if (plan.error) return { ok: false, error: plan.error };
-		const merged = mergeChanges(copyState(this.#state), log, plan.fresh, plan.needsReplay);
-		const { added } = conflictRecords(
-			merged.conflicts,
-			[...this.#conflicts.values()],
-			merged.whole
-		);
-		return {
-			ok: true,
-			value: {
-				fresh: plan.fresh.length,
-				duplicates: plan.duplicates,
-				wouldConflict: added,
-				needsReplay: plan.needsReplay,
-				...touchedIds(plan)
-			}
-		};
+		return previewOf(this.#state, await this.changes(), changes, [...this.#conflicts.values()]);
 	}
 
 	importChanges(
@@ -156,33 +137,18 @@ export class MemoryStore implements Store {
 	): Promise<Result<ImportOutcome, ImportRefusal>> {
 		return this.#lock.run(async () => {
 			await ensureRules();
-			const log = await this.changes();
-			const plan = planAgainst(changes, log);
-			if (plan.error) return { ok: false, error: plan.error };
-			if (plan.fresh.length === 0) {
-				return {
-					ok: true,
-					value: { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false }
-				};
-			}
+			const last = { clock: this.#clock, head: this.#head, device: this.device };
 			const existing = [...this.#conflicts.values()];
-			this.#head = headAfter(this.#head, plan.fresh, this.device);
-			this.#clock = clockAfter(this.#clock, plan.fresh);
-			const merged = mergeChanges(this.#state, log, plan.fresh, plan.needsReplay, onProgress);
-			const records = conflictRecords(merged.conflicts, existing, merged.whole);
-			for (const change of plan.fresh) this.#log.set(change.id, change);
-			this.#conflicts = new Map(records.all.map((c) => [c.change.id, c]));
-			this.#state = merged.state;
+			const log = await this.changes();
+			const prepared = prepareImport(this.#state, log, changes, existing, last, onProgress);
+			if (prepared.kind === 'done') return prepared.result;
+			for (const change of prepared.fresh) this.#log.set(change.id, change);
+			this.#conflicts = new Map(prepared.conflicts.all.map((c) => [c.change.id, c]));
+			this.#state = prepared.merged.state;
+			this.#clock = prepared.clock;
+			this.#head = prepared.head;
 			this.#emit({ kind: 'reloaded' });
-			return {
-				ok: true,
-				value: {
-					applied: merged.applied,
-					conflicts: records.added,
-					duplicates: plan.duplicates,
-					replayed: merged.whole
-				}
-			};
+			return { ok: true, value: prepared.outcome };
 		});
 	}
 
