@@ -125,6 +125,8 @@ export type ChainCheck =
 			/** Per device: the hash of its last change in the file. */
 			readonly heads: ReadonlyMap<string, string>;
 			readonly starts: ReadonlyMap<string, ChainStart>;
+			/** Declared open links that were found open (reported, not refused). */
+			readonly gaps: readonly { readonly device: string; readonly changeId: string }[];
 	  }
 	| { readonly ok: false; readonly error: BrokenChain };
 
@@ -137,12 +139,20 @@ export type ChainCheck =
  * that does not is reported: after a removed change, the one that followed it; after an edited
  * change, the next change of its device (the last change of a device can only be checked by
  * the change that will follow it, in a later file). `hashes[i]` is the hash of `changes[i]`.
+ *
+ * One exception: a link the file DECLARES open (`declared`, from the envelope's `gaps`: the
+ * writer never received the change before it) is accepted and returned in `gaps`, so the
+ * preview reports it. A removed or edited change is still refused unless declared, and a
+ * declared gap is never silent.
  */
 export function checkChains(
 	changes: readonly Change[],
 	hashes: readonly string[],
-	knownHeads?: ReadonlyMap<string, string>
+	knownHeads?: ReadonlyMap<string, string>,
+	declared: readonly { readonly device: string; readonly changeId: string }[] = []
 ): ChainCheck {
+	const open = new Set(declared.map((g) => `${g.device}\u0000${g.changeId}`));
+	const gaps: { device: string; changeId: string }[] = [];
 	const order = changes.map((_, i) => i);
 	order.sort((a, b) => compareChanges(at(changes, a), at(changes, b)));
 	const heads = new Map<string, string>();
@@ -157,6 +167,11 @@ export function checkChains(
 				change.prev === null ? 'root' : change.prev === known ? 'known-head' : 'unseen'
 			);
 		} else if (change.prev !== expected) {
+			if (open.has(`${change.device}\u0000${change.id}`)) {
+				gaps.push({ device: change.device, changeId: change.id });
+				heads.set(change.device, at(hashes, i));
+				continue;
+			}
 			return {
 				ok: false,
 				error: {
@@ -170,7 +185,31 @@ export function checkChains(
 		}
 		heads.set(change.device, at(hashes, i));
 	}
-	return { ok: true, heads, starts };
+	return { ok: true, heads, starts, gaps };
+}
+
+/**
+ * X5 for the writer: the links that are open in this list of changes (a device's change whose
+ * `prev` is not the hash of that device's change before it in the list). A device that missed
+ * another device's file holds such gaps; its whole-history file declares them.
+ */
+export function openLinks(
+	changes: readonly Change[],
+	hashes: readonly string[]
+): { device: string; changeId: string }[] {
+	const order = changes.map((_, i) => i);
+	order.sort((a, b) => compareChanges(at(changes, a), at(changes, b)));
+	const heads = new Map<string, string>();
+	const gaps: { device: string; changeId: string }[] = [];
+	for (const i of order) {
+		const change = at(changes, i);
+		const expected = heads.get(change.device);
+		if (expected !== undefined && change.prev !== expected) {
+			gaps.push({ device: change.device, changeId: change.id });
+		}
+		heads.set(change.device, at(hashes, i));
+	}
+	return gaps;
 }
 
 /** Hashes the changes (yielding every few thousand) and checks their chains. */

@@ -46,6 +46,16 @@ export const PlainFileSchema = z
 		kind,
 		/** SHA-256, base64url, of the canonical JSON (sorted keys) of `changes`. */
 		digest: base64url(43),
+		/**
+		 * X5: links the writer knows are open because it never received the change before
+		 * them (a whole-history file from a device that missed another device's file).
+		 * Declared, so a gap is reported in the preview rather than silently accepted.
+		 */
+		gaps: z
+			.array(z.strictObject({ device: id(deviceId), changeId: z.string().min(1).max(100) }))
+			.max(LIMITS.changes)
+			.readonly()
+			.optional(),
 		changes: z.array(ChangeSchema).max(LIMITS.changes).readonly()
 	})
 	.register(docs, { id: 'plain', title: 'A file of changes in clear text' });
@@ -137,6 +147,13 @@ export interface SyncFileContents {
 	readonly kind: SyncFileKind;
 	readonly changes: readonly Change[];
 	readonly encrypted: boolean;
+	/** X5: declared open links (see PlainFileSchema.gaps), for the preview to report. */
+	readonly gaps: readonly ChainGap[];
+}
+
+export interface ChainGap {
+	readonly device: string;
+	readonly changeId: string;
 }
 
 // Compile-time proof that the schemas mirror the core's types in both directions, and that what

@@ -76,6 +76,7 @@ async function read(
 	const shell = PlainShellSchema.safeParse(file);
 	if (!shell.success) return err(envelopeError(shell.error.issues, file));
 	const { device, exportedAt, kind, digest } = shell.data;
+	const declaredGaps = shell.data.gaps ?? [];
 
 	const validated = await validateChanges(shell.data.changes, stepProgress(progress, 0.1, 0.45));
 	if (!validated.ok) return validated;
@@ -90,7 +91,7 @@ async function read(
 	const { changes, texts } = unique.value;
 
 	const hashes = await hashCanonical(texts, stepProgress(progress, 0.55, 0.95));
-	const chain = checkChains(changes, hashes);
+	const chain = checkChains(changes, hashes, undefined, declaredGaps);
 	if (!chain.ok) return chain;
 
 	const future = firstInFuture(
@@ -99,7 +100,7 @@ async function read(
 	);
 	if (future !== null) return err(future);
 	progress?.(1);
-	return ok({ device, exportedAt, kind, changes, encrypted });
+	return ok({ device, exportedAt, kind, changes, encrypted, gaps: chain.gaps });
 }
 
 /** Parses text into an object that names this format and version. */

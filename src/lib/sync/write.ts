@@ -5,7 +5,7 @@
 import { compareChanges, err, ok } from '$lib/core';
 import type { Change, DeviceId, Result } from '$lib/core';
 import { containsSecrets, encryptEnvelope } from './crypto';
-import { canonicalJson, digestOfCanonical } from './digest';
+import { canonicalJson, digestOfCanonical, openLinks, sha256Text } from './digest';
 import type { SyncError } from './errors';
 import { FORMAT, VERSION } from './format';
 import type { ExportedSyncFile, SyncFileKind } from './format';
@@ -52,13 +52,17 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const canonical = await checkedCanonical(changes, stepProgress(progress, 0, 0.8));
 	if (!canonical.ok) return canonical;
 	const digest = digestOfCanonical(canonical.value);
+	// X5: declare the links this device knows are open (it never received the change before
+	// them), so the reader reports them instead of refusing the whole file.
+	const gaps = openLinks(changes, canonical.value.map(sha256Text));
 	const head = {
 		format: FORMAT,
 		version: VERSION,
 		device: opts.device,
 		exportedAt: opts.exportedAt,
 		kind: opts.kind,
-		digest
+		digest,
+		...(gaps.length > 0 ? { gaps } : {})
 	} satisfies Omit<ExportedSyncFile, 'changes'>;
 	// The canonical text of a change is valid JSON for it, so the file is assembled from the
 	// texts the digest was made of rather than stringified a second time.

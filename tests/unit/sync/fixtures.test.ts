@@ -44,7 +44,8 @@ describe('frozen version-1 fixtures', () => {
 				device: DEVICE_A,
 				exportedAt: T0,
 				kind: 'full',
-				encrypted: fixture.passphrase !== undefined
+				encrypted: fixture.passphrase !== undefined,
+				gaps: []
 			});
 			expect(changes.map((c) => c.id)).toEqual(
 				Array.from({ length: fixture.count }, (_, n) => `c-${n % 2 ? 'aaaa' : '1111'}-${n}`)

@@ -33,7 +33,14 @@ describe('readSyncFile: files it accepts', () => {
 	it('round-trips a plain file, from text or from bytes', async () => {
 		const changes = await sampleChanges(30);
 		const text = await built(changes);
-		const expected = { device: DEVICE_A, exportedAt: T0, kind: 'queue', changes, encrypted: false };
+		const expected = {
+			device: DEVICE_A,
+			exportedAt: T0,
+			kind: 'queue',
+			changes,
+			encrypted: false,
+			gaps: []
+		};
 		expect(await readSyncFile(text, opts)).toEqual({ ok: true, file: expected });
 		expect(await readSyncFile(new TextEncoder().encode(text), opts)).toEqual({
 			ok: true,
@@ -48,7 +55,7 @@ describe('readSyncFile: files it accepts', () => {
 		const result = await readSyncFile(text, { ...opts, passphrase: PASSPHRASE });
 		expect(result).toEqual({
 			ok: true,
-			file: { device: DEVICE_A, exportedAt: T0, kind: 'queue', changes, encrypted: true }
+			file: { device: DEVICE_A, exportedAt: T0, kind: 'queue', changes, encrypted: true, gaps: [] }
 		});
 	});
 
