@@ -1,0 +1,198 @@
+// Sync commands (S2–S9, X5): what the Sync page asks of the store and of the file layer. Each
+// returns a report (STYLE example 8), never throws for a bad file, and changes nothing until
+// `applyImport`, which the store runs as ONE transaction. This module pulls in the sync layer
+// (zod), so only the Sync page imports it.
+import type { Change, ChangeId } from '$lib/core';
+import { StoreError } from '$lib/store/errors';
+import type {
+	ConflictRecord,
+	ImportOutcome,
+	ImportPreview,
+	ReplayProgress
+} from '$lib/store/types';
+import { containsSecrets } from '$lib/sync/crypto';
+import { verifyChains } from '$lib/sync/digest';
+import type { BrokenChain } from '$lib/sync/digest';
+import type { SyncError } from '$lib/sync/errors';
+import type { SyncFileContents } from '$lib/sync/format';
+import type { OnProgress } from '$lib/sync/progress';
+import { readSyncFile } from '$lib/sync/read';
+import { JSON_LIMITS } from '$lib/sync/safe-json';
+import { buildSyncFile } from '$lib/sync/write';
+import type { BuiltFile } from '$lib/sync/write';
+import type { AppContext } from './context';
+
+/** S2 and what an export would hold: the queue, or the whole history when `whole`. */
+export interface SyncOverview {
+	/** Changes made on this device and not exported yet. */
+	readonly queued: number;
+	/** Every change this device holds, from every device. */
+	readonly history: number;
+	readonly devices: number;
+	/** What "Export changes" would write now, and whether it must be encrypted (S3). */
+	readonly selection: { readonly count: number; readonly secrets: boolean };
+}
+
+export async function syncOverview(ctx: AppContext, whole: boolean): Promise<SyncOverview> {
+	const [queue, log] = await Promise.all([ctx.store.queue(), ctx.store.changes()]);
+	const selected = whole ? log : queue;
+	return {
+		queued: queue.length,
+		history: log.length,
+		devices: new Set(log.map((c) => c.device)).size,
+		selection: { count: selected.length, secrets: containsSecrets(selected) }
+	};
+}
+
+export interface ExportOptions {
+	/** The whole history (a full backup) instead of the queue. */
+	readonly whole: boolean;
+	/** Required when the changes carry secrets; encrypts the file whenever given. */
+	readonly passphrase?: string;
+	readonly onProgress?: OnProgress;
+	/** PBKDF2 iterations; tests pass the minimum. */
+	readonly iterations?: number;
+}
+
+export type ExportReport =
+	/** Nothing to write: the queue (or the log) is empty. */
+	| { readonly kind: 'empty'; readonly whole: boolean }
+	/** 'passphrase-required' when secrets would leave in clear text, or a change the writer refuses. */
+	| { readonly kind: 'refused'; readonly error: SyncError }
+	| {
+			readonly kind: 'built';
+			readonly file: BuiltFile;
+			readonly count: number;
+			readonly whole: boolean;
+			/** For a queue export: the newest exported change's clock, for `recordExport`. */
+			readonly lastClock: string | null;
+	  };
+
+/** S3: builds the file; the caller delivers it, then calls `recordExport`. */
+export async function exportChanges(
+	ctx: AppContext,
+	options: ExportOptions
+): Promise<ExportReport> {
+	const { whole } = options;
+	const changes = whole ? await ctx.store.changes() : await ctx.store.queue();
+	if (changes.length === 0) return { kind: 'empty', whole };
+	const built = await buildSyncFile({
+		device: ctx.store.device,
+		exportedAt: ctx.now(),
+		kind: whole ? 'full' : 'queue',
+		changes,
+		...(options.passphrase ? { passphrase: options.passphrase } : {}),
+		...(options.iterations === undefined ? {} : { iterations: options.iterations }),
+		...(options.onProgress ? { onProgress: options.onProgress } : {})
+	});
+	if (!built.ok) return { kind: 'refused', error: built.error };
+	return {
+		kind: 'built',
+		file: built.file,
+		count: changes.length,
+		whole,
+		lastClock: whole ? null : latestClock(changes)
+	};
+}
+
+/** S2: after a queue export is delivered, its changes leave the queue. */
+export async function recordExport(ctx: AppContext, report: ExportReport): Promise<void> {
+	if (report.kind === 'built' && report.lastClock !== null) {
+		await ctx.store.markExported(report.lastClock);
+	}
+}
+
+function latestClock(changes: readonly Change[]): string | null {
+	let latest: string | null = null;
+	for (const change of changes) if (latest === null || change.clock > latest) latest = change.clock;
+	return latest;
+}
+
+export type ImportCheck =
+	| { readonly kind: 'refused'; readonly error: SyncError }
+	/** Valid, and what applying it would do (S9): nothing is written yet. */
+	| { readonly kind: 'ready'; readonly file: SyncFileContents; readonly preview: ImportPreview };
+
+export interface CheckOptions {
+	readonly passphrase?: string;
+	readonly onProgress?: OnProgress;
+}
+
+/**
+ * S4, S7, S9: size → parse → decrypt → validate everything (the reader's order), then the
+ * store's preview. 'needs-passphrase' and 'wrong-passphrase' come back as refusals: ask, then
+ * call again with the passphrase.
+ */
+export async function checkImportFile(
+	ctx: AppContext,
+	input: Blob | string,
+	options: CheckOptions = {}
+): Promise<ImportCheck> {
+	const limit = JSON_LIMITS.maxBytes;
+	// A huge file is refused by its size, before a byte of it is read into memory.
+	if (typeof input !== 'string' && input.size > limit) {
+		return { kind: 'refused', error: { code: 'too-large', bytes: input.size, limit } };
+	}
+	const content = typeof input === 'string' ? input : new Uint8Array(await input.arrayBuffer());
+	const read = await readSyncFile(content, {
+		now: ctx.now(),
+		...(options.passphrase ? { passphrase: options.passphrase } : {}),
+		...(options.onProgress ? { onProgress: options.onProgress } : {})
+	});
+	if (!read.ok) return { kind: 'refused', error: read.error };
+	const preview = await ctx.store.previewImport(read.file.changes);
+	if (!preview.ok) return { kind: 'refused', error: preview.error };
+	return { kind: 'ready', file: read.file, preview: preview.value };
+}
+
+export type ApplyReport =
+	| { readonly kind: 'applied'; readonly outcome: ImportOutcome }
+	| { readonly kind: 'refused'; readonly error: SyncError }
+	/** Storage failed mid-apply: the transaction was rolled back, nothing changed. */
+	| { readonly kind: 'failed'; readonly error: StoreError };
+
+/** S4: applies validated changes in one transaction (all or nothing). */
+export async function applyImport(
+	ctx: AppContext,
+	changes: readonly Change[],
+	onProgress?: (p: ReplayProgress) => void
+): Promise<ApplyReport> {
+	try {
+		const result = await ctx.store.importChanges(changes, onProgress);
+		return result.ok
+			? { kind: 'applied', outcome: result.value }
+			: { kind: 'refused', error: result.error };
+	} catch (error) {
+		if (error instanceof StoreError) return { kind: 'failed', error };
+		throw error;
+	}
+}
+
+/** S5/S6: the conflict inbox, newest first. */
+export async function listConflicts(ctx: AppContext): Promise<ConflictRecord[]> {
+	const all = await ctx.store.conflicts();
+	return all.sort((a, b) => (a.change.clock < b.change.clock ? 1 : -1));
+}
+
+export function dismissConflict(ctx: AppContext, id: ChangeId): Promise<void> {
+	return ctx.store.dismissConflict(id);
+}
+
+export type HistoryCheck =
+	| {
+			readonly ok: true;
+			readonly changes: number;
+			readonly devices: number;
+			/** Devices whose history here starts part-way: its start cannot be checked. */
+			readonly partial: readonly string[];
+	  }
+	| { readonly ok: false; readonly error: BrokenChain };
+
+/** X5: every device's changes in this database link up, hash to hash. */
+export async function checkHistory(ctx: AppContext): Promise<HistoryCheck> {
+	const log = await ctx.store.changes();
+	const check = await verifyChains(log);
+	if (!check.ok) return check;
+	const partial = [...check.starts].filter(([, start]) => start !== 'root').map(([d]) => d);
+	return { ok: true, changes: log.length, devices: check.starts.size, partial };
+}

@@ -1,0 +1,48 @@
+// Import in headless Chromium (S4, P4): a 100k-change file read, validated, previewed and
+// applied into a fresh IdbStore in one transaction, end to end, against the floor of a raw
+// IndexedDB put of the same change records in one transaction. Prints figures only.
+import type { Browser } from '@playwright/test';
+
+export default async function importBench({
+	browser,
+	viteURL,
+	log
+}: {
+	browser: Browser;
+	viteURL: string;
+	log: (line: string) => void;
+}): Promise<void> {
+	const page = await browser.newPage();
+	// Vite may optimise a late-found dependency and reload the page once: settle, then reload.
+	await page.goto(`${viteURL}/tests/bench/import.html`, { waitUntil: 'networkidle' });
+	await page.waitForTimeout(1000);
+	await page.goto(`${viteURL}/tests/bench/import.html`, { waitUntil: 'networkidle' });
+	await page.waitForFunction(() => typeof window.runImportBench === 'function', undefined, {
+		timeout: 60_000
+	});
+	const total = 100_000;
+	const f = await page.evaluate((t) => {
+		if (!window.runImportBench) throw new Error('bench page not ready');
+		return window.runImportBench(t);
+	}, total);
+	await page.close();
+	const ms = (n: number) => `${n.toFixed(0)} ms`;
+	const mb = (f.bytes / 1024 / 1024).toFixed(1);
+	log(`file: ${f.changes.toLocaleString('en')} changes, ${mb} MB; ${f.applied} applied`);
+	log(
+		`import end to end (read + validate ${ms(f.readMs)}, preview ${ms(f.previewMs)}, apply in one transaction ${ms(f.applyMs)}): ${ms(f.totalMs)}`
+	);
+	log(`raw IndexedDB put of the same ${f.changes} records in one transaction: ${ms(f.floorMs)}`);
+	log(`ratio to the floor: ${(f.totalMs / f.floorMs).toFixed(2)}×`);
+	log(
+		`the projection also stores the ${f.mailCount} mails; raw put of changes + mails: ${ms(f.floorWithMailMs)} → ratio ${(f.totalMs / f.floorWithMailMs).toFixed(2)}×`
+	);
+	log(
+		`without the preview (read + apply only): ratio ${((f.readMs + f.applyMs) / f.floorMs).toFixed(2)}×`
+	);
+	const { read, preview, apply } = f.longest;
+	log(
+		`longest time the page could not respond (P4): read ${ms(read)}, preview ${ms(preview)}, apply ${ms(apply)}`
+	);
+	log(`the same file again: ${ms(f.againMs)}, ${f.duplicatesAgain} duplicates, nothing written`);
+}
