@@ -12,7 +12,7 @@ export * from './capabilities';
 export * from './changes/types';
 export { apply, applyInPlace } from './changes/apply';
 export type { Applied, ApplyResult } from './changes/apply';
-export { compareChanges, replay } from './changes/order';
+export { compareChanges, replay, replaySteps } from './changes/order';
 export type { Conflict, Replayed } from './changes/order';
 export { RENEWAL_WINDOW_MS } from './changes/rules/licenses';
 export { siteBillingEstimate, mailbox, mailboxes } from './queries';

@@ -30,7 +30,7 @@ export async function importInto(
 	const log = await c.db.getAllFromIndex('changes', 'byClock');
 	const existing = await c.db.getAll('conflicts');
 	const last = { clock: meta.clock, head: meta.head, device: c.device };
-	const prepared = prepareImport(c.state, log, changes, existing, last, onProgress);
+	const prepared = await prepareImport(c.state, log, changes, existing, last, onProgress);
 	if (prepared.kind === 'done') return prepared.result;
 	const { merged, conflicts } = prepared;
 	await c.write(meta.seq, (tx) => {

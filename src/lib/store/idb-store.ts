@@ -10,7 +10,7 @@
  * - `replay` rebuilds the projection from the log in the total order of S5; imports live in
  *   idb-import.ts.
  */
-import { applyInPlace, deviceId, replay as replayLog } from '$lib/core';
+import { applyInPlace, deviceId, emptyState } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import { applyBatch } from './batch';
@@ -18,6 +18,7 @@ import { Connection } from './connection';
 import { openDatabase } from './db';
 import { newDeviceId } from './device';
 import { importInto, previewInto } from './idb-import';
+import { mergeChanges } from './merge';
 import { createWriteLock } from './lock';
 import { readMeta, writeMeta } from './meta';
 import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
@@ -160,7 +161,8 @@ export class IdbStore implements Store {
 			await ensureRules();
 			const meta = await this.c.freshMeta();
 			const log = await this.c.db.getAllFromIndex('changes', 'byClock');
-			const replayed = replayLog(log, (done, total) => onProgress?.({ done, total }));
+			// The page gets a turn every thousand changes while the log replays (P4).
+			const replayed = await mergeChanges(emptyState(), log, [], true, onProgress);
 			const dismissed = new Set(
 				(await this.c.db.getAll('conflicts')).filter((c) => c.dismissed).map((c) => c.change.id)
 			);

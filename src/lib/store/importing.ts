@@ -78,15 +78,15 @@ export function touchedIds(plan: ImportPlan) {
 }
 
 /** S9: what importing `changes` would do, from a copy of the projection; writes nothing. */
-export function previewOf(
+export async function previewOf(
 	state: State,
 	log: readonly Change[],
 	changes: readonly Change[],
 	existing: readonly ConflictRecord[]
-): Result<ImportPreview, ImportRefusal> {
+): Promise<Result<ImportPreview, ImportRefusal>> {
 	const plan = planAgainst(changes, log);
 	if (plan.error) return { ok: false, error: plan.error };
-	const merged = mergeChanges(copyState(state), log, plan.fresh, plan.needsReplay);
+	const merged = await mergeChanges(copyState(state), log, plan.fresh, plan.needsReplay);
 	const { added } = conflictRecords(merged.conflicts, existing, merged.whole);
 	return {
 		ok: true,
@@ -117,21 +117,21 @@ export type PreparedImport =
  * S4/S5: plans the import and merges it — IN PLACE into `state` when appending (the caller
  * owns it and rereads it if its write fails), into a new state when replaying.
  */
-export function prepareImport(
+export async function prepareImport(
 	state: State,
 	log: readonly Change[],
 	changes: readonly Change[],
 	existing: readonly ConflictRecord[],
 	last: { readonly clock: ClockState; readonly head: Head | null; readonly device: string },
 	onProgress?: (p: ReplayProgress) => void
-): PreparedImport {
+): Promise<PreparedImport> {
 	const plan = planAgainst(changes, log);
 	if (plan.error) return { kind: 'done', result: { ok: false, error: plan.error } };
 	if (plan.fresh.length === 0) {
 		const outcome = { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false };
 		return { kind: 'done', result: { ok: true, value: outcome } };
 	}
-	const merged = mergeChanges(state, log, plan.fresh, plan.needsReplay, onProgress);
+	const merged = await mergeChanges(state, log, plan.fresh, plan.needsReplay, onProgress);
 	const conflicts = conflictRecords(merged.conflicts, existing, merged.whole);
 	return {
 		kind: 'write',

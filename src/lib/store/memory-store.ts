@@ -1,6 +1,6 @@
 // The same Store interface without IndexedDB, for fast unit tests of app commands and sync:
 // it stamps, applies and records exactly as IdbStore does, and replays the same way.
-import { applyInPlace, deviceId, emptyState, replay as replayLog, compareChanges } from '$lib/core';
+import { applyInPlace, deviceId, emptyState, compareChanges } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import type { ClockState } from './clock';
@@ -11,6 +11,7 @@ import { stamp } from './stamp';
 import { ensureRules } from './rules';
 import { applyBatch, copyState } from './batch';
 import { prepareImport, previewOf } from './importing';
+import { mergeChanges } from './merge';
 import type {
 	ChangeDraft,
 	CommitResult,
@@ -104,8 +105,12 @@ export class MemoryStore implements Store {
 	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]> {
 		return this.#lock.run(async () => {
 			await ensureRules();
-			const replayed = replayLog(this.#log.values(), (done, total) =>
-				onProgress?.({ done, total })
+			const replayed = await mergeChanges(
+				emptyState(),
+				[...this.#log.values()],
+				[],
+				true,
+				onProgress
 			);
 			const previous = this.#conflicts;
 			this.#conflicts = new Map(
@@ -140,7 +145,7 @@ export class MemoryStore implements Store {
 			const last = { clock: this.#clock, head: this.#head, device: this.device };
 			const existing = [...this.#conflicts.values()];
 			const log = await this.changes();
-			const prepared = prepareImport(this.#state, log, changes, existing, last, onProgress);
+			const prepared = await prepareImport(this.#state, log, changes, existing, last, onProgress);
 			if (prepared.kind === 'done') return prepared.result;
 			for (const change of prepared.fresh) this.#log.set(change.id, change);
 			this.#conflicts = new Map(prepared.conflicts.all.map((c) => [c.change.id, c]));

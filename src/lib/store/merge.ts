@@ -2,7 +2,7 @@
 // preview so what the preview shows is exactly what the import will do. Appending when the
 // new changes all sort after the local log; replaying the whole log in the total order when
 // any sorts before. A change the rules refuse becomes a conflict: kept, listed, not applied.
-import { applyInPlace, replay } from '$lib/core';
+import { applyInPlace, replaySteps } from '$lib/core';
 import type { Change, Effect, State } from '$lib/core';
 import type { Conflict } from '$lib/core';
 import type { ReplayProgress } from './types';
@@ -20,19 +20,42 @@ export interface Merged {
 
 const PROGRESS_EVERY = 1000;
 
+/** A macrotask, so input and rendering run between batches (P4); no 4 ms timer clamping. */
+function yieldToPage(): Promise<void> {
+	if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
+}
+
 /**
  * Appends `fresh` (already in replay order) to `state` IN PLACE, or rebuilds from `log` +
- * `fresh` when `needsReplay`. The caller passes a copy when nothing may change (preview).
+ * `fresh` when `needsReplay`, giving the page a turn every thousand changes (P4). The caller
+ * passes a copy when nothing may change (preview).
  */
-export function mergeChanges(
+export async function mergeChanges(
 	state: State,
 	log: readonly Change[],
 	fresh: readonly Change[],
 	needsReplay: boolean,
 	onProgress?: (p: ReplayProgress) => void
-): Merged {
+): Promise<Merged> {
 	if (needsReplay) {
-		const replayed = replay([...log, ...fresh], (done, total) => onProgress?.({ done, total }));
+		const steps = replaySteps([...log, ...fresh], PROGRESS_EVERY);
+		let step = steps.next();
+		while (step.done !== true) {
+			onProgress?.(step.value);
+			await yieldToPage();
+			step = steps.next();
+		}
+		const replayed = step.value;
+		const total = log.length + fresh.length;
+		onProgress?.({ done: total, total });
 		const freshIds = new Set(fresh.map((c) => c.id));
 		const refusedFresh = replayed.conflicts.filter((c) => freshIds.has(c.change.id)).length;
 		return {
@@ -58,8 +81,9 @@ export function mergeChanges(
 		} else {
 			conflicts.push({ change, refusal: result.error });
 		}
-		if (onProgress && (i + 1) % PROGRESS_EVERY === 0) {
-			onProgress({ done: i + 1, total: fresh.length });
+		if ((i + 1) % PROGRESS_EVERY === 0) {
+			onProgress?.({ done: i + 1, total: fresh.length });
+			await yieldToPage();
 		}
 	}
 	onProgress?.({ done: fresh.length, total: fresh.length });

@@ -27,13 +27,14 @@ export function compareChanges(a: Change, b: Change): number {
 const PROGRESS_EVERY = 250;
 
 /**
- * Sorts and folds the changes from an empty state. A change id seen twice is applied once.
- * `onProgress(done, total)` is called every few hundred changes and at the end (P4).
+ * The replay as steps: sorts and folds the changes from an empty state, pausing (yielding its
+ * progress) every `every` changes so a caller can give the page a turn (P4); returns the
+ * result. A change id seen twice is applied once. Pure: the caller decides what a pause is.
  */
-export function replay(
+export function* replaySteps(
 	changes: Iterable<Change>,
-	onProgress?: (done: number, total: number) => void
-): Replayed {
+	every = PROGRESS_EVERY
+): Generator<{ done: number; total: number }, Replayed, void> {
 	const sorted = [...changes].sort(compareChanges);
 	const state = emptyState();
 	const conflicts: Conflict[] = [];
@@ -45,8 +46,26 @@ export function replay(
 		seen.add(change.id);
 		const result = applyInPlace(state, change);
 		if (!result.ok) conflicts.push({ change, refusal: result.error });
-		if (onProgress !== undefined && done % PROGRESS_EVERY === 0) onProgress(done, sorted.length);
+		if (done % every === 0) yield { done, total: sorted.length };
 	}
-	onProgress?.(sorted.length, sorted.length);
 	return { state, conflicts };
+}
+
+/**
+ * Sorts and folds the changes from an empty state in one go. `onProgress(done, total)` is
+ * called every few hundred changes and at the end (P4).
+ */
+export function replay(
+	changes: Iterable<Change>,
+	onProgress?: (done: number, total: number) => void
+): Replayed {
+	const list = [...changes];
+	const steps = replaySteps(list);
+	let step = steps.next();
+	while (step.done !== true) {
+		onProgress?.(step.value.done, step.value.total);
+		step = steps.next();
+	}
+	onProgress?.(list.length, list.length);
+	return step.value;
 }
