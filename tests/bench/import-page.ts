@@ -5,34 +5,8 @@
 import { IdbStore, MemoryStore } from '$lib/store';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
+import { rawPutFloor } from './raw-put';
 import { workload } from './workload';
-
-async function rawPutFloor(records: readonly object[], mail: readonly object[]): Promise<number> {
-	const name = `bench-raw-${records.length}-${performance.now()}`;
-	const db = await new Promise<IDBDatabase>((resolve, reject) => {
-		const request = indexedDB.open(name, 1);
-		request.onupgradeneeded = () => {
-			request.result.createObjectStore('changes', { keyPath: 'id' });
-			request.result.createObjectStore('mail', { keyPath: 'id' });
-		};
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error ?? new Error('open failed'));
-	});
-	const started = performance.now();
-	await new Promise<void>((resolve, reject) => {
-		const tx = db.transaction(['changes', 'mail'], 'readwrite');
-		const changes = tx.objectStore('changes');
-		for (const record of records) changes.put(record);
-		const mailStore = tx.objectStore('mail');
-		for (const record of mail) mailStore.put(record);
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error ?? new Error('put failed'));
-	});
-	const ms = performance.now() - started;
-	db.close();
-	indexedDB.deleteDatabase(name);
-	return ms;
-}
 
 /** Counts pending long-task entries for the step that made them, before it changes. */
 async function settle(observer: PerformanceObserver, note: (e: PerformanceEntryList) => void) {

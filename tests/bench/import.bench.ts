@@ -1,25 +1,12 @@
 // Import in headless Chromium (S4, P4): a 100k-change file read, validated, previewed and
 // applied into a fresh IdbStore in one transaction, end to end, against the floor of a raw
 // IndexedDB put of the same change records in one transaction. Prints figures only.
-import type { Browser } from '@playwright/test';
+import { openBenchPage } from './bench-page';
+import type { BenchContext } from './bench-page';
 
-export default async function importBench({
-	browser,
-	viteURL,
-	log
-}: {
-	browser: Browser;
-	viteURL: string;
-	log: (line: string) => void;
-}): Promise<void> {
-	const page = await browser.newPage();
-	// Vite may optimise a late-found dependency and reload the page once: settle, then reload.
-	await page.goto(`${viteURL}/tests/bench/import.html`, { waitUntil: 'networkidle' });
-	await page.waitForTimeout(1000);
-	await page.goto(`${viteURL}/tests/bench/import.html`, { waitUntil: 'networkidle' });
-	await page.waitForFunction(() => typeof window.runImportBench === 'function', undefined, {
-		timeout: 60_000
-	});
+export default async function importBench(ctx: BenchContext): Promise<void> {
+	const { log } = ctx;
+	const page = await openBenchPage(ctx, 'import.html', 'runImportBench');
 	const total = 100_000;
 	const f = await page.evaluate((t) => {
 		if (!window.runImportBench) throw new Error('bench page not ready');

@@ -1,6 +1,7 @@
 // X1 in headless Chromium: how long PBKDF2-HMAC-SHA256 at 600,000 iterations makes a person
 // wait to sign up and to log in. Figures only: shared machines are noisy, so nothing asserts.
-import type { Browser } from '@playwright/test';
+import { openBenchPage } from './bench-page';
+import type { BenchContext } from './bench-page';
 
 const median = (xs: readonly number[]): number => {
 	const sorted = [...xs].sort((a, b) => a - b);
@@ -9,23 +10,9 @@ const median = (xs: readonly number[]): number => {
 const range = (xs: readonly number[]) =>
 	`median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 
-export default async function loginBench({
-	browser,
-	viteURL,
-	log
-}: {
-	browser: Browser;
-	viteURL: string;
-	log: (line: string) => void;
-}): Promise<void> {
-	const page = await browser.newPage();
-	// Vite may optimise a late-found dependency and reload the page once: settle, then reload.
-	await page.goto(`${viteURL}/tests/bench/login.html`, { waitUntil: 'networkidle' });
-	await page.waitForTimeout(1000);
-	await page.goto(`${viteURL}/tests/bench/login.html`, { waitUntil: 'networkidle' });
-	await page.waitForFunction(() => typeof window.runLoginBench === 'function', undefined, {
-		timeout: 60_000
-	});
+export default async function loginBench(ctx: BenchContext): Promise<void> {
+	const { log } = ctx;
+	const page = await openBenchPage(ctx, 'login.html', 'runLoginBench');
 	const samples = 7;
 	const f = await page.evaluate((n) => {
 		if (!window.runLoginBench) throw new Error('bench page not ready');

@@ -1,6 +1,7 @@
 // Store in headless Chromium: 100k changes committed in batches through IdbStore, against
 // the floor of a raw IndexedDB put of the same records in one transaction (goal ≤ 2×).
-import type { Browser } from '@playwright/test';
+import { openBenchPage } from './bench-page';
+import type { BenchContext } from './bench-page';
 
 interface Figures {
 	accepted: number;
@@ -13,23 +14,9 @@ interface Figures {
 	logSize: number;
 }
 
-export default async function storeBench({
-	browser,
-	viteURL,
-	log
-}: {
-	browser: Browser;
-	viteURL: string;
-	log: (line: string) => void;
-}): Promise<void> {
-	const page = await browser.newPage();
-	// Vite may optimise a late-found dependency and reload the page once: settle, then reload.
-	await page.goto(`${viteURL}/tests/bench/store.html`, { waitUntil: 'networkidle' });
-	await page.waitForTimeout(1000);
-	await page.goto(`${viteURL}/tests/bench/store.html`, { waitUntil: 'networkidle' });
-	await page.waitForFunction(() => typeof window.runStoreBench === 'function', undefined, {
-		timeout: 60_000
-	});
+export default async function storeBench(ctx: BenchContext): Promise<void> {
+	const { log } = ctx;
+	const page = await openBenchPage(ctx, 'store.html', 'runStoreBench');
 	const total = 100_000;
 	const batch = 5_000;
 	const singles = 500;
