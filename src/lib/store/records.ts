@@ -14,20 +14,53 @@ type WriteTx = IDBPTransaction<TesseraSchema, ArrayLike<StoreNames<TesseraSchema
 // Bulk writes go through the raw object store (`unwrap`): no promise per request. They run in
 // order, and if any fails the transaction aborts and its `done` rejects, which is where the
 // caller learns of it.
-type RawTx = Pick<IDBTransaction, 'objectStore'>;
+type RawTx = Pick<IDBTransaction, 'objectStore' | 'abort'>;
 const raw = (tx: WriteTx): RawTx => unwrap(tx);
+
+/** Requests queued per turn of the event loop (P4). */
+const CHUNK = 2_000;
+
+/**
+ * Queues one request per item, CHUNK at a time: the next chunk is queued from the success of
+ * the previous chunk's last request, which keeps the transaction active while letting the page
+ * handle input and paint in between (queuing 200,000 requests in one go froze it for seconds).
+ * Requests still run in order; any failure aborts the whole transaction — including a throw
+ * while queuing a later chunk, which would otherwise be lost inside an event handler.
+ */
+function chunked<T>(tx: RawTx, items: readonly T[], request: (item: T) => IDBRequest): void {
+	let i = 0;
+	const queue = (): void => {
+		const end = Math.min(i + CHUNK, items.length);
+		let last: IDBRequest | null = null;
+		for (; i < end; i++) {
+			const item = items[i];
+			if (item !== undefined) last = request(item);
+		}
+		if (i < items.length && last !== null) last.onsuccess = later;
+	};
+	const later = (): void => {
+		try {
+			queue();
+		} catch {
+			tx.abort();
+		}
+	};
+	queue();
+}
 
 export function writeEffects(tx: WriteTx, effects: readonly Effect[]): void {
 	const t = raw(tx);
-	for (const effect of effects) {
-		if (effect.kind === 'delete') t.objectStore(effect.store).delete(effect.key);
-		else t.objectStore(effect.store).put(effect.value);
-	}
+	chunked(t, effects, (effect) =>
+		effect.kind === 'delete'
+			? t.objectStore(effect.store).delete(effect.key)
+			: t.objectStore(effect.store).put(effect.value)
+	);
 }
 
 export function addChanges(tx: WriteTx, changes: readonly Change[]): void {
-	const log = raw(tx).objectStore('changes');
-	for (const change of changes) log.add(change);
+	const t = raw(tx);
+	const log = t.objectStore('changes');
+	chunked(t, changes, (change) => log.add(change));
 }
 
 /** Replaces the whole projection with `state` (replay, import with reordering, reset). */
@@ -36,7 +69,7 @@ export function writeWholeState(tx: WriteTx, state: State): void {
 	for (const name of RECORD_STORES) t.objectStore(name).clear();
 	const put = (name: (typeof RECORD_STORES)[number], values: Iterable<object>): void => {
 		const store = t.objectStore(name);
-		for (const value of values) store.put(value);
+		chunked(t, [...values], (value) => store.put(value));
 	};
 	put('accounts', state.accounts.values());
 	put('licenses', state.licenses.values());

@@ -237,3 +237,35 @@ describe('IdbStore.commitMany', () => {
 		store.close();
 	});
 });
+
+describe('large writes in chunks (P4)', () => {
+	it('a failure in a later chunk of one transaction still leaves nothing of it behind', async () => {
+		const store = await seeded();
+		const before = structuredClone(store.state);
+		// 2,500 sign-ups: 2,500 log entries, then 2,500 account puts, queued 2,000 at a time.
+		const drafts = Array.from({ length: 2_500 }, (_, i) =>
+			signupDraft(accountId(`a-bulk-${i}`), `bulk${i}@acme.com`, `Bulk ${i}`)
+		);
+		let calls = 0;
+		const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			calls++;
+			if (calls === 2_100) throw new DOMException('Simulated disk failure', 'UnknownError');
+			return realPut.apply(this, args);
+		});
+		try {
+			await expect(store.commitMany(drafts, NOW + 20)).rejects.toBeInstanceOf(StoreError);
+		} finally {
+			spy.mockRestore();
+		}
+		expect(calls).toBe(2_100); // the failure came from the second chunk, and stopped it
+		expect(store.state).toEqual(before);
+		store.close();
+		const reopened = await IdbStore.open();
+		expect(await reopened.changes()).toHaveLength(2);
+		expect(reopened.state.accounts.size).toBe(1);
+		reopened.close();
+	});
+});
