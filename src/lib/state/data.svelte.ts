@@ -53,9 +53,9 @@ class DataState {
 		this.#counting = true;
 		queueMicrotask(() => {
 			store
-				.queue()
-				.then((queue) => {
-					this.#queued = queue.length;
+				.queuedCount()
+				.then((count) => {
+					this.#queued = count;
 				})
 				.catch(() => undefined)
 				.finally(() => {

@@ -43,6 +43,12 @@ export async function importInto(
 			writeConflicts(tx, conflicts.added, false);
 		}
 		writeMeta(tx, { seq: meta.seq + 1, clock: prepared.clock, head: prepared.head });
+		// This device's own changes came back from a file (a restored backup): recount later.
+		if (prepared.fresh.some((change) => change.device === c.device)) {
+			tx.objectStore('meta')
+				.delete('queued')
+				.catch(() => undefined);
+		}
 	});
 	c.committed(merged.state, meta.seq + 1);
 	return { ok: true, value: prepared.outcome };

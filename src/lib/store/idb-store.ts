@@ -21,6 +21,7 @@ import { importInto, previewInto } from './idb-import';
 import { mergeChanges } from './merge';
 import { createWriteLock } from './lock';
 import { readMeta, writeMeta } from './meta';
+import type { Meta } from './meta';
 import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
 import { stamp } from './stamp';
@@ -35,6 +36,11 @@ import type {
 	Store,
 	StoreEvent
 } from './types';
+
+/** The queue count after `added` local changes; unknown stays unknown (counted on demand). */
+function queuedAfter(meta: Meta, added: number): { queued?: number } {
+	return meta.queued === null ? {} : { queued: meta.queued + added };
+}
 
 export interface IdbStoreOptions {
 	readonly name?: string;
@@ -57,7 +63,7 @@ export class IdbStore implements Store {
 			const current = await readMeta(tx);
 			if (current.device === null) {
 				const device = (options.makeDeviceId ?? newDeviceId)();
-				writeMeta(tx, { device });
+				writeMeta(tx, { device, queued: 0 });
 				await tx.done;
 				return { ...current, device };
 			}
@@ -96,7 +102,12 @@ export class IdbStore implements Store {
 			await this.c.write(meta.seq, (tx) => {
 				addChanges(tx, [change]);
 				writeEffects(tx, result.value.effects);
-				writeMeta(tx, { seq: meta.seq + 1, clock, head: { hash, clock: change.clock } });
+				writeMeta(tx, {
+					seq: meta.seq + 1,
+					clock,
+					head: { hash, clock: change.clock },
+					...queuedAfter(meta, 1)
+				});
 			});
 			this.c.committed(this.c.state, meta.seq + 1, change);
 			return { ok: true, value: { change, applied: result.value } };
@@ -123,7 +134,12 @@ export class IdbStore implements Store {
 				await this.c.write(meta.seq, (tx) => {
 					addChanges(tx, batch.changes);
 					writeEffects(tx, batch.effects);
-					writeMeta(tx, { seq: meta.seq + 1, clock: batch.clock, head: batch.head });
+					writeMeta(tx, {
+						seq: meta.seq + 1,
+						clock: batch.clock,
+						head: batch.head,
+						...queuedAfter(meta, batch.changes.length)
+					});
 				});
 				this.c.committed(batch.state, meta.seq + 1);
 			}
@@ -209,8 +225,23 @@ export class IdbStore implements Store {
 			const current = await tx.store.get('exported');
 			if (typeof current !== 'string' || current < clock) await tx.store.put(clock, 'exported');
 			await tx.done;
+			// Exports are rare: count the rest of the queue once, exactly, for the badge.
+			await this.c.db.put('meta', (await this.queue()).length, 'queued');
 		});
 		this.c.emit({ kind: 'reloaded' });
+	}
+
+	async queuedCount(): Promise<number> {
+		this.c.assertOpen();
+		const kept = await this.c.db.get('meta', 'queued');
+		if (typeof kept === 'number') return kept;
+		// A database from before the count was kept, or after restoring this device's own
+		// changes from a file: count once and keep it.
+		return this.c.lock.run(async () => {
+			const count = (await this.queue()).length;
+			await this.c.db.put('meta', count, 'queued');
+			return count;
+		});
 	}
 
 	close(): void {

@@ -163,6 +163,10 @@ export class MemoryStore implements Store {
 		return all.filter((c) => c.device === this.device && (exported === null || c.clock > exported));
 	}
 
+	async queuedCount(): Promise<number> {
+		return (await this.queue()).length;
+	}
+
 	markExported(clock: string): Promise<void> {
 		if (this.#exported === null || this.#exported < clock) this.#exported = clock;
 		return Promise.resolve();

@@ -16,6 +16,11 @@ export interface Meta {
 	readonly seq: number;
 	readonly clock: ClockState;
 	readonly head: Head | null;
+	/**
+	 * S2: how many changes made here are not exported yet, kept in step by every write so the
+	 * badge never scans the log; null in a database written before it was kept.
+	 */
+	readonly queued: number | null;
 }
 
 type AnyTx = IDBPTransaction<
@@ -42,17 +47,19 @@ function asHead(v: unknown): Head | null {
 
 export async function readMeta(tx: AnyTx): Promise<Meta> {
 	const store = tx.objectStore('meta');
-	const [device, seq, clock, head] = await Promise.all([
+	const [device, seq, clock, head, queued] = await Promise.all([
 		store.get('device'),
 		store.get('seq'),
 		store.get('clock'),
-		store.get('head')
+		store.get('head'),
+		store.get('queued')
 	]);
 	return {
 		device: typeof device === 'string' ? device : null,
 		seq: typeof seq === 'number' ? seq : 0,
 		clock: asClock(clock),
-		head: asHead(head)
+		head: asHead(head),
+		queued: typeof queued === 'number' ? queued : null
 	};
 }
 

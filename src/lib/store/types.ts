@@ -101,6 +101,8 @@ export interface Store {
 	): Promise<Result<ImportOutcome, ImportRefusal>>;
 	/** S2: changes made on this device and not exported yet, in replay order. */
 	queue(): Promise<Change[]>;
+	/** S2: how many changes `queue()` would return, without reading them (the nav badge). */
+	queuedCount(): Promise<number>;
 	/** S2: everything up to and including `clock` from this device has been exported. */
 	markExported(clock: string): Promise<void>;
 	subscribe(listener: (event: StoreEvent) => void): () => void;

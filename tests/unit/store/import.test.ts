@@ -133,6 +133,35 @@ describe('import', () => {
 		b.close();
 	});
 
+	it('S2: the queue count follows commits, batches, exports and restored backups without scanning', async () => {
+		const { a, b } = await devices();
+		expect(await a.queuedCount()).toBe(0);
+		await a.commit(signupDraft(ALICE, 'alice@acme.com', 'Alice'), T);
+		await a.commitMany(
+			[licenseDraft(ALICE, 'lic-1', 'SEN-1000001'), licenseDraft(ALICE, 'lic-2', 'SEN-1000002')],
+			T + 1
+		);
+		expect(await a.queuedCount()).toBe(3);
+		const log = await a.changes();
+		await b.importChanges(log);
+		expect(await b.queuedCount()).toBe(0); // other devices' changes are not b's to export
+		const second = log[1];
+		if (!second) throw new Error('setup');
+		await a.markExported(second.clock);
+		expect(await a.queuedCount()).toBe(1);
+		// A fresh database for device a, restored from its own whole history: recounted.
+		const restored = await IdbStore.open({
+			name: 'device-a-restored',
+			makeDeviceId: () => 'aaaaaaaaaaaaaaaa'
+		});
+		await restored.importChanges(log);
+		expect(await restored.queuedCount()).toBe(3);
+		expect(await restored.queuedCount()).toBe((await restored.queue()).length);
+		a.close();
+		b.close();
+		restored.close();
+	});
+
 	it('S2: the queue holds this device’s changes not yet exported', async () => {
 		const { a, b } = await devices();
 		await a.commit(signupDraft(ALICE, 'alice@acme.com', 'Alice'), T);
