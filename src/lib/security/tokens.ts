@@ -4,7 +4,8 @@
  * passwords) because every secret is random with ≥ 59 bits of entropy, so there is nothing to
  * guess from a dictionary. Comparisons against stored digests are constant-time.
  */
-import { bytesToBase64url, randomBytes, timingSafeEqualText, utf8 } from './encoding';
+import { bytesToBase64url, randomBytes, timingSafeEqualText } from './encoding';
+import { sha256Text } from './hash';
 
 /** Recovery-code letters: lowercase, without 0/o, 1/l/i, which people misread. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -19,9 +20,9 @@ export function randomToken(bytes = 32): string {
 	return bytesToBase64url(randomBytes(bytes));
 }
 
-export async function sha256Base64url(text: string): Promise<string> {
-	const digest = await globalThis.crypto.subtle.digest('SHA-256', utf8(text));
-	return bytesToBase64url(new Uint8Array(digest));
+/** Kept promise-shaped for its callers; the hash itself is sha256Text's. */
+export function sha256Base64url(text: string): Promise<string> {
+	return Promise.resolve(sha256Text(text));
 }
 
 /** Ten codes like 'abcd-efgh-jkmn' (12 letters from 31: about 59 bits each). */

@@ -4,9 +4,8 @@
 // SHA-256 of its changes' canonical JSON; a change's hash, which the next change of the same
 // device records as `prev`, is the SHA-256 of the change's canonical JSON, `prev` included.
 import { compareChanges } from '$lib/core';
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { Change } from '$lib/core';
-import { utf8 } from '$lib/security/encoding';
+import { sha256Text } from '$lib/security/hash';
 import type { SyncErrorOf } from './errors';
 import { PROGRESS_EVERY, yieldToEventLoop } from './progress';
 
@@ -47,34 +46,7 @@ export function canonicalJson(value: unknown): string {
 	}
 }
 
-/**
- * SHA-256 of the UTF-8 text, as unpadded base64url. Synchronous (@noble/hashes), not
- * WebCrypto: an import or a bulk commit hashes every change, and WebCrypto's per-call
- * round trip made that about five times slower for 100 000 changes.
- */
-export function sha256Text(text: string): string {
-	return base64url(sha256(utf8(text)));
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-// Unpadded base64url, the same text as security/encoding's bytesToBase64url, without btoa and
-// three regex passes: an import hashes every change, so this runs 100 000 times for a big file.
-export function base64url(bytes: Uint8Array): string {
-	let out = '';
-	let i = 0;
-	const char = (n: number) => ALPHABET.charAt(n & 63);
-	for (; i + 2 < bytes.length; i += 3) {
-		const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-		out += char(n >> 18) + char(n >> 12) + char(n >> 6) + char(n);
-	}
-	const rest = bytes.length - i;
-	if (rest > 0) {
-		const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
-		out += char(n >> 18) + char(n >> 12) + (rest === 2 ? char(n >> 6) : '');
-	}
-	return out;
-}
+export { sha256Text };
 
 /** The X5 link: what the next change of the same device records as `prev`. */
 export function changeHash(change: Change): string {

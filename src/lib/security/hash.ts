@@ -1,0 +1,10 @@
+// SHA-256 as unpadded base64url: the one hash of the app (token digests, file digests, the
+// X5 tamper chain). Synchronous (@noble/hashes), not WebCrypto: an import or a bulk commit
+// hashes every change, and WebCrypto's per-call round trip made that about five times slower
+// for 100,000 changes.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToBase64url, utf8 } from './encoding';
+
+export function sha256Text(text: string): string {
+	return bytesToBase64url(sha256(utf8(text)));
+}
