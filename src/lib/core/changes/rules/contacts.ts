@@ -1,8 +1,11 @@
 // License contacts (C2, C4–C8) and the site admin's "Make me billing contact" (C10).
 import { can } from '../../capabilities';
 import { contactAdded, contactInvited, contactRemoved, primaryReplaced } from '../../mail';
-import type { Account, ContactRole, License } from '../../model';
+import type { Account, ContactRole, License, RoleContacts } from '../../model';
 import { addMember, holds, promote, removeMember, roleOf, withRole } from '../../roles';
+import type { Refusal } from '../../errors';
+import { ok } from '../../result';
+import type { Result } from '../../result';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
 import {
@@ -60,46 +63,55 @@ export function replacePrimary(
 }
 
 /** C5 (same non-public domain, by another contact) and C6 (always, for oneself). */
-export function contactMakePrimary(d: Draft, c: ContactMakePrimary): Outcome {
+/**
+ * What make-primary and delete both check first: an actor who may manage the license's
+ * contacts (C3, C12) and a target who holds the role.
+ */
+function contactInRole(
+	d: Draft,
+	p: ContactMakePrimary['payload']
+): Result<{ actor: Account; license: License; rc: NonNullable<RoleContacts> }, Refusal> {
 	const actor = requireActor(d);
 	if (!actor.ok) return actor;
-	const p = c.payload;
 	const license = requireLicense(d, p.licenseId);
 	if (!license.ok) return license;
 	const allowed = requireManage(d, actor.value, license.value);
 	if (!allowed.ok) return allowed;
 	const rc = roleOf(license.value, p.role);
 	if (rc === null || !holds(rc, p.accountId)) return refuse('not-in-role');
+	return ok({ actor: actor.value, license: license.value, rc });
+}
+
+export function contactMakePrimary(d: Draft, c: ContactMakePrimary): Outcome {
+	const p = c.payload;
+	const found = contactInRole(d, p);
+	if (!found.ok) return found;
+	const { actor, license, rc } = found.value;
 	if (rc.primary === p.accountId) return refuse('already-primary');
 	const candidate = d.account(p.accountId);
 	if (candidate === undefined) return refuse('unknown-account', { id: p.accountId });
 	if (candidate.status !== 'active') return refuse('account-inactive', { id: candidate.id });
-	if (candidate.id !== actor.value.id) {
+	if (candidate.id !== actor.id) {
 		const primary = d.account(rc.primary);
 		if (primary === undefined) return refuse('unknown-account', { id: rc.primary });
 		const mismatch = domainCheck(candidate, primary, p.role);
 		if (mismatch !== null) return { ok: false, error: mismatch };
 	}
-	d.putLicense(replacePrimary(d, license.value, p.role, candidate, actor.value));
+	d.putLicense(replacePrimary(d, license, p.role, candidate, actor));
 	return done();
 }
 
 /** C7: removes a secondary contact; the primary must be replaced first. */
 export function contactDelete(d: Draft, c: ContactDelete): Outcome {
-	const actor = requireActor(d);
-	if (!actor.ok) return actor;
 	const p = c.payload;
-	const license = requireLicense(d, p.licenseId);
-	if (!license.ok) return license;
-	const allowed = requireManage(d, actor.value, license.value);
-	if (!allowed.ok) return allowed;
-	const rc = roleOf(license.value, p.role);
-	if (rc === null || !holds(rc, p.accountId)) return refuse('not-in-role');
+	const found = contactInRole(d, p);
+	if (!found.ok) return found;
+	const { actor, license, rc } = found.value;
 	if (rc.primary === p.accountId) return refuse('cannot-delete-primary');
-	const next = withRole(license.value, p.role, removeMember(rc, p.accountId));
+	const next = withRole(license, p.role, removeMember(rc, p.accountId));
 	d.putLicense(next);
 	const removed = d.account(p.accountId);
-	if (removed !== undefined) d.send(removed, contactRemoved(removed, next, p.role, actor.value));
+	if (removed !== undefined) d.send(removed, contactRemoved(removed, next, p.role, actor));
 	return done();
 }
 
