@@ -37,7 +37,9 @@ export const SYNC_ERROR_CODES = Object.freeze({
 	/** A change id this device already has, with different content: history was rewritten. */
 	changedHistory: 'changed-history',
 	/** Export: the changes carry secrets (S3), so the file must be encrypted. */
-	passphraseRequired: 'passphrase-required'
+	passphraseRequired: 'passphrase-required',
+	/** Export: a passphrase shorter than MIN_PASSPHRASE (S3: a key worth deriving). */
+	passphraseTooShort: 'passphrase-too-short'
 } as const);
 
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[keyof typeof SYNC_ERROR_CODES];
@@ -108,7 +110,8 @@ export type SyncError =
 			readonly indexes: readonly [number, number];
 	  }
 	| { readonly code: 'changed-history'; readonly changeId: string }
-	| { readonly code: 'passphrase-required' };
+	| { readonly code: 'passphrase-required' }
+	| { readonly code: 'passphrase-too-short'; readonly min: number };
 
 export type SyncErrorOf<C extends SyncErrorCode> = Extract<SyncError, { readonly code: C }>;
 

@@ -13,6 +13,9 @@ import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
 import type { OnProgress } from './progress';
 import { validateChange } from './validate';
 
+/** S3: the shortest passphrase an export accepts; the Sync page asks for it up front. */
+export const MIN_PASSPHRASE = 8;
+
 export interface BuildOptions {
 	readonly device: DeviceId;
 	/** Epoch ms; also names the file. */
@@ -47,6 +50,9 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const passphrase = opts.passphrase === '' ? undefined : opts.passphrase;
 	if (passphrase === undefined && containsSecrets(opts.changes)) {
 		return err({ code: 'passphrase-required' });
+	}
+	if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE) {
+		return err({ code: 'passphrase-too-short', min: MIN_PASSPHRASE });
 	}
 	const changes = [...opts.changes].sort(compareChanges);
 	const canonical = await checkedCanonical(changes, stepProgress(progress, 0, 0.8));

@@ -83,6 +83,8 @@ export function describeSyncError(error: SyncError): string {
 			return `This file holds change ${error.changeId} with different content from the copy on this device: that history was rewritten somewhere.`;
 		case 'passphrase-required':
 			return 'These changes carry secrets (password hashes, codes or tokens), so the file must be encrypted: enter a passphrase.';
+		case 'passphrase-too-short':
+			return `Use a passphrase of at least ${error.min} characters.`;
 	}
 }
 

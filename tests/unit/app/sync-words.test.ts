@@ -38,7 +38,8 @@ const EXAMPLES: readonly SyncError[] = [
 	{ code: 'broken-chain', device: '1111222233334444', changeId: 'c-5', expected: 'a', found: 'b' },
 	{ code: 'duplicate-change-id', changeId: 'c-2', indexes: [1, 4] },
 	{ code: 'changed-history', changeId: 'c-3' },
-	{ code: 'passphrase-required' }
+	{ code: 'passphrase-required' },
+	{ code: 'passphrase-too-short', min: 8 }
 ];
 
 describe('sync words', () => {

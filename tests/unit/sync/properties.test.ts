@@ -214,7 +214,7 @@ describe('buildSyncFile → readSyncFile', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				changes(true),
-				fc.string({ minLength: 1, maxLength: 20, unit: 'binary' }),
+				fc.string({ minLength: 8, maxLength: 20, unit: 'binary' }),
 				async (list, passphrase) => {
 					await roundTrip(list, passphrase);
 				}

@@ -48,6 +48,14 @@ describe('buildSyncFile', () => {
 		});
 	});
 
+	it('S3: refuses a passphrase shorter than 8 characters, wherever the export comes from', async () => {
+		const changes = await sampleChanges(3, true);
+		expect(await buildSyncFile({ ...base, changes, passphrase: 'seven77' })).toEqual({
+			ok: false,
+			error: { code: 'passphrase-too-short', min: 8 }
+		});
+	});
+
 	it('encrypts with a passphrase, with or without secrets', async () => {
 		const result = await buildSyncFile({
 			...base,

@@ -14,10 +14,12 @@ import { data } from '$lib/state/data.svelte';
 import { status } from '$lib/state/status.svelte';
 import { describeError } from '$lib/ui/errors';
 import * as words from '$lib/ui/sync-words';
+import { MIN_PASSPHRASE } from '$lib/sync/write';
 import { downloadText, shareFile, shareableFile } from './deliver';
 
-/** A shorter passphrase is refused before the (slow) key derivation even starts. */
-export const MIN_PASSPHRASE = 8;
+// The writer refuses a shorter passphrase (S3); the page says so before the slow key
+// derivation even starts.
+export { MIN_PASSPHRASE };
 
 export interface Progress {
 	readonly label: string;
