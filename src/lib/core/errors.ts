@@ -64,6 +64,10 @@ export const REFUSAL_CODES = Object.freeze({
 	invalidRecoveryCode: 'invalid-recovery-code',
 	/** A8 (with C7): the account is primary somewhere; the refusal lists where. */
 	primaryContact: 'primary-contact',
+	/** X6: the enrollment names a key that is not one of the account's signing keys. */
+	unknownKey: 'unknown-key',
+	/** X6: the device is already enrolled (for some account) with a different device key. */
+	deviceKeyMismatch: 'device-key-mismatch',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

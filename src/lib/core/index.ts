@@ -21,3 +21,6 @@ export { requiredActions } from './required-actions';
 export type { AccountPolicy, RequiredAction } from './required-actions';
 export { MAX_AVATAR } from './changes/account-guards';
 export type { MailContent } from './mail';
+export { authorityOf } from './changes/authority';
+export type { Authority } from './changes/authority';
+export { deviceKeyIn, isEnrolled } from './changes/rules/devices';

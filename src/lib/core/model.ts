@@ -85,7 +85,22 @@ export interface Account {
 	readonly createdAt: number;
 	/** A5: a `data:image/…;base64,` URL; absent or null: none. */
 	readonly avatar?: string | null;
+	/**
+	 * X6: the account's public signing keys (Ed25519, raw, base64url), oldest first; the last
+	 * is the current one. Absent or empty: none yet (an invited account before its first
+	 * password, or an account from before X6 until its next log in).
+	 */
+	readonly signingKeys?: readonly string[];
+	/** X6: the devices enrolled to act for this account, each with its device key. */
+	readonly devices?: readonly EnrolledDevice[];
 	readonly secrets: AccountSecrets;
+}
+
+/** X6: one device allowed to act for an account, and when it was enrolled (change time). */
+export interface EnrolledDevice {
+	readonly device: string;
+	readonly publicKey: string;
+	readonly at: number;
 }
 
 export type ContactRole = 'billing' | 'technical';

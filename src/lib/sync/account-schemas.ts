@@ -77,5 +77,15 @@ export const ACCOUNT_SCHEMAS = [
 		z.strictObject({ ...account, recoveryCodeHash: token }),
 		'Spend a recovery code (A2)'
 	),
-	change('account.delete', z.strictObject({ ...account }), 'Delete an account (A8)')
+	change('account.delete', z.strictObject({ ...account }), 'Delete an account (A8)'),
+	change(
+		'device.enroll',
+		z.strictObject({
+			...account,
+			devicePublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+			accountPublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+			signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/)
+		}),
+		'Enroll a device to act for an account, signed by the account key (X6)'
+	)
 ] as const;

@@ -118,6 +118,7 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'account.useTotpStep':
 			case 'account.useRecoveryCode':
 			case 'account.delete':
+			case 'device.enroll':
 				accountIds.add(c.payload.accountId);
 				break;
 			case 'account.requestReset': // names an address only: which account is not revealed

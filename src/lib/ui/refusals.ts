@@ -35,6 +35,10 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'token-used': 'That link was already used.',
 	'token-expired': 'That link has expired. Ask for a new one.',
 	'already-verified': 'That email address is already verified.',
+	'unknown-key':
+		'This device was enrolled with a key that is not the account’s: log in on it again.',
+	'device-key-mismatch':
+		'This change names a device that is already known with a different key, so it cannot be trusted.',
 	'managed-by-idp':
 		'This account signs in through Google or single sign-on: change that there, or ask your administrator.',
 	'password-already-set': 'This account already has a password: use “Can’t log in?” to reset it.',

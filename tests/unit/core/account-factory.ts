@@ -21,6 +21,11 @@ export const RECOVERY = ['code-1', 'code-2', 'code-3'] as const;
 
 type Actor = AccountId | null;
 
+/** X6: raw Ed25519 public keys and a signature as base64url; the rules only check shapes. */
+export const ACCOUNT_KEY = 'A'.repeat(43);
+export const DEVICE_KEY = 'D'.repeat(43);
+export const SIGNATURE = 'S'.repeat(86);
+
 export class AccountChanges {
 	constructor(readonly f: ChangeFactory) {}
 
@@ -31,6 +36,24 @@ export class AccountChanges {
 	): ChangeOf<'account.create'> {
 		const c = this.f.signup(id, email, 'Someone', 'password', token);
 		return { ...c, payload: { ...c.payload, passwordHash: PASSWORD } };
+	}
+
+	/** X6: enrolls the factory's device for `id`, signed (in shape) by `accountPublicKey`. */
+	enroll(
+		actor: Actor,
+		id: AccountId,
+		keys: { readonly device?: string; readonly account?: string } = {}
+	): ChangeOf<'device.enroll'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'device.enroll',
+			payload: {
+				accountId: id,
+				devicePublicKey: keys.device ?? DEVICE_KEY,
+				accountPublicKey: keys.account ?? ACCOUNT_KEY,
+				signature: SIGNATURE
+			}
+		};
 	}
 
 	verifyEmail(actor: Actor, id: AccountId, token: string): ChangeOf<'account.verifyEmail'> {

@@ -9,8 +9,8 @@ import {
 	siteId,
 	stateFromRecords
 } from '$lib/core';
-import type { Change, RefusalCode, State } from '$lib/core';
-import { AccountChanges } from './account-factory';
+import type { AccountId, Change, RefusalCode, State } from '$lib/core';
+import { ACCOUNT_KEY, AccountChanges } from './account-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
 
@@ -43,6 +43,19 @@ function withDeactivatedBob(state: State): State {
 	if (bob === undefined) throw new Error('bob missing');
 	const accounts = [...state.accounts.values()].map((a) =>
 		a.id === A.bob ? { ...bob, status: 'deactivated' as const } : a
+	);
+	return stateFromRecords({
+		accounts,
+		licenses: state.licenses.values(),
+		sites: state.sites.values(),
+		mail: state.mail.values()
+	});
+}
+
+/** X6: gives accounts a signing key, as sign up does (the keys are made by the app). */
+function withKeys(state: State, ...ids: AccountId[]): State {
+	const accounts = [...state.accounts.values()].map((a) =>
+		ids.includes(a.id) ? { ...a, signingKeys: [ACCOUNT_KEY] } : a
 	);
 	return stateFromRecords({
 		accounts,
@@ -120,6 +133,14 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 		acc(f).recovery(A.bob, A.bob, 'nope')
 	],
 	'primary-contact': (f) => acc(f).delete(A.alice, A.alice),
+	'unknown-key': (f) => acc(f).enroll(A.bob, A.bob),
+	'device-key-mismatch': (f, s) => {
+		const keyed = withKeys(s, A.alice, A.bob);
+		return [
+			build([acc(f).enroll(A.alice, A.alice)], keyed),
+			acc(f).enroll(A.bob, A.bob, { device: 'E'.repeat(43) })
+		];
+	},
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

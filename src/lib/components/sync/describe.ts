@@ -105,7 +105,8 @@ const ACCOUNT_VERBS = {
 	'account.disableTwoStep': 'Turn off two-step verification for',
 	'account.useTotpStep': 'Log in with a verification code as',
 	'account.useRecoveryCode': 'Log in with a recovery code as',
-	'account.delete': 'Delete the account of'
+	'account.delete': 'Delete the account of',
+	'device.enroll': 'Enroll a device for'
 } as const;
 
 /** Who made the change: an account, or nobody logged in (sign up, password reset …). */

@@ -111,6 +111,22 @@ export type AccountUseRecoveryCode = Envelope<
 /** A8. */
 export type AccountDelete = Envelope<'account.delete', { readonly accountId: AccountId }>;
 
+/**
+ * X6: this device may act for the account. `signature` is the account key's signature over
+ * the enrollment statement (account, device, device key); the sync reader verifies it with
+ * `accountPublicKey`, and the rule checks that key is one of the account's. A device keeps one
+ * key for every account it enrolls.
+ */
+export type DeviceEnroll = Envelope<
+	'device.enroll',
+	{
+		readonly accountId: AccountId;
+		readonly devicePublicKey: string;
+		readonly accountPublicKey: string;
+		readonly signature: string;
+	}
+>;
+
 export type AccountChange =
 	| AccountVerifyEmail
 	| AccountResendVerification
@@ -123,7 +139,8 @@ export type AccountChange =
 	| AccountDisableTwoStep
 	| AccountUseTotpStep
 	| AccountUseRecoveryCode
-	| AccountDelete;
+	| AccountDelete
+	| DeviceEnroll;
 
 export const ACCOUNT_CHANGE_TYPES = [
 	'account.verifyEmail',
@@ -137,5 +154,6 @@ export const ACCOUNT_CHANGE_TYPES = [
 	'account.disableTwoStep',
 	'account.useTotpStep',
 	'account.useRecoveryCode',
-	'account.delete'
+	'account.delete',
+	'device.enroll'
 ] as const satisfies readonly AccountChange['type'][];

@@ -11,6 +11,7 @@ import { Draft, refuse } from './draft';
 import type { Outcome } from './draft';
 import { accountDelete } from './rules/account-delete';
 import { accountCreate, accountResendVerification, accountVerifyEmail } from './rules/accounts';
+import { deviceEnroll } from './rules/devices';
 import { billingMakeMe, contactAdd, contactDelete, contactMakePrimary } from './rules/contacts';
 import { handover } from './rules/handover';
 import { licenseStart, renewalRemind, siteCreate, supportRequest } from './rules/licenses';
@@ -86,6 +87,8 @@ function decide(d: Draft, change: Change): Outcome {
 			return accountUseRecoveryCode(d, change);
 		case 'account.delete':
 			return accountDelete(d, change);
+		case 'device.enroll':
+			return deviceEnroll(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

@@ -1,0 +1,65 @@
+// X6: what proves that a change comes from its actor, per change type. The actor field alone
+// proves nothing; this table says what must be shown instead, and the sync reader checks it
+// for every change a file (or a server) brings, with the signatures the file carries. Local
+// changes were made on this device by a logged-in person (or by nobody, for the kinds anyone
+// may make) and are not re-checked.
+//
+// Conservative default (STYLE example 3): a change type not listed here is a compile error,
+// and a kind that cannot be checked is treated as 'actor', the strictest.
+import type { AccountId } from '../ids';
+import type { Change } from './types';
+
+export type Authority =
+	/**
+	 * Anyone may make it (sign up, the mailed-link steps that only prove an address, "Can't log
+	 * in?", renewal reminders): the device's signed chain is all that is checked.
+	 */
+	| { readonly kind: 'anyone' }
+	/** The actor acting as themself: the device must be enrolled for the actor. */
+	| { readonly kind: 'actor' }
+	/**
+	 * A password set through a mailed link, by someone who cannot log in: the device must be
+	 * enrolled for that account, or the account has no signing key yet (its first password:
+	 * trust on first use, see docs/threat-model.md).
+	 */
+	| { readonly kind: 'account'; readonly accountId: AccountId }
+	/** An enrollment proves itself: the account key's signature is inside it. */
+	| { readonly kind: 'enrollment'; readonly accountId: AccountId };
+
+export function authorityOf(change: Change): Authority {
+	switch (change.type) {
+		case 'account.create':
+			return change.payload.mode === 'signup' ? { kind: 'anyone' } : { kind: 'actor' };
+		case 'account.verifyEmail':
+		case 'account.resendVerification':
+		case 'account.requestReset':
+		case 'renewal.remind':
+			return { kind: 'anyone' };
+		case 'account.setPassword':
+			return change.payload.reason === 'change'
+				? { kind: 'actor' }
+				: { kind: 'account', accountId: change.payload.accountId };
+		case 'device.enroll':
+			return { kind: 'enrollment', accountId: change.payload.accountId };
+		case 'license.start':
+		case 'site.create':
+		case 'contact.add':
+		case 'contact.makePrimary':
+		case 'contact.delete':
+		case 'billing.makeMe':
+		case 'support.request':
+		case 'handover':
+		case 'account.updateProfile':
+		case 'account.requestEmailChange':
+		case 'account.confirmEmailChange':
+		case 'account.enableTwoStep':
+		case 'account.disableTwoStep':
+		case 'account.useTotpStep':
+		case 'account.useRecoveryCode':
+		case 'account.delete':
+			return { kind: 'actor' };
+		default:
+			change satisfies never;
+			return { kind: 'actor' };
+	}
+}
