@@ -50,7 +50,9 @@ async function read(
 	const maxBytes = opts.maxBytes ?? JSON_LIMITS.maxBytes;
 	const text = textOf(input, maxBytes);
 	if (!text.ok) return text;
-	const outer = parseHead(text.value, maxBytes);
+	// Only the outer envelope may hold the long ciphertext; the plain file inside it keeps the
+	// per-string limit (fault 1: a file this app writes must read back).
+	const outer = parseHead(text.value, maxBytes, CIPHERTEXT);
 	if (!outer.ok) return outer;
 
 	let file = outer.value;
@@ -103,9 +105,15 @@ async function read(
 	return ok({ device, exportedAt, kind, changes, encrypted, gaps: chain.gaps });
 }
 
+const CIPHERTEXT = ['encrypted', 'ciphertext'] as const;
+
 /** Parses text into an object that names this format and version. */
-function parseHead(text: string, maxBytes: number): Result<ImportedSyncFile, SyncError> {
-	const parsed = parseJsonSafely(text, { maxBytes });
+function parseHead(
+	text: string,
+	maxBytes: number,
+	longString?: readonly string[]
+): Result<ImportedSyncFile, SyncError> {
+	const parsed = parseJsonSafely(text, { maxBytes, ...(longString ? { longString } : {}) });
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
 	if (!isJsonObject(value)) {

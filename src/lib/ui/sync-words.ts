@@ -99,6 +99,10 @@ export function importFailedWords(reason: string): string {
 }
 
 export function exportRefusedWords(error: SyncError): string {
+	if (error.code === 'too-large') {
+		// Fault 1: never write a file the reader would refuse.
+		return `Not exported. The file would be ${megabytes(error.bytes)}, and Tessera reads files up to ${megabytes(error.limit)}, so it could not be imported anywhere. Export the queue rather than the whole history, or export more often.`;
+	}
 	return `Not exported. ${describeSyncError(error)}`;
 }
 

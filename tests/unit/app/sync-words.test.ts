@@ -5,6 +5,7 @@ import { SYNC_ERROR_CODES } from '$lib/sync/errors';
 import type { SyncError } from '$lib/sync/errors';
 import {
 	describeSyncError,
+	exportRefusedWords,
 	exportedWords,
 	historyCheckWords,
 	importRefusedWords,
@@ -79,6 +80,16 @@ describe('sync words', () => {
 		expect(importRefusedWords({ code: 'truncated' })).toMatch(
 			/^Not imported\. .* Nothing on this device was changed\.$/
 		);
+	});
+
+	it('S3 (fault 1): an export too large to import again is refused in words, with the sizes', () => {
+		const words = exportRefusedWords({
+			code: 'too-large',
+			bytes: 60 * 1024 * 1024,
+			limit: 50 * 1024 * 1024
+		});
+		expect(words).toMatch(/^Not exported\. The file would be 60\.0 MB/);
+		expect(words).toContain('up to 50.0 MB');
 	});
 
 	it('paths read as JSON paths', () => {
