@@ -37,6 +37,13 @@ function when(ms: number): string {
 	return new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+// X7: what is wrong with a change's clock, completing "Change c-7 …".
+const CLOCK_PROBLEM = {
+	format: 'carries a clock that is not in Tessera’s clock format, so it cannot be put in order.',
+	device: 'carries the clock of another device than the one that made it.',
+	time: 'carries a clock whose time is not the time of the change.'
+} as const;
+
 /** What is wrong, in one or two sentences, for every code the reader and writer return. */
 export function describeSyncError(error: SyncError): string {
 	switch (error.code) {
@@ -74,7 +81,9 @@ export function describeSyncError(error: SyncError): string {
 		case 'forbidden-key':
 			return `This file uses the name “${error.key}” at ${pathWords(error.path)}, which Tessera refuses for safety: it was not written by Tessera.`;
 		case 'clock-in-future':
-			return `Change ${error.changeId} is dated ${when(error.at)}, more than a day ahead of this device’s clock. Check the date and time on the device that wrote it. The file was refused so that it cannot drag this device’s clock forward.`;
+			return `Change ${error.changeId} is dated ${when(error.at)}, more than a year ahead of this device’s clock: the clock of the device that wrote it is wrong. Check its date and time, then export again.`;
+		case 'bad-clock':
+			return `Change ${error.changeId}${error.index === null ? '' : ` (number ${count.format(error.index + 1)} in the file)`} ${CLOCK_PROBLEM[error.problem]} Tessera never writes that, so the file was not written by Tessera or was altered after export.`;
 		case 'broken-chain':
 			return `The history of device ${shortDevice(error.device)} is broken at change ${error.changeId}: it does not follow the change before it, so a change was removed or edited after export.`;
 		case 'duplicate-change-id':

@@ -36,6 +36,7 @@ const EXAMPLES: readonly SyncError[] = [
 	{ code: 'too-deep', path: ['changes', 0], limit: 32 },
 	{ code: 'forbidden-key', path: ['changes', 0, 'payload'], key: '__proto__' },
 	{ code: 'clock-in-future', changeId: 'c-7', at: Date.UTC(2099, 0, 1), latest: 0 },
+	{ code: 'bad-clock', index: 2, changeId: 'c-8', problem: 'format' },
 	{ code: 'broken-chain', device: '1111222233334444', changeId: 'c-5', expected: 'a', found: 'b' },
 	{ code: 'duplicate-change-id', changeId: 'c-2', indexes: [1, 4] },
 	{ code: 'changed-history', changeId: 'c-3' },
