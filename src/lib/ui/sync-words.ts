@@ -139,6 +139,8 @@ export interface OutcomeLike {
 	readonly applied: number;
 	readonly conflicts: readonly unknown[];
 	readonly duplicates: number;
+	/** X7: new changes held as from the future. */
+	readonly held?: number;
 }
 
 /**
@@ -147,7 +149,8 @@ export interface OutcomeLike {
  */
 export function importedWords(outcome: OutcomeLike): string {
 	const conflicts = outcome.conflicts.length;
-	if (outcome.applied === 0 && conflicts === 0) {
+	const held = outcome.held ?? 0;
+	if (outcome.applied === 0 && conflicts === 0 && held === 0) {
 		return 'Nothing new: every change in this file is already here.';
 	}
 	const parts = [`Imported: ${plural(outcome.applied, 'new change')} applied.`];
@@ -159,7 +162,31 @@ export function importedWords(outcome: OutcomeLike): string {
 	if (outcome.duplicates > 0) {
 		parts.push(`${plural(outcome.duplicates, 'change was', 'changes were')} here already.`);
 	}
+	if (held > 0) {
+		parts.push(
+			`${plural(held, 'change is', 'changes are')} dated ahead of this device’s clock: kept, and applied by Tessera when ${held === 1 ? 'its' : 'their'} time comes (see “From the future” on Sync).`
+		);
+	}
 	return parts.join(' ');
+}
+
+/**
+ * X7: changes held as from the future, and when they apply (their time less the allowed skew:
+ * this device's clock may be a few minutes behind theirs).
+ */
+export function heldWords(held: {
+	readonly count: number;
+	readonly firstAppliesAt: number;
+	readonly lastAppliesAt: number;
+}): string {
+	const what =
+		held.count === 1
+			? '1 change is dated ahead of this device’s clock (the clock of the device that made it runs fast). It is kept, not applied yet, and applies by itself'
+			: `${count.format(held.count)} changes are dated ahead of this device’s clock (the clock of the device that made them runs fast). They are kept, not applied yet, and apply by themselves`;
+	const from = when(held.firstAppliesAt);
+	const until = when(held.lastAppliesAt);
+	if (held.count === 1 || from === until) return `${what} on ${from}.`;
+	return `${what} from ${from}, the last on ${until}.`;
 }
 
 export type HistoryCheckLike =
@@ -168,6 +195,7 @@ export type HistoryCheckLike =
 			readonly changes: number;
 			readonly devices: number;
 			readonly partial: readonly string[];
+			readonly gaps?: readonly { readonly device: string }[];
 	  }
 	| { readonly ok: false; readonly error: BrokenChain };
 
@@ -177,7 +205,12 @@ export function historyCheckWords(check: HistoryCheckLike): string {
 		return `This device’s history was altered: ${describeSyncError(check.error)} Export a whole-history backup from another device and keep this one for inspection.`;
 	}
 	if (check.changes === 0) return 'This device holds no history yet: nothing to check.';
-	const base = `History checked: all ${plural(check.changes, 'change')} from ${plural(check.devices, 'device')} link up, so none was edited or removed.`;
+	const gaps = check.gaps ?? [];
+	const linked = `${plural(check.changes, 'change')} from ${plural(check.devices, 'device')} link up`;
+	const base =
+		gaps.length === 0
+			? `History checked: all ${linked}, so none was edited or removed.`
+			: `History checked: the ${linked}, except where changes have not arrived here yet: ${plural(gaps.length, 'change follows a change', 'changes follow changes')} from ${[...new Set(gaps.map((g) => shortDevice(g.device)))].join(', ')} that this device has not received (a file from there was not imported here). Nothing was edited or removed.`;
 	if (check.partial.length === 0) return base;
 	const list = check.partial.map(shortDevice).join(', ');
 	return `${base} The history of ${plural(check.partial.length, 'device')} (${list}) starts part-way here, so its beginning could not be checked.`;

@@ -93,6 +93,31 @@ describe('sync words', () => {
 		expect(words).toContain('up to 50.0 MB');
 	});
 
+	it('X7: a refused clock, and changes held as from the future, in words', () => {
+		const bad = describeSyncError({
+			code: 'bad-clock',
+			index: 0,
+			changeId: 'c-1',
+			problem: 'format'
+		});
+		expect(bad).toContain('Change c-1 (number 1 in the file) carries a clock that is not in');
+		expect(importedWords({ applied: 0, conflicts: [], duplicates: 0, held: 2 })).toContain(
+			'2 changes are dated ahead of this device’s clock'
+		);
+	});
+
+	it('X5: a history check with links still open says what is missing, not that it was altered', () => {
+		const words = historyCheckWords({
+			ok: true,
+			changes: 3,
+			devices: 2,
+			partial: [],
+			gaps: [{ device: 'abcdef0123456789' }]
+		});
+		expect(words).toContain('1 change follows a change from abcdef01');
+		expect(words).toContain('Nothing was edited or removed.');
+	});
+
 	it('paths read as JSON paths', () => {
 		expect(pathWords([])).toBe('the top of the file');
 		expect(pathWords(['changes', 12, 'payload', 'newAccount', 'name'])).toBe(

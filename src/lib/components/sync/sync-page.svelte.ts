@@ -181,7 +181,8 @@ export class SyncPage {
 			});
 			if (result.kind === 'ready' && result.preview.fresh === 0) {
 				this.#reset();
-				status.announce(words.importedWords({ ...result.preview, applied: 0, conflicts: [] }));
+				const { duplicates } = result.preview;
+				status.announce(words.importedWords({ duplicates, applied: 0, conflicts: [] }));
 			} else if (result.kind === 'ready') {
 				this.step = { step: 'preview', name, file: result.file, preview: result.preview };
 			} else if (
@@ -211,9 +212,14 @@ export class SyncPage {
 		this.importProgress = { label, value: 0 };
 		try {
 			const ctx = await data.ctx();
-			const report = await app.applyImport(ctx, current.file.changes, (p) => {
-				this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
-			});
+			const report = await app.applyImport(
+				ctx,
+				current.file.changes,
+				(p) => {
+					this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
+				},
+				current.file.gaps
+			);
 			this.#reset();
 			if (report.kind === 'applied') {
 				const tone = report.outcome.conflicts.length > 0 ? 'info' : 'success';
