@@ -135,6 +135,21 @@ export function exportedWords(report: {
 	return `Exported ${what} to ${report.file.filename}.${lock} Import it on your other device with “Import changes”.`;
 }
 
+/** S2 (fault 1): the person said the exported file was kept. */
+export function keptWords(report: {
+	readonly count: number;
+	readonly whole: boolean;
+	readonly file: { readonly filename: string; readonly encrypted: boolean };
+}): string {
+	const what = report.whole
+		? `a backup of the whole history (${plural(report.count, 'change')}); the changes waiting to be exported still wait.`
+		: `${plural(report.count, 'change')} no longer ${report.count === 1 ? 'waits' : 'wait'} to be exported.`;
+	const lock = report.file.encrypted
+		? ' The file is encrypted: on the other device you need the same passphrase to import it.'
+		: ' It carries no secrets, so it is not encrypted.';
+	return `Kept ${report.file.filename}: ${what}${lock}`;
+}
+
 export interface OutcomeLike {
 	readonly applied: number;
 	readonly conflicts: readonly unknown[];
