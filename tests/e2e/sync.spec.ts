@@ -30,7 +30,11 @@ async function openSync(page: Page): Promise<void> {
 	await expect(page.getByTestId('history-count')).not.toContainText('Counting');
 }
 
-/** "Export changes", with the passphrase when the page asks for one; returns the file's path. */
+/**
+ * "Export changes", with the passphrase when the page asks for one, then "I kept the file"
+ * once the download is saved (S2: only then does the queue count as exported); returns the
+ * file's path.
+ */
 async function exportFile(page: Page, name: string, whole = false): Promise<string> {
 	await openSync(page);
 	if (whole) await page.getByLabel('Whole history').check();
@@ -41,6 +45,11 @@ async function exportFile(page: Page, name: string, whole = false): Promise<stri
 	const path = test.info().outputPath(`${name}.json`);
 	await (await download).saveAs(path);
 	await expect(announcement(page)).toContainText('Exported');
+	await page
+		.getByRole('group', { name: 'Did you keep the file?' })
+		.getByRole('button', { name: 'I kept the file' })
+		.click();
+	await expect(announcement(page)).toContainText('Kept');
 	return path;
 }
 
@@ -170,6 +179,36 @@ test('S3–S9: two devices swap change files, converge, and both list the confli
 	// X5: the imported history links up.
 	await a.getByRole('button', { name: "Check this device's history" }).click();
 	await expect(announcement(a)).toContainText('link up');
+});
+
+test('S2 (fault 1): the queue counts as exported only once the file is said to be kept', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	const a = await newDevice(browser);
+	await loadDemo(a);
+	await openSync(a);
+	const waiting = await a.getByTestId('queue-count').innerText();
+	expect(waiting).toMatch(/are waiting to be exported/);
+	await a.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+	let download = a.waitForEvent('download');
+	await a.getByRole('button', { name: 'Export changes' }).click();
+	const first = await download;
+	const prompt = a.getByRole('group', { name: 'Did you keep the file?' });
+	await expect(prompt).toContainText(first.suggestedFilename());
+	await expect(a.getByTestId('queue-count')).toHaveText(waiting);
+	// The download went astray: the same file again.
+	download = a.waitForEvent('download');
+	await prompt.getByRole('button', { name: 'Download again' }).click();
+	expect((await download).suggestedFilename()).toBe(first.suggestedFilename());
+	// Leaving without saying it was kept leaves every change queued.
+	await openSync(a);
+	await expect(a.getByTestId('queue-count')).toHaveText(waiting);
+	await expect(a.getByRole('group', { name: 'Did you keep the file?' })).toHaveCount(0);
+	await exportFile(a, 'kept');
+	await expect(a.getByTestId('queue-count')).toHaveText(
+		'Every change made on this device has been exported.'
+	);
 });
 
 test('S7: a file that is not JSON, and a tampered one, are refused with the reason; nothing changes', async ({

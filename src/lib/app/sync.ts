@@ -4,8 +4,11 @@
 // (zod), so only the Sync page imports it.
 import type { Change, ChangeId } from '$lib/core';
 import { StoreError } from '$lib/store/errors';
+import { heldSummary } from '$lib/store/importing';
 import type {
+	ChainGap,
 	ConflictRecord,
+	HeldSummary,
 	ImportOutcome,
 	ImportPreview,
 	ReplayProgress
@@ -31,16 +34,25 @@ export interface SyncOverview {
 	readonly devices: number;
 	/** What "Export changes" would write now, and whether it must be encrypted (S3). */
 	readonly selection: { readonly count: number; readonly secrets: boolean };
+	/** X7: changes from the future waiting for their time (absent: none). */
+	readonly held?: HeldSummary;
 }
 
 export async function syncOverview(ctx: AppContext, whole: boolean): Promise<SyncOverview> {
-	const [queue, log] = await Promise.all([ctx.store.queue(), ctx.store.changes()]);
-	const selected = whole ? log : queue;
+	const [queue, log, held] = await Promise.all([
+		ctx.store.queue(),
+		ctx.store.changes(),
+		ctx.store.held()
+	]);
+	// A backup carries the held changes too: whatever this device holds, it restores (fault 1).
+	const selected = whole ? [...log, ...held] : queue;
+	const summary = heldSummary(held);
 	return {
 		queued: queue.length,
 		history: log.length,
 		devices: new Set(log.map((c) => c.device)).size,
-		selection: { count: selected.length, secrets: containsSecrets(selected) }
+		selection: { count: selected.length, secrets: containsSecrets(selected) },
+		...(summary ? { held: summary } : {})
 	};
 }
 
@@ -74,7 +86,9 @@ export async function exportChanges(
 	options: ExportOptions
 ): Promise<ExportReport> {
 	const { whole } = options;
-	const changes = whole ? await ctx.store.changes() : await ctx.store.queue();
+	const changes = whole
+		? [...(await ctx.store.changes()), ...(await ctx.store.held())]
+		: await ctx.store.queue();
 	if (changes.length === 0) return { kind: 'empty', whole };
 	const built = await buildSyncFile({
 		device: ctx.store.device,
@@ -140,7 +154,10 @@ export async function checkImportFile(
 		...(options.onProgress ? { onProgress: options.onProgress } : {})
 	});
 	if (!read.ok) return { kind: 'refused', error: read.error };
-	const preview = await ctx.store.previewImport(read.file.changes);
+	const preview = await ctx.store.previewImport(read.file.changes, {
+		now: ctx.now(),
+		gaps: read.file.gaps
+	});
 	if (!preview.ok) return { kind: 'refused', error: preview.error };
 	return { kind: 'ready', file: read.file, preview: preview.value };
 }
@@ -151,14 +168,18 @@ export type ApplyReport =
 	/** Storage failed mid-apply: the transaction was rolled back, nothing changed. */
 	| { readonly kind: 'failed'; readonly error: StoreError };
 
-/** S4: applies validated changes in one transaction (all or nothing). */
+/**
+ * S4: applies validated changes in one transaction (all or nothing). Changes dated ahead of
+ * this device's clock are held until their time (X7); `gaps` are the file's declared ones (X5).
+ */
 export async function applyImport(
 	ctx: AppContext,
 	changes: readonly Change[],
-	onProgress?: (p: ReplayProgress) => void
+	onProgress?: (p: ReplayProgress) => void,
+	gaps: readonly ChainGap[] = []
 ): Promise<ApplyReport> {
 	try {
-		const result = await ctx.store.importChanges(changes, onProgress);
+		const result = await ctx.store.importChanges(changes, onProgress, { now: ctx.now(), gaps });
 		return result.ok
 			? { kind: 'applied', outcome: result.value }
 			: { kind: 'refused', error: result.error };
@@ -185,14 +206,20 @@ export type HistoryCheck =
 			readonly devices: number;
 			/** Devices whose history here starts part-way: its start cannot be checked. */
 			readonly partial: readonly string[];
+			/** X5: links still open, waiting for changes this device has not received (absent: none). */
+			readonly gaps?: readonly { readonly device: string; readonly changeId: string }[];
 	  }
 	| { readonly ok: false; readonly error: BrokenChain };
 
-/** X5: every device's changes in this database link up, hash to hash. */
+/**
+ * X5: every device's changes in this database link up, hash to hash, except where a link is
+ * known to be open (declared by a file, or a file this device missed): those are reported.
+ */
 export async function checkHistory(ctx: AppContext): Promise<HistoryCheck> {
-	const log = await ctx.store.changes();
-	const check = await verifyChains(log);
+	const [log, known] = await Promise.all([ctx.store.changes(), ctx.store.knownGaps()]);
+	const check = await verifyChains(log, undefined, known);
 	if (!check.ok) return check;
 	const partial = [...check.starts].filter(([, start]) => start !== 'root').map(([d]) => d);
-	return { ok: true, changes: log.length, devices: check.starts.size, partial };
+	const gaps = check.gaps.length > 0 ? { gaps: check.gaps } : {};
+	return { ok: true, changes: log.length, devices: check.starts.size, partial, ...gaps };
 }

@@ -77,11 +77,14 @@ class DataState {
 	async #open(): Promise<AppContext> {
 		this.#status = 'opening';
 		try {
-			const [{ IdbStore }, { createContext }] = await Promise.all([
+			const [{ IdbStore }, { createContext }, { HeldWatcher }] = await Promise.all([
 				import('$lib/store/idb-store'),
-				import('$lib/app/context')
+				import('$lib/app/context'),
+				import('./held')
 			]);
 			const store = await IdbStore.open();
+			// X7: changes held as from the future apply when their time comes, on any page.
+			const held = new HeldWatcher(store, () => Date.now());
 			store.subscribe((event) => {
 				if (event.kind === 'version-changed') {
 					this.#status = 'closed';
@@ -92,12 +95,15 @@ class DataState {
 				}
 				this.#version++;
 				this.#recount(store);
+				if (event.kind === 'version-changed' || event.kind === 'unavailable') held.stop();
+				else void held.look();
 			});
 			this.#store = store;
 			this.#ctx = createContext(store);
 			this.#status = 'ready';
 			this.#version++;
 			this.#recount(store);
+			void held.look();
 			return this.#ctx;
 		} catch (error) {
 			this.#opening = null;

@@ -72,3 +72,22 @@ export function parseClock(text: string): ClockState & { readonly device: string
 export function isClock(text: string): boolean {
 	return CLOCK_RE.test(text);
 }
+
+/** Why a change's clock is not acceptable (X7). */
+export type ClockProblem = 'format' | 'device' | 'time';
+
+/**
+ * X7: a change's clock is exactly the text `formatClock` writes (a real date, lower-case hex),
+ * names the change's own device, and its wall time is the change's `at`. Anything else could
+ * sort anywhere ("~" sorts after every real clock) and break S5's order or the export queue.
+ */
+export function checkClock(text: string, device: string, at: number): ClockProblem | null {
+	const match = CLOCK_RE.exec(text);
+	const [, wall, counter, owner] = match ?? [];
+	if (wall === undefined || counter === undefined || owner === undefined) return 'format';
+	const millis = Date.parse(wall);
+	// Date.parse rolls some impossible dates over (30 February); the round trip does not.
+	if (!Number.isFinite(millis) || new Date(millis).toISOString() !== wall) return 'format';
+	if (owner !== device) return 'device';
+	return millis === at ? null : 'time';
+}

@@ -1,38 +1,69 @@
-// Importing validated changes into the IndexedDB store (S4, S5, S6, S9): the shared plan and
-// merge (importing.ts), then the changes, the projection and new conflicts written in ONE
-// transaction.
+// Importing validated changes into the IndexedDB store (S4, S5, S6, S9, X5, X7): the shared
+// admission, plan and merge (importing.ts), then the changes, the projection, new conflicts,
+// the changes held as from the future and the known gaps written in ONE transaction.
 import type { Change, Result } from '$lib/core';
+import { withGaps } from './admit';
 import type { Connection } from './connection';
 import { prepareImport, previewOf } from './importing';
-import { writeMeta } from './meta';
+import type { LocalView } from './importing';
+import { asGaps, heldKey, heldRange, isStoredChange, writeMeta } from './meta';
+import type { Meta } from './meta';
 import { addChanges, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
-import type { ImportOutcome, ImportPreview, ImportRefusal, ReplayProgress } from './types';
+import type {
+	ChainGap,
+	ImportOptions,
+	ImportOutcome,
+	ImportPreview,
+	ImportRefusal,
+	ReplayProgress
+} from './types';
+
+/** X7: the changes held as from the future, in replay order. */
+export async function readHeld(c: Connection): Promise<Change[]> {
+	const values = await c.db.getAll('meta', heldRange());
+	return values.filter(isStoredChange).sort((a, b) => (a.clock < b.clock ? -1 : 1));
+}
+
+/** X5: the links known to be open. */
+export async function readGaps(c: Connection): Promise<ChainGap[]> {
+	return asGaps(await c.db.get('meta', 'gaps'));
+}
+
+async function localView(c: Connection, meta: Meta): Promise<LocalView> {
+	const [log, held, conflicts] = await Promise.all([
+		c.db.getAllFromIndex('changes', 'byClock'),
+		readHeld(c),
+		c.db.getAll('conflicts')
+	]);
+	return { log, held, conflicts, clock: meta.clock, head: meta.head, device: c.device };
+}
 
 export async function previewInto(
 	c: Connection,
-	changes: readonly Change[]
+	changes: readonly Change[],
+	options?: ImportOptions
 ): Promise<Result<ImportPreview, ImportRefusal>> {
 	await ensureRules();
-	const log = await c.db.getAllFromIndex('changes', 'byClock');
-	return previewOf(c.state, log, changes, await c.db.getAll('conflicts'));
+	const meta = await c.freshMeta();
+	return previewOf(c.state, await localView(c, meta), changes, options);
 }
 
 /** Runs under the write lock (the caller holds it). */
 export async function importInto(
 	c: Connection,
 	changes: readonly Change[],
+	options: ImportOptions = {},
 	onProgress?: (p: ReplayProgress) => void
 ): Promise<Result<ImportOutcome, ImportRefusal>> {
 	c.assertOpen();
 	await ensureRules();
 	const meta = await c.freshMeta();
-	const log = await c.db.getAllFromIndex('changes', 'byClock');
-	const existing = await c.db.getAll('conflicts');
-	const last = { clock: meta.clock, head: meta.head, device: c.device };
-	const prepared = await prepareImport(c.state, log, changes, existing, last, onProgress);
+	const local = await localView(c, meta);
+	const prepared = await prepareImport(c.state, local, changes, options, onProgress);
 	if (prepared.kind === 'done') return prepared.result;
 	const { merged, conflicts } = prepared;
+	const gaps = prepared.gaps.length > 0 ? withGaps(await readGaps(c), prepared.gaps) : null;
 	await c.write(meta.seq, (tx) => {
 		addChanges(tx, prepared.fresh);
 		if (merged.whole) {
@@ -43,13 +74,19 @@ export async function importInto(
 			writeConflicts(tx, conflicts.added, false);
 		}
 		writeMeta(tx, { seq: meta.seq + 1, clock: prepared.clock, head: prepared.head });
+		const store = tx.objectStore('meta');
+		// X7: held changes are kept and let go of in the same transaction as the rest (S4).
+		for (const change of prepared.hold) store.put(change, heldKey(change.id)).catch(ignore);
+		for (const change of prepared.release) store.delete(heldKey(change.id)).catch(ignore);
+		if (gaps) store.put(gaps, 'gaps').catch(ignore);
 		// This device's own changes came back from a file (a restored backup): recount later.
 		if (prepared.fresh.some((change) => change.device === c.device)) {
-			tx.objectStore('meta')
-				.delete('queued')
-				.catch(() => undefined);
+			store.delete('queued').catch(ignore);
 		}
 	});
 	c.committed(merged.state, meta.seq + 1);
 	return { ok: true, value: prepared.outcome };
 }
+
+// A failed request aborts the transaction, and `write` reports that; nothing to do here.
+const ignore = (): undefined => undefined;

@@ -17,7 +17,7 @@ import { applyBatch } from './batch';
 import { Connection } from './connection';
 import { openDatabase } from './db';
 import { newDeviceId } from './device';
-import { importInto, previewInto } from './idb-import';
+import { importInto, previewInto, readGaps, readHeld } from './idb-import';
 import { mergeChanges } from './merge';
 import { createWriteLock } from './lock';
 import { readMeta, writeMeta } from './meta';
@@ -25,10 +25,13 @@ import type { Meta } from './meta';
 import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
 import { stamp } from './stamp';
+import { tick } from './clock';
 import type {
+	ChainGap,
 	ChangeDraft,
 	CommitResult,
 	ConflictRecord,
+	ImportOptions,
 	ImportOutcome,
 	ImportPreview,
 	ImportRefusal,
@@ -114,6 +117,11 @@ export class IdbStore implements Store {
 		});
 	}
 
+	async changeTime(now: number): Promise<number> {
+		this.c.assertOpen();
+		return tick((await this.c.freshMeta()).clock, now).millis;
+	}
+
 	/**
 	 * Commits many drafts in ONE transaction (bulk work: demo data, benchmarks). Each draft is
 	 * stamped and applied in order; refused drafts are skipped and reported, the rest are
@@ -197,17 +205,39 @@ export class IdbStore implements Store {
 		});
 	}
 
-	previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>> {
+	previewImport(
+		changes: readonly Change[],
+		options?: ImportOptions
+	): Promise<Result<ImportPreview, ImportRefusal>> {
 		this.c.assertOpen();
-		return previewInto(this.c, changes);
+		return previewInto(this.c, changes, options);
 	}
 
 	importChanges(
 		changes: readonly Change[],
+		onProgress?: (p: ReplayProgress) => void,
+		options?: ImportOptions
+	): Promise<Result<ImportOutcome, ImportRefusal>> {
+		this.c.assertOpen();
+		return this.c.lock.run(() => importInto(this.c, changes, options, onProgress));
+	}
+
+	releaseHeld(
+		now: number,
 		onProgress?: (p: ReplayProgress) => void
 	): Promise<Result<ImportOutcome, ImportRefusal>> {
 		this.c.assertOpen();
-		return this.c.lock.run(() => importInto(this.c, changes, onProgress));
+		return this.c.lock.run(() => importInto(this.c, [], { now }, onProgress));
+	}
+
+	held(): Promise<Change[]> {
+		this.c.assertOpen();
+		return readHeld(this.c);
+	}
+
+	knownGaps(): Promise<ChainGap[]> {
+		this.c.assertOpen();
+		return readGaps(this.c);
 	}
 
 	async queue(): Promise<Change[]> {

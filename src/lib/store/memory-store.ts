@@ -4,18 +4,22 @@ import { applyInPlace, deviceId, emptyState, compareChanges } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import type { ClockState } from './clock';
-import { ZERO_CLOCK } from './clock';
+import { ZERO_CLOCK, tick } from './clock';
 import { createWriteLock } from './lock';
 import type { Head } from './meta';
 import { stamp } from './stamp';
 import { ensureRules } from './rules';
 import { applyBatch, copyState } from './batch';
+import { withGaps } from './admit';
 import { prepareImport, previewOf } from './importing';
+import type { LocalView } from './importing';
 import { mergeChanges } from './merge';
 import type {
+	ChainGap,
 	ChangeDraft,
 	CommitResult,
 	ConflictRecord,
+	ImportOptions,
 	ImportOutcome,
 	ImportPreview,
 	ImportRefusal,
@@ -32,6 +36,10 @@ export class MemoryStore implements Store {
 	#clock: ClockState = ZERO_CLOCK;
 	#head: Head | null = null;
 	#exported: string | null = null;
+	/** X7: changes from the future, kept until their time comes. */
+	#held = new Map<string, Change>();
+	/** X5: links known to be open. */
+	#gaps: ChainGap[] = [];
 	readonly #listeners = new Set<(event: StoreEvent) => void>();
 	readonly #lock = createWriteLock();
 
@@ -70,6 +78,10 @@ export class MemoryStore implements Store {
 			this.#emit({ kind: 'committed', change, local: true });
 			return { ok: true, value: { change, applied: result.value } };
 		});
+	}
+
+	changeTime(now: number): Promise<number> {
+		return Promise.resolve(tick(this.#clock, now).millis);
 	}
 
 	commitMany(
@@ -131,30 +143,67 @@ export class MemoryStore implements Store {
 		return Promise.resolve();
 	}
 
-	async previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>> {
+	async #local(): Promise<LocalView> {
+		return {
+			log: await this.changes(),
+			held: await this.held(),
+			conflicts: [...this.#conflicts.values()],
+			clock: this.#clock,
+			head: this.#head,
+			device: this.device
+		};
+	}
+
+	async previewImport(
+		changes: readonly Change[],
+		options?: ImportOptions
+	): Promise<Result<ImportPreview, ImportRefusal>> {
 		await ensureRules();
-		return previewOf(this.#state, await this.changes(), changes, [...this.#conflicts.values()]);
+		return previewOf(this.#state, await this.#local(), changes, options);
 	}
 
 	importChanges(
 		changes: readonly Change[],
+		onProgress?: (p: ReplayProgress) => void,
+		options?: ImportOptions
+	): Promise<Result<ImportOutcome, ImportRefusal>> {
+		return this.#lock.run(() => this.#import(changes, onProgress, options));
+	}
+
+	releaseHeld(
+		now: number,
 		onProgress?: (p: ReplayProgress) => void
 	): Promise<Result<ImportOutcome, ImportRefusal>> {
-		return this.#lock.run(async () => {
-			await ensureRules();
-			const last = { clock: this.#clock, head: this.#head, device: this.device };
-			const existing = [...this.#conflicts.values()];
-			const log = await this.changes();
-			const prepared = await prepareImport(this.#state, log, changes, existing, last, onProgress);
-			if (prepared.kind === 'done') return prepared.result;
-			for (const change of prepared.fresh) this.#log.set(change.id, change);
-			this.#conflicts = new Map(prepared.conflicts.all.map((c) => [c.change.id, c]));
-			this.#state = prepared.merged.state;
-			this.#clock = prepared.clock;
-			this.#head = prepared.head;
-			this.#emit({ kind: 'reloaded' });
-			return { ok: true, value: prepared.outcome };
-		});
+		return this.#lock.run(() => this.#import([], onProgress, { now }));
+	}
+
+	async #import(
+		changes: readonly Change[],
+		onProgress: ((p: ReplayProgress) => void) | undefined,
+		options: ImportOptions = {}
+	): Promise<Result<ImportOutcome, ImportRefusal>> {
+		await ensureRules();
+		const local = await this.#local();
+		const prepared = await prepareImport(this.#state, local, changes, options, onProgress);
+		if (prepared.kind === 'done') return prepared.result;
+		for (const change of prepared.fresh) this.#log.set(change.id, change);
+		for (const change of prepared.release) this.#held.delete(change.id);
+		for (const change of prepared.hold) this.#held.set(change.id, change);
+		this.#gaps = withGaps(this.#gaps, prepared.gaps);
+		this.#conflicts = new Map(prepared.conflicts.all.map((c) => [c.change.id, c]));
+		this.#state = prepared.merged.state;
+		this.#clock = prepared.clock;
+		this.#head = prepared.head;
+		this.#emit({ kind: 'reloaded' });
+		return { ok: true, value: prepared.outcome };
+	}
+
+	held(): Promise<Change[]> {
+		return Promise.resolve([...this.#held.values()].sort(compareChanges));
+	}
+
+	knownGaps(): Promise<ChainGap[]> {
+		return Promise.resolve([...this.#gaps]);
 	}
 
 	async queue(): Promise<Change[]> {

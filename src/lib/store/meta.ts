@@ -1,6 +1,10 @@
 // The few values the store keeps beside the log: device id, commit sequence (how other tabs
-// know their projection is stale), the clock, and this device's chain head (X5).
+// know their projection is stale), the clock, this device's chain head (X5), the links known
+// to be open (X5, `gaps`), and the changes held as from the future (X7), one key each:
+// `held:<change id>`. They live in the meta store, new keys rather than a new object store,
+// so no schema version is needed for them.
 import type { IDBPTransaction, StoreNames } from 'idb';
+import type { Change } from '$lib/core';
 import type { ClockState } from './clock';
 import { ZERO_CLOCK } from './clock';
 import type { TesseraSchema } from './db';
@@ -43,6 +47,36 @@ function asHead(v: unknown): Head | null {
 		return { hash: v.hash, clock: v.clock };
 	}
 	return null;
+}
+
+/** The key range of the changes held as from the future (X7). */
+export const HELD_PREFIX = 'held:';
+export const heldKey = (changeId: string): string => `${HELD_PREFIX}${changeId}`;
+export const heldRange = (): IDBKeyRange => IDBKeyRange.bound(HELD_PREFIX, `${HELD_PREFIX}\uffff`);
+
+/** A held change as this app wrote it (it passed the reader and the store's checks). */
+export function isStoredChange(v: unknown): v is Change {
+	return (
+		isRecord(v) &&
+		typeof v.id === 'string' &&
+		typeof v.device === 'string' &&
+		typeof v.clock === 'string' &&
+		typeof v.at === 'number' &&
+		typeof v.type === 'string' &&
+		isRecord(v.payload)
+	);
+}
+
+/** X5: the open links this device knows of (`gaps`), each a device and a change id. */
+export function asGaps(v: unknown): { device: string; changeId: string }[] {
+	if (!Array.isArray(v)) return [];
+	const gaps: { device: string; changeId: string }[] = [];
+	for (const item of v) {
+		if (isRecord(item) && typeof item.device === 'string' && typeof item.changeId === 'string') {
+			gaps.push({ device: item.device, changeId: item.changeId });
+		}
+	}
+	return gaps;
 }
 
 export async function readMeta(tx: AnyTx): Promise<Meta> {

@@ -1,5 +1,6 @@
 // The one interface every store implements (IndexedDB for the app, memory for fast tests):
 // the UI and app commands depend on this, never on idb.
+import type { SyncErrorOf } from '$lib/sync/errors';
 import type {
 	AccountId,
 	Applied,
@@ -57,6 +58,36 @@ export interface ImportOutcome {
 	readonly duplicates: number;
 	/** Whether the projection was rebuilt because new changes sort before local ones. */
 	readonly replayed: boolean;
+	/** X7: new changes dated ahead of this device's clock, kept to apply later (absent: none). */
+	readonly held?: number;
+	/** X7: changes held earlier whose time came, applied with these (absent: none). */
+	readonly released?: number;
+}
+
+/** X5: a change whose link to the change before it on its device is open (never received). */
+export interface ChainGap {
+	readonly device: string;
+	readonly changeId: string;
+}
+
+/** X7: changes from the future, kept until their time comes. */
+export interface HeldSummary {
+	readonly count: number;
+	/** When the first of them applies: its time less the allowed skew (ms). */
+	readonly firstAppliesAt: number;
+	/** When the last of them applies. */
+	readonly lastAppliesAt: number;
+}
+
+export interface ImportOptions {
+	/**
+	 * This device's wall clock (ms). A change dated more than MAX_CLOCK_SKEW_MS after it is
+	 * held, not applied, and held changes whose time has come are applied (X7). Without it
+	 * nothing is held or released.
+	 */
+	readonly now?: number;
+	/** X5: the links the file declares open (its `gaps`). */
+	readonly gaps?: readonly ChainGap[];
 }
 
 /** S9: what an import would do, computed without writing anything. */
@@ -68,9 +99,14 @@ export interface ImportPreview {
 	readonly licenseIds: readonly string[];
 	readonly accountIds: readonly string[];
 	readonly siteIds: readonly string[];
+	/** X7: how many of the new changes would be held as from the future, and until when. */
+	readonly held?: HeldSummary | null;
+	/** X5: links that reach changes this device has not received, beyond declared ones. */
+	readonly gaps?: readonly ChainGap[];
 }
 
-export type ImportRefusal = { readonly code: 'changed-history'; readonly changeId: string };
+/** Why the store refuses an import (S4, X5, X7): the sync layer's codes, with its data. */
+export type ImportRefusal = SyncErrorOf<'changed-history' | 'bad-clock' | 'broken-chain'>;
 
 export interface Store {
 	readonly device: DeviceId;
@@ -78,6 +114,12 @@ export interface Store {
 	readonly state: State;
 	/** Appends the change and applies it to the projection atomically (S1). */
 	commit(draft: ChangeDraft, now: number): Promise<CommitResult>;
+	/**
+	 * X7: the time (`at`) a change committed at wall time `now` would carry: `now`, or a little
+	 * later when this device's clock is ahead. Expiries are computed from it, so they are judged
+	 * on the same clock as the changes that use them.
+	 */
+	changeTime(now: number): Promise<number>;
 	/** Many drafts in one transaction; refused ones are reported and skipped. */
 	commitMany(
 		drafts: readonly ChangeDraft[],
@@ -93,12 +135,28 @@ export interface Store {
 	/** S5/S6: a conflict stays in the log; dismissing only hides it from the inbox. */
 	dismissConflict(id: ChangeId): Promise<void>;
 	/** S9: what importing these (validated) changes would do; writes nothing. */
-	previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>>;
-	/** S4: merges validated changes into the log in ONE transaction, replaying when needed. */
+	previewImport(
+		changes: readonly Change[],
+		options?: ImportOptions
+	): Promise<Result<ImportPreview, ImportRefusal>>;
+	/**
+	 * S4: merges validated changes into the log in ONE transaction, replaying when needed;
+	 * changes from the future are held in the same transaction (X7).
+	 */
 	importChanges(
 		changes: readonly Change[],
+		onProgress?: (p: ReplayProgress) => void,
+		options?: ImportOptions
+	): Promise<Result<ImportOutcome, ImportRefusal>>;
+	/** X7: applies the held changes whose time has come at `now`, through the import path. */
+	releaseHeld(
+		now: number,
 		onProgress?: (p: ReplayProgress) => void
 	): Promise<Result<ImportOutcome, ImportRefusal>>;
+	/** X7: the changes held as from the future, in replay order. */
+	held(): Promise<Change[]>;
+	/** X5: links known to be open in this device's log (declared by files, or missed files). */
+	knownGaps(): Promise<ChainGap[]>;
 	/** S2: changes made on this device and not exported yet, in replay order. */
 	queue(): Promise<Change[]>;
 	/** S2: how many changes `queue()` would return, without reading them (the nav badge). */

@@ -184,13 +184,17 @@ export function openLinks(
 	return gaps;
 }
 
-/** Hashes the changes (yielding every few thousand) and checks their chains. */
+/**
+ * Hashes the changes (yielding every few thousand) and checks their chains; `declared` are the
+ * links known to be open (a file's `gaps`, or the gaps a device remembers).
+ */
 export async function verifyChains(
 	changes: readonly Change[],
-	knownHeads?: ReadonlyMap<string, string>
+	knownHeads?: ReadonlyMap<string, string>,
+	declared: readonly { readonly device: string; readonly changeId: string }[] = []
 ): Promise<ChainCheck> {
 	const hashes = await hashCanonical(changes.map(canonicalJson));
-	return checkChains(changes, hashes, knownHeads);
+	return checkChains(changes, hashes, knownHeads, declared);
 }
 
 function at<T>(items: readonly T[], i: number): T {

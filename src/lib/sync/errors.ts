@@ -30,6 +30,8 @@ export const SYNC_ERROR_CODES = Object.freeze({
 	forbiddenKey: 'forbidden-key',
 	/** A change dated too far ahead: it would drag this device's clock forward. */
 	clockInFuture: 'clock-in-future',
+	/** X7: a clock not in the one format, naming another device, or disagreeing with `at`. */
+	badClock: 'bad-clock',
 	/** X5: a change does not link to the previous change of its device. */
 	brokenChain: 'broken-chain',
 	/** The same change id twice in one file, with different content. */
@@ -95,6 +97,14 @@ export type SyncError =
 			readonly at: number;
 			/** `now + maxFutureSkewMs`: the latest `at` accepted. */
 			readonly latest: number;
+	  }
+	| {
+			readonly code: 'bad-clock';
+			/** Where the change is in the file, or null when the store found it. */
+			readonly index: number | null;
+			readonly changeId: string;
+			/** Not the one clock format, another device's clock, or a time other than `at`. */
+			readonly problem: 'format' | 'device' | 'time';
 	  }
 	| {
 			readonly code: 'broken-chain';

@@ -1,7 +1,8 @@
 // Reading a sync file (S4, S7): the whole file is checked before anything is applied, and
 // every way it can be wrong comes back as a value with a stable code (STYLE example 8), in a
-// fixed order: size → parse → decrypt → envelope → each change → digest → duplicates → chain
-// (X5) → clock. Nothing here touches storage: the store merges what this returns.
+// fixed order: size → parse → decrypt → envelope → each change (its clock too, X7) → digest →
+// duplicates → chain (X5) → a year ahead at most. Nothing here touches storage: the store
+// merges what this returns.
 import { err, ok } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
@@ -15,14 +16,19 @@ import type { OnProgress } from './progress';
 import { JSON_LIMITS, isJsonObject, parseJsonSafely, textOf } from './safe-json';
 import { validateChanges } from './validate';
 
-export const DEFAULT_MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+/**
+ * X7: a change dated up to this far ahead is read, and the store holds it until its time (it
+ * never drags the local clock); further ahead, the clock that wrote it is wrong, not early, and
+ * the file is refused ('clock-in-future').
+ */
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 366 * 24 * 60 * 60 * 1000;
 
 export interface ReadOptions {
 	/** Needed only for an encrypted file. */
 	readonly passphrase?: string;
 	/** Default 50 MB. */
 	readonly maxBytes?: number;
-	/** The importing device's time: no change may be dated later than now + skew. */
+	/** The importing device's time: no change may be dated later than now + skew (a year). */
 	readonly now: number;
 	readonly maxFutureSkewMs?: number;
 	/** 0 to 1, never backwards (P4). */
@@ -50,7 +56,9 @@ async function read(
 	const maxBytes = opts.maxBytes ?? JSON_LIMITS.maxBytes;
 	const text = textOf(input, maxBytes);
 	if (!text.ok) return text;
-	const outer = parseHead(text.value, maxBytes);
+	// Only the outer envelope may hold the long ciphertext; the plain file inside it keeps the
+	// per-string limit (fault 1: a file this app writes must read back).
+	const outer = parseHead(text.value, maxBytes, CIPHERTEXT);
 	if (!outer.ok) return outer;
 
 	let file = outer.value;
@@ -103,9 +111,15 @@ async function read(
 	return ok({ device, exportedAt, kind, changes, encrypted, gaps: chain.gaps });
 }
 
+const CIPHERTEXT = ['encrypted', 'ciphertext'] as const;
+
 /** Parses text into an object that names this format and version. */
-function parseHead(text: string, maxBytes: number): Result<ImportedSyncFile, SyncError> {
-	const parsed = parseJsonSafely(text, { maxBytes });
+function parseHead(
+	text: string,
+	maxBytes: number,
+	longString?: readonly string[]
+): Result<ImportedSyncFile, SyncError> {
+	const parsed = parseJsonSafely(text, { maxBytes, ...(longString ? { longString } : {}) });
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
 	if (!isJsonObject(value)) {
@@ -173,16 +187,11 @@ function dedupe(
 	return ok({ changes, texts });
 }
 
-// The local clock takes the latest time it sees (S5), so a change from the far future would
-// drag it forward for good. `at` is checked, and so is the time at the start of the clock
-// text when it has one (the store's clocks begin with an ISO-8601 time).
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/;
-
+// A clock's time is its change's `at` (X7, checked with each change), so `at` says how far
+// ahead a change is. Changes a little ahead are held by the store, not refused here.
 function firstInFuture(changes: readonly Change[], latest: number): SyncError | null {
 	for (const change of changes) {
-		const iso = ISO_TIME.exec(change.clock);
-		const clockTime = iso === null ? Number.NaN : Date.parse(iso[0]);
-		const at = Math.max(change.at, Number.isNaN(clockTime) ? -Infinity : clockTime);
+		const at = change.at;
 		if (at > latest) return { code: 'clock-in-future', changeId: change.id, at, latest };
 	}
 	return null;

@@ -16,6 +16,11 @@ export interface JsonLimits {
 	readonly maxString: number;
 	/** Items in one array, or keys in one object. */
 	readonly maxArray: number;
+	/**
+	 * The one string allowed past `maxString` (up to `maxBytes`), by its path from the root: an
+	 * encrypted file's ciphertext, which is as long as the whole file it hides (fault 1, S3).
+	 */
+	readonly longString?: readonly string[];
 }
 
 export const JSON_LIMITS: JsonLimits = Object.freeze({
@@ -127,8 +132,10 @@ function check(
 	l: JsonLimits
 ): JsonError | null {
 	if (typeof value === 'string') {
-		return value.length > l.maxString
-			? { code: 'field-too-large', path: [...path], size: value.length, limit: l.maxString }
+		if (value.length <= l.maxString) return null;
+		const limit = isLongString(path, l.longString) ? l.maxBytes : l.maxString;
+		return value.length > limit
+			? { code: 'field-too-large', path: [...path], size: value.length, limit }
 			: null;
 	}
 	if (typeof value !== 'object' || value === null) return null;
@@ -161,6 +168,14 @@ function check(
 		if (problem !== null) return problem;
 	}
 	return null;
+}
+
+function isLongString(path: readonly (string | number)[], allowed?: readonly string[]): boolean {
+	return (
+		allowed !== undefined &&
+		path.length === allowed.length &&
+		path.every((key, i) => key === allowed[i])
+	);
 }
 
 /** A JSON object (not an array): its fields are unknown until a schema says otherwise. */

@@ -1,15 +1,19 @@
 // Checks the changes of a file one by one against the Change schema, so a refusal names the
 // change (its index and id), the field and what was wrong (S7), an unknown change type is told
-// apart from a damaged change, and a big file yields to the page every few thousand (P4).
+// apart from a damaged change, and a big file yields to the page every few thousand (P4). The
+// clock is checked here too (X7): the schema reads it as text, the store's format decides.
 import { err, isChangeType, ok } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
+import { checkClock } from '$lib/store/clock';
 import type { JsonPath, SyncErrorOf } from './errors';
 import { ChangeSchema } from './format';
 import { PROGRESS_EVERY, yieldToEventLoop } from './progress';
 import { isJsonObject } from './safe-json';
 
-export type ChangeError = SyncErrorOf<'invalid-change' | 'unknown-change-type' | 'field-too-large'>;
+export type ChangeError = SyncErrorOf<
+	'invalid-change' | 'unknown-change-type' | 'field-too-large' | 'bad-clock'
+>;
 
 /** One change of a file, at `index` in its `changes` array. */
 export function validateChange(raw: unknown, index: number): Result<Change, ChangeError> {
@@ -20,6 +24,8 @@ export function validateChange(raw: unknown, index: number): Result<Change, Chan
 	const parsed = ChangeSchema.safeParse(raw);
 	if (parsed.success) {
 		const change: Change = parsed.data;
+		const problem = checkClock(change.clock, change.device, change.at);
+		if (problem !== null) return err({ code: 'bad-clock', index, changeId: change.id, problem });
 		return ok(change);
 	}
 	return err(describe(parsed.error.issues, raw, index, changeId));

@@ -11,6 +11,7 @@ import { FORMAT, VERSION } from './format';
 import type { ExportedSyncFile, SyncFileKind } from './format';
 import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
 import type { OnProgress } from './progress';
+import { JSON_LIMITS, utf8Length } from './safe-json';
 import { validateChange } from './validate';
 
 /** S3: the shortest passphrase an export accepts; the Sync page asks for it up front. */
@@ -26,6 +27,8 @@ export interface BuildOptions {
 	readonly passphrase?: string;
 	/** PBKDF2 iterations (default 600 000); tests use the minimum to stay fast. */
 	readonly iterations?: number;
+	/** The largest file to write: the reader's limit (default 50 MB), so it always reads back. */
+	readonly maxBytes?: number;
 	readonly onProgress?: OnProgress;
 }
 
@@ -75,14 +78,27 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const body = canonical.value.length === 0 ? '' : `\n${canonical.value.join(',\n')}\n`;
 	const plain = `${JSON.stringify(head).slice(0, -1)},"changes":[${body}]}\n`;
 	const filename = syncFileName(opts.device, opts.exportedAt);
+	// Fault 1: the reader refuses a file over its size limit, the plain text inside an encrypted
+	// file included, so such a file is not written at all: the person hears why instead.
+	const maxBytes = opts.maxBytes ?? JSON_LIMITS.maxBytes;
+	const plainSize = tooLarge(plain, maxBytes);
+	if (plainSize) return plainSize;
 	if (passphrase === undefined) {
 		progress?.(1);
 		return ok({ text: plain, encrypted: false, filename });
 	}
 	const options = opts.iterations === undefined ? {} : { iterations: opts.iterations };
 	const envelope = await encryptEnvelope(plain, passphrase, options);
+	const text = `${JSON.stringify(envelope, null, '\t')}\n`;
+	const size = tooLarge(text, maxBytes);
+	if (size) return size;
 	progress?.(1);
-	return ok({ text: `${JSON.stringify(envelope, null, '\t')}\n`, encrypted: true, filename });
+	return ok({ text, encrypted: true, filename });
+}
+
+function tooLarge(text: string, maxBytes: number): Result<never, SyncError> | null {
+	const bytes = utf8Length(text, Infinity);
+	return bytes > maxBytes ? err({ code: 'too-large', bytes, limit: maxBytes }) : null;
 }
 
 /** Canonical JSON of each change, after checking it against the reader's schema. */

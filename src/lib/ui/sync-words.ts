@@ -37,6 +37,13 @@ function when(ms: number): string {
 	return new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+// X7: what is wrong with a change's clock, completing "Change c-7 …".
+const CLOCK_PROBLEM = {
+	format: 'carries a clock that is not in Tessera’s clock format, so it cannot be put in order.',
+	device: 'carries the clock of another device than the one that made it.',
+	time: 'carries a clock whose time is not the time of the change.'
+} as const;
+
 /** What is wrong, in one or two sentences, for every code the reader and writer return. */
 export function describeSyncError(error: SyncError): string {
 	switch (error.code) {
@@ -74,7 +81,9 @@ export function describeSyncError(error: SyncError): string {
 		case 'forbidden-key':
 			return `This file uses the name “${error.key}” at ${pathWords(error.path)}, which Tessera refuses for safety: it was not written by Tessera.`;
 		case 'clock-in-future':
-			return `Change ${error.changeId} is dated ${when(error.at)}, more than a day ahead of this device’s clock. Check the date and time on the device that wrote it. The file was refused so that it cannot drag this device’s clock forward.`;
+			return `Change ${error.changeId} is dated ${when(error.at)}, more than a year ahead of this device’s clock: the clock of the device that wrote it is wrong. Check its date and time, then export again.`;
+		case 'bad-clock':
+			return `Change ${error.changeId}${error.index === null ? '' : ` (number ${count.format(error.index + 1)} in the file)`} ${CLOCK_PROBLEM[error.problem]} Tessera never writes that, so the file was not written by Tessera or was altered after export.`;
 		case 'broken-chain':
 			return `The history of device ${shortDevice(error.device)} is broken at change ${error.changeId}: it does not follow the change before it, so a change was removed or edited after export.`;
 		case 'duplicate-change-id':
@@ -99,6 +108,10 @@ export function importFailedWords(reason: string): string {
 }
 
 export function exportRefusedWords(error: SyncError): string {
+	if (error.code === 'too-large') {
+		// Fault 1: never write a file the reader would refuse.
+		return `Not exported. The file would be ${megabytes(error.bytes)}, and Tessera reads files up to ${megabytes(error.limit)}, so it could not be imported anywhere. Export the queue rather than the whole history, or export more often.`;
+	}
 	return `Not exported. ${describeSyncError(error)}`;
 }
 
@@ -122,10 +135,27 @@ export function exportedWords(report: {
 	return `Exported ${what} to ${report.file.filename}.${lock} Import it on your other device with “Import changes”.`;
 }
 
+/** S2 (fault 1): the person said the exported file was kept. */
+export function keptWords(report: {
+	readonly count: number;
+	readonly whole: boolean;
+	readonly file: { readonly filename: string; readonly encrypted: boolean };
+}): string {
+	const what = report.whole
+		? `a backup of the whole history (${plural(report.count, 'change')}); the changes waiting to be exported still wait.`
+		: `${plural(report.count, 'change')} no longer ${report.count === 1 ? 'waits' : 'wait'} to be exported.`;
+	const lock = report.file.encrypted
+		? ' The file is encrypted: on the other device you need the same passphrase to import it.'
+		: ' It carries no secrets, so it is not encrypted.';
+	return `Kept ${report.file.filename}: ${what}${lock}`;
+}
+
 export interface OutcomeLike {
 	readonly applied: number;
 	readonly conflicts: readonly unknown[];
 	readonly duplicates: number;
+	/** X7: new changes held as from the future. */
+	readonly held?: number;
 }
 
 /**
@@ -134,7 +164,8 @@ export interface OutcomeLike {
  */
 export function importedWords(outcome: OutcomeLike): string {
 	const conflicts = outcome.conflicts.length;
-	if (outcome.applied === 0 && conflicts === 0) {
+	const held = outcome.held ?? 0;
+	if (outcome.applied === 0 && conflicts === 0 && held === 0) {
 		return 'Nothing new: every change in this file is already here.';
 	}
 	const parts = [`Imported: ${plural(outcome.applied, 'new change')} applied.`];
@@ -146,7 +177,31 @@ export function importedWords(outcome: OutcomeLike): string {
 	if (outcome.duplicates > 0) {
 		parts.push(`${plural(outcome.duplicates, 'change was', 'changes were')} here already.`);
 	}
+	if (held > 0) {
+		parts.push(
+			`${plural(held, 'change is', 'changes are')} dated ahead of this device’s clock: kept, and applied by Tessera when ${held === 1 ? 'its' : 'their'} time comes (see “From the future” on Sync).`
+		);
+	}
 	return parts.join(' ');
+}
+
+/**
+ * X7: changes held as from the future, and when they apply (their time less the allowed skew:
+ * this device's clock may be a few minutes behind theirs).
+ */
+export function heldWords(held: {
+	readonly count: number;
+	readonly firstAppliesAt: number;
+	readonly lastAppliesAt: number;
+}): string {
+	const what =
+		held.count === 1
+			? '1 change is dated ahead of this device’s clock (the clock of the device that made it runs fast). It is kept, not applied yet, and applies by itself'
+			: `${count.format(held.count)} changes are dated ahead of this device’s clock (the clock of the device that made them runs fast). They are kept, not applied yet, and apply by themselves`;
+	const from = when(held.firstAppliesAt);
+	const until = when(held.lastAppliesAt);
+	if (held.count === 1 || from === until) return `${what} on ${from}.`;
+	return `${what} from ${from}, the last on ${until}.`;
 }
 
 export type HistoryCheckLike =
@@ -155,6 +210,7 @@ export type HistoryCheckLike =
 			readonly changes: number;
 			readonly devices: number;
 			readonly partial: readonly string[];
+			readonly gaps?: readonly { readonly device: string }[];
 	  }
 	| { readonly ok: false; readonly error: BrokenChain };
 
@@ -164,7 +220,12 @@ export function historyCheckWords(check: HistoryCheckLike): string {
 		return `This device’s history was altered: ${describeSyncError(check.error)} Export a whole-history backup from another device and keep this one for inspection.`;
 	}
 	if (check.changes === 0) return 'This device holds no history yet: nothing to check.';
-	const base = `History checked: all ${plural(check.changes, 'change')} from ${plural(check.devices, 'device')} link up, so none was edited or removed.`;
+	const gaps = check.gaps ?? [];
+	const linked = `${plural(check.changes, 'change')} from ${plural(check.devices, 'device')} link up`;
+	const base =
+		gaps.length === 0
+			? `History checked: all ${linked}, so none was edited or removed.`
+			: `History checked: the ${linked}, except where changes have not arrived here yet: ${plural(gaps.length, 'change follows a change', 'changes follow changes')} from ${[...new Set(gaps.map((g) => shortDevice(g.device)))].join(', ')} that this device has not received (a file from there was not imported here). Nothing was edited or removed.`;
 	if (check.partial.length === 0) return base;
 	const list = check.partial.map(shortDevice).join(', ');
 	return `${base} The history of ${plural(check.partial.length, 'device')} (${list}) starts part-way here, so its beginning could not be checked.`;

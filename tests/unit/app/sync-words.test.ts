@@ -5,6 +5,7 @@ import { SYNC_ERROR_CODES } from '$lib/sync/errors';
 import type { SyncError } from '$lib/sync/errors';
 import {
 	describeSyncError,
+	exportRefusedWords,
 	exportedWords,
 	historyCheckWords,
 	importRefusedWords,
@@ -35,6 +36,7 @@ const EXAMPLES: readonly SyncError[] = [
 	{ code: 'too-deep', path: ['changes', 0], limit: 32 },
 	{ code: 'forbidden-key', path: ['changes', 0, 'payload'], key: '__proto__' },
 	{ code: 'clock-in-future', changeId: 'c-7', at: Date.UTC(2099, 0, 1), latest: 0 },
+	{ code: 'bad-clock', index: 2, changeId: 'c-8', problem: 'format' },
 	{ code: 'broken-chain', device: '1111222233334444', changeId: 'c-5', expected: 'a', found: 'b' },
 	{ code: 'duplicate-change-id', changeId: 'c-2', indexes: [1, 4] },
 	{ code: 'changed-history', changeId: 'c-3' },
@@ -79,6 +81,41 @@ describe('sync words', () => {
 		expect(importRefusedWords({ code: 'truncated' })).toMatch(
 			/^Not imported\. .* Nothing on this device was changed\.$/
 		);
+	});
+
+	it('S3 (fault 1): an export too large to import again is refused in words, with the sizes', () => {
+		const words = exportRefusedWords({
+			code: 'too-large',
+			bytes: 60 * 1024 * 1024,
+			limit: 50 * 1024 * 1024
+		});
+		expect(words).toMatch(/^Not exported\. The file would be 60\.0 MB/);
+		expect(words).toContain('up to 50.0 MB');
+	});
+
+	it('X7: a refused clock, and changes held as from the future, in words', () => {
+		const bad = describeSyncError({
+			code: 'bad-clock',
+			index: 0,
+			changeId: 'c-1',
+			problem: 'format'
+		});
+		expect(bad).toContain('Change c-1 (number 1 in the file) carries a clock that is not in');
+		expect(importedWords({ applied: 0, conflicts: [], duplicates: 0, held: 2 })).toContain(
+			'2 changes are dated ahead of this device’s clock'
+		);
+	});
+
+	it('X5: a history check with links still open says what is missing, not that it was altered', () => {
+		const words = historyCheckWords({
+			ok: true,
+			changes: 3,
+			devices: 2,
+			partial: [],
+			gaps: [{ device: 'abcdef0123456789' }]
+		});
+		expect(words).toContain('1 change follows a change from abcdef01');
+		expect(words).toContain('Nothing was edited or removed.');
 	});
 
 	it('paths read as JSON paths', () => {

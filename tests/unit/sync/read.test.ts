@@ -3,9 +3,11 @@
  * wrong is a value with a stable code and the data a message needs, never an exception.
  */
 import { describe, expect, it } from 'vitest';
+import { accountId } from '$lib/core';
 import type { Change } from '$lib/core';
+import { formatClock } from '$lib/store/clock';
 import { SYNC_ERROR_CODES } from '$lib/sync';
-import { readSyncFile } from '$lib/sync/read';
+import { DEFAULT_MAX_FUTURE_SKEW_MS, readSyncFile } from '$lib/sync/read';
 import type { ReadOptions } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { DEVICE_A, FAST, NOW, PASSPHRASE, T0, plainText, sample, sampleChanges } from './helpers';
@@ -214,7 +216,8 @@ describe('readSyncFile: files it refuses', () => {
 	it('duplicate-change-id: the same id with other content', async () => {
 		const changes = await sampleChanges(4);
 		const [, second] = changes;
-		const twin = { ...second, at: (second?.at ?? 0) + 1 };
+		// Other content: another actor (X7: its clock and time must still agree).
+		const twin = { ...second, actor: accountId('a-mallory') };
 		expect(await errorOf(await plainText([...changes, twin]))).toEqual({
 			code: 'duplicate-change-id',
 			changeId: second?.id,
@@ -242,24 +245,34 @@ describe('readSyncFile: files it refuses', () => {
 		});
 	});
 
+	// X7 moved the line: a change up to a year ahead is read (the store holds it until its
+	// time, rather than refusing the file), and the clock and `at` must agree, so both move.
 	it('clock-in-future: by `at`, or by the time in the clock text', async () => {
-		const latest = NOW + 24 * 3_600_000;
+		const latest = NOW + DEFAULT_MAX_FUTURE_SKEW_MS;
 		const late = sample(DEVICE_A, 0);
-		const byAt = { ...late, at: latest + 1 };
+		const dated = (at: number) => ({
+			...late,
+			at,
+			clock: formatClock({ millis: at, counter: 0 }, DEVICE_A)
+		});
+		const byAt = dated(latest + 1);
 		expect(await errorOf(await plainText([byAt]))).toEqual({
 			code: 'clock-in-future',
 			changeId: late.id,
 			at: latest + 1,
 			latest
 		});
-		expect(await errorOf(await plainText([{ ...late, at: latest }]))).toBeNull();
-		const byClock = { ...late, clock: `2999-01-01T00:00:00.000Z-0000-${DEVICE_A}` };
+		expect(await errorOf(await plainText([dated(latest)]))).toBeNull();
+		const byClock = dated(Date.UTC(2999, 0, 1));
 		expect(await errorOf(await plainText([byClock]))).toMatchObject({
 			code: 'clock-in-future',
 			at: Date.UTC(2999, 0, 1)
 		});
 		expect(
-			await errorOf(await plainText([byAt]), { ...opts, maxFutureSkewMs: 48 * 3_600_000 })
+			await errorOf(await plainText([byAt]), {
+				...opts,
+				maxFutureSkewMs: 2 * DEFAULT_MAX_FUTURE_SKEW_MS
+			})
 		).toBeNull();
 	});
 

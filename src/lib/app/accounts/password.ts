@@ -13,7 +13,7 @@ import {
 } from '$lib/security';
 import type { Committed } from '$lib/store/types';
 import type { SessionRecord } from '../session';
-import { commit, newChangeId, sudoAccount } from './shared';
+import { changeTime, commit, newChangeId, sudoAccount } from './shared';
 import type { AccountProblem, AccountsContext } from './types';
 
 /**
@@ -33,7 +33,8 @@ export async function requestReset(
 			email: input.email,
 			token,
 			tokenHash: await sha256Base64url(token),
-			expiresAt: ctx.now() + RESET_TOKEN_TTL_MS
+			// X7: from the time the change will carry, as the core compares it with (A4).
+			expiresAt: (await changeTime(ctx)) + RESET_TOKEN_TTL_MS
 		}
 	});
 }
@@ -66,7 +67,8 @@ export async function resetPassword(
 	ctx: AccountsContext,
 	input: { readonly token: string; readonly password: string }
 ): Promise<Result<Committed & { account: Account }, AccountProblem>> {
-	const link = await inspectResetLink(ctx.store.state, input.token, ctx.now());
+	// X7: judged at the time the change that uses the link will carry (the core's A4 check).
+	const link = await inspectResetLink(ctx.store.state, input.token, await changeTime(ctx));
 	if (!link.ok) return err({ code: link.code });
 	const passwordHash = await hashPassword(input.password);
 	const result = await commit(ctx, {

@@ -14,6 +14,15 @@ export function commit(ctx: AccountsContext, draft: ChangeDraft): Promise<Commit
 	return ctx.store.commit(draft, ctx.now());
 }
 
+/**
+ * X7: the time the next change will carry (this device's hybrid clock, never behind the wall
+ * clock). Expiring links are issued and checked against it, so they are judged on the same
+ * clock as the changes that issue and use them: a clock that ran ahead cannot expire them early.
+ */
+export function changeTime(ctx: AccountsContext): Promise<number> {
+	return ctx.store.changeTime(ctx.now());
+}
+
 export function newChangeId(ctx: AccountsContext) {
 	return changeId(ctx.newId('c_'));
 }

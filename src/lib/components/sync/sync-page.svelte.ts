@@ -7,7 +7,7 @@
  */
 import type { ChangeId } from '$lib/core';
 import * as app from '$lib/app/sync';
-import type { SyncOverview } from '$lib/app/sync';
+import type { ExportReport, SyncOverview } from '$lib/app/sync';
 import type { ConflictRecord, ImportPreview } from '$lib/store/types';
 import type { SyncFileContents } from '$lib/sync/format';
 import { data } from '$lib/state/data.svelte';
@@ -46,6 +46,9 @@ export type ImportStep =
 			readonly preview: ImportPreview;
 	  };
 
+/** An exported file waiting for the person to say it was kept (S2, fault 1). */
+export type PendingExport = Extract<ExportReport, { readonly kind: 'built' }>;
+
 export class SyncPage {
 	overview = $state.raw<SyncOverview | null>(null);
 	conflicts = $state.raw<readonly ConflictRecord[]>([]);
@@ -61,6 +64,12 @@ export class SyncPage {
 	step = $state.raw<ImportStep>({ step: 'idle' });
 	/** The last exported file, when the browser can share it (Web Share API). */
 	shareable = $state.raw<File | null>(null);
+	/**
+	 * S2 (fault 1): the last exported file until the person says it was kept. A browser cannot
+	 * tell whether a download was kept, so the queue leaves only on "I kept the file"; until
+	 * then the file can be downloaded again, and leaving the page leaves the queue as it was.
+	 */
+	pending = $state.raw<PendingExport | null>(null);
 	historyResult = $state.raw<{ readonly ok: boolean; readonly text: string } | null>(null);
 	checking = $state(false);
 	#pending: Blob | null = null;
@@ -113,6 +122,7 @@ export class SyncPage {
 		const label = 'Building the change file';
 		this.exportProgress = { label, value: 0 };
 		this.shareable = null;
+		this.pending = null;
 		try {
 			const ctx = await data.ctx();
 			const report = await app.exportChanges(ctx, {
@@ -126,7 +136,7 @@ export class SyncPage {
 				status.announce(words.exportRefusedWords(report.error), 'error');
 			} else {
 				downloadText(report.file.text, report.file.filename);
-				await app.recordExport(ctx, report);
+				this.pending = report;
 				this.shareable = shareableFile(report.file.text, report.file.filename);
 				this.passphrase = '';
 				status.announce(words.exportedWords(report), 'success');
@@ -135,6 +145,27 @@ export class SyncPage {
 			status.announce(describeError(error), 'error');
 		} finally {
 			this.exportProgress = null;
+		}
+		await this.refresh();
+	}
+
+	/** Fault 1: the file did not arrive, or went astray: the same file again. */
+	downloadAgain(): void {
+		const pending = this.pending;
+		if (pending) downloadText(pending.file.text, pending.file.filename);
+	}
+
+	/** S2 (fault 1): the person kept the file, so its changes leave the queue. */
+	async kept(): Promise<void> {
+		const pending = this.pending;
+		if (pending === null) return;
+		try {
+			await app.recordExport(await data.ctx(), pending);
+			this.pending = null;
+			this.shareable = null;
+			status.announce(words.keptWords(pending), 'success');
+		} catch (error) {
+			status.announce(describeError(error), 'error');
 		}
 		await this.refresh();
 	}
@@ -181,7 +212,8 @@ export class SyncPage {
 			});
 			if (result.kind === 'ready' && result.preview.fresh === 0) {
 				this.#reset();
-				status.announce(words.importedWords({ ...result.preview, applied: 0, conflicts: [] }));
+				const { duplicates } = result.preview;
+				status.announce(words.importedWords({ duplicates, applied: 0, conflicts: [] }));
 			} else if (result.kind === 'ready') {
 				this.step = { step: 'preview', name, file: result.file, preview: result.preview };
 			} else if (
@@ -211,9 +243,14 @@ export class SyncPage {
 		this.importProgress = { label, value: 0 };
 		try {
 			const ctx = await data.ctx();
-			const report = await app.applyImport(ctx, current.file.changes, (p) => {
-				this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
-			});
+			const report = await app.applyImport(
+				ctx,
+				current.file.changes,
+				(p) => {
+					this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
+				},
+				current.file.gaps
+			);
 			this.#reset();
 			if (report.kind === 'applied') {
 				const tone = report.outcome.conflicts.length > 0 ? 'info' : 'success';

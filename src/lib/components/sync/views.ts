@@ -4,7 +4,7 @@
 import type { Change, State } from '$lib/core';
 import type { ConflictRecord, ImportPreview } from '$lib/store/types';
 import { describeRefusal } from '$lib/ui/refusals';
-import { deviceWords, timeWords } from '$lib/ui/sync-words';
+import { deviceWords, heldWords, timeWords } from '$lib/ui/sync-words';
 import { actorWords, describeChange, firstNames, lookupFor } from './describe';
 
 export interface NameList {
@@ -40,6 +40,13 @@ export interface PreviewView {
 	readonly replays: boolean;
 	/** X5: declared open links, as "n from device x" phrases; empty when the chains are whole. */
 	readonly gaps: readonly string[];
+	/** X7: the changes that would be held as from the future, and when they apply, in words. */
+	readonly held?: string | null;
+	/**
+	 * X5: links to changes this device has not received (a file from there was not imported
+	 * here), as "n from device x" phrases.
+	 */
+	readonly missing?: readonly string[];
 }
 
 export interface PreviewInput {
@@ -97,7 +104,9 @@ export function previewView(input: PreviewInput, state: State, self: string): Pr
 		sites: firstNames(preview.siteIds, names.site),
 		conflicts: preview.wouldConflict.map((r) => conflictWith(r, names, self)),
 		replays: preview.needsReplay,
-		gaps: gapWords(file.gaps, self)
+		gaps: gapWords(file.gaps, self),
+		missing: gapWords(preview.gaps ?? [], self),
+		held: preview.held ? heldWords(preview.held) : null
 	};
 }
 

@@ -1,0 +1,137 @@
+// What an import may let into the log (X5, X7), decided against what this device already
+// holds, before anything is merged. Pure functions of the changes and the local log, shared by
+// every Store and by the import preview, so the preview refuses exactly what the import would.
+//
+// - Clocks (X7): every new change's clock is the store's format, names its own device and
+//   agrees with its `at` (the reader checks this too; the store does not trust its caller).
+// - Chain continuity (X5): a new change must link to the change of its device just before it
+//   on this device (the head already held). A file's own links are the reader's job; here the
+//   links that reach outside the file are checked.
+// - The future (X7): a change dated more than MAX_CLOCK_SKEW_MS after this device's wall clock
+//   is held, not applied, until its time comes, so a fast peer cannot drag this device's clock.
+import { compareChanges } from '$lib/core';
+import type { Change } from '$lib/core';
+import { changeHash } from '$lib/sync/digest';
+import { checkClock } from './clock';
+import type { Head } from './meta';
+import type { ChainGap, ImportRefusal } from './types';
+
+/** X7: how far ahead of this device's wall clock a change may be and still apply at once. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** True when a change is too far ahead of `now` to apply yet (X7); never without a `now`. */
+export function isFromTheFuture(change: Change, now: number | undefined): boolean {
+	return now !== undefined && change.at > now + MAX_CLOCK_SKEW_MS;
+}
+
+/** X7: the first new change whose clock is not acceptable, as a refusal. */
+export function firstBadClock(fresh: readonly Change[]): ImportRefusal | null {
+	for (const change of fresh) {
+		const problem = checkClock(change.clock, change.device, change.at);
+		if (problem !== null) return { code: 'bad-clock', index: null, changeId: change.id, problem };
+	}
+	return null;
+}
+
+export interface Continuity {
+	/** This device's id and chain head (meta): its own chain admits no break at all. */
+	readonly self: { readonly device: string; readonly head: Head | null };
+	/** Links the file declares open (X5 `gaps`). */
+	readonly declared: readonly ChainGap[];
+}
+
+const key = (device: string, changeId: string) => `${device}\u0000${changeId}`;
+
+/**
+ * X5, issue #9 fault 5: checks where new changes join the chains this device holds. `fresh` are
+ * the new changes (replay order), `file` every change of the file (their links to each other
+ * were checked by the reader), `local` what this device holds (log and held changes, replay
+ * order). For each new change whose predecessor on its device, in replay order, is a change
+ * held here and not in the file:
+ *
+ * - this device's own chain: the first new change must link to this device's head and come
+ *   after it; a declared gap is no excuse (a device never misses its own changes);
+ * - another device: linking to that predecessor is whole; `prev` null, or the `prev` of a
+ *   change held here (two changes after one: a fork), is refused as broken; a link to a change
+ *   this device has not received is a gap, accepted and returned so the preview reports it and
+ *   the history check knows it (a missed file, or a gap the file declares).
+ */
+export function checkContinuity(
+	fresh: readonly Change[],
+	file: readonly Change[],
+	local: readonly Change[],
+	rules: Continuity
+): { ok: true; gaps: ChainGap[] } | { ok: false; error: ImportRefusal } {
+	const own = checkOwnChain(fresh, rules);
+	if (own) return { ok: false, error: own };
+	const devices = new Set(fresh.filter((c) => c.device !== rules.self.device).map((c) => c.device));
+	if (devices.size === 0) return { ok: true, gaps: [] };
+	const held = new Map<string, Change[]>();
+	for (const change of local) {
+		if (!devices.has(change.device)) continue;
+		const list = held.get(change.device);
+		if (list) list.push(change);
+		else held.set(change.device, [change]);
+	}
+	const inFile = new Set(file.map((c) => c.id));
+	const freshIds = new Set(fresh.map((c) => c.id));
+	const gaps: ChainGap[] = [];
+	for (const [device, mine] of held) {
+		const prevs = new Set(mine.map((c) => c.prev));
+		const theirs = file.filter((c) => c.device === device);
+		const merged = [...mine.filter((c) => !inFile.has(c.id)), ...theirs].sort(compareChanges);
+		for (const [i, change] of merged.entries()) {
+			const before = merged[i - 1];
+			if (!freshIds.has(change.id) || before === undefined || inFile.has(before.id)) continue;
+			const expected = changeHash(before);
+			if (change.prev === expected) continue;
+			if (change.prev === null || prevs.has(change.prev)) {
+				const found = change.prev;
+				return {
+					ok: false,
+					error: { code: 'broken-chain', device, changeId: change.id, expected, found }
+				};
+			}
+			gaps.push({ device, changeId: change.id });
+		}
+	}
+	return { ok: true, gaps };
+}
+
+/** This device's own changes coming back: only after its head, and linked to it. */
+function checkOwnChain(
+	fresh: readonly Change[],
+	{ self, declared }: Continuity
+): ImportRefusal | null {
+	const own = fresh.filter((c) => c.device === self.device);
+	const first = own[0];
+	if (first === undefined) return null;
+	const ids = new Set<string>(own.map((c) => c.id));
+	const gap = declared.find((g) => g.device === self.device && ids.has(g.changeId));
+	if (gap) {
+		return {
+			code: 'broken-chain',
+			device: self.device,
+			changeId: gap.changeId,
+			expected: self.head?.hash ?? '',
+			found: null
+		};
+	}
+	const head = self.head;
+	// A fresh database for this device id (a restore): its history starts with the file.
+	if (head === null) return null;
+	if (first.clock > head.clock && first.prev === head.hash) return null;
+	return {
+		code: 'broken-chain',
+		device: self.device,
+		changeId: first.id,
+		expected: head.hash,
+		found: first.prev
+	};
+}
+
+/** Known gaps after an import: the recorded ones and the new, without repeats. */
+export function withGaps(recorded: readonly ChainGap[], added: readonly ChainGap[]): ChainGap[] {
+	const seen = new Set(recorded.map((g) => key(g.device, g.changeId)));
+	return [...recorded, ...added.filter((g) => !seen.has(key(g.device, g.changeId)))];
+}
