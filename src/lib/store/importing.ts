@@ -10,6 +10,7 @@ import { isClock, parseClock, receive } from './clock';
 import type { Head } from './meta';
 import { copyState } from './batch';
 import { mergeChanges } from './merge';
+import { previewDetails } from './preview';
 import type { Merged } from './merge';
 import type {
 	ConflictRecord,
@@ -69,14 +70,6 @@ export function conflictRecords(
 	return { all: whole ? records : [...existing, ...added], added };
 }
 
-export function touchedIds(plan: ImportPlan) {
-	return {
-		licenseIds: [...plan.touches.licenseIds],
-		accountIds: [...plan.touches.accountIds],
-		siteIds: [...plan.touches.siteIds]
-	};
-}
-
 /** S9: what importing `changes` would do, from a copy of the projection; writes nothing. */
 export async function previewOf(
 	state: State,
@@ -95,7 +88,7 @@ export async function previewOf(
 			duplicates: plan.duplicates,
 			wouldConflict: added,
 			needsReplay: plan.needsReplay,
-			...touchedIds(plan)
+			...previewDetails(state, merged, plan.fresh)
 		}
 	};
 }

@@ -4,11 +4,12 @@
 // counted in words; every license and account is named, never shown by id.
 import { render, screen, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { deviceId, licenseId } from '$lib/core';
+import { changeId, deviceId, licenseId } from '$lib/core';
 import type { Change } from '$lib/core';
 import ImportDialog from '$lib/components/sync/ImportDialog.svelte';
 import { previewView } from '$lib/components/sync/views';
 import { MemoryStore } from '$lib/store';
+import type { ChangeDraft } from '$lib/store';
 import { AccountChanges } from '../../unit/core/account-factory';
 import { A, ChangeFactory, T0 } from '../../unit/core/factories';
 import { polyfillDialog } from './dialog';
@@ -17,11 +18,22 @@ beforeAll(polyfillDialog);
 
 const LICENSES = [1, 2, 3, 4].map((n) => licenseId(`lic-${n}`));
 
-/** This device holds `base`; the file brings `fresh`. Renders the dialog's preview. */
-async function preview(base: readonly Change[], fresh: readonly Change[]) {
+/**
+ * This device holds `base` (and `local`, made here after it); the file brings `fresh`.
+ * Renders the dialog's preview.
+ */
+async function preview(
+	base: readonly Change[],
+	fresh: readonly Change[],
+	local: readonly ChangeDraft[] = []
+) {
 	const store = new MemoryStore('bbbbbbbbbbbbbbbb');
 	const imported = await store.importChanges(base);
 	if (!imported.ok) throw new Error(imported.error.code);
+	for (const draft of local) {
+		const committed = await store.commit(draft, T0 + 3_600_000);
+		if (!committed.ok) throw new Error(committed.error.code);
+	}
 	const result = await store.previewImport(fresh);
 	if (!result.ok) throw new Error(result.error.code);
 	const file = {
@@ -83,16 +95,20 @@ describe('the import preview (S9)', () => {
 		for (const sen of ['SEN-0000001', 'SEN-0000002', 'SEN-0000003', 'SEN-0000004']) {
 			const line = itemsOf(perLicense).find((li) => li.textContent?.includes(sen));
 			expect(line).toHaveTextContent(`Tessera Issues ${sen}`);
-			expect(line).toHaveTextContent('Bob (bob@acme.com) becomes the primary billing contact');
-			expect(line).toHaveTextContent('Alice (alice@acme.com) stops being a billing contact');
+			expect(line).toHaveTextContent(
+				'Bob (bob@acme.com) becomes the primary billing and technical contact'
+			);
+			expect(line).toHaveTextContent(
+				'Alice (alice@acme.com) stops being a billing and technical contact'
+			);
 		}
 		const licenses = within(dialog).getByRole('list', { name: 'Licenses they touch' });
 		expect(itemsOf(licenses)).toHaveLength(4);
 		expect(licenses).toHaveTextContent('Tessera Issues SEN-0000003');
 		expect(dialog).toHaveTextContent('1 handover');
 		const accounts = within(dialog).getByRole('list', { name: 'Accounts they touch' });
-		expect(accounts).toHaveTextContent('Bob (bob@acme.com)');
-		expect(accounts).toHaveTextContent('Alice (alice@acme.com)');
+		expect(accounts).toHaveTextContent('Bob (bob@acme.com): joins 4 licenses');
+		expect(accounts).toHaveTextContent('Alice (alice@acme.com): leaves 4 licenses');
 	});
 
 	it('S9: a password change and two-step turned off are listed first and marked sensitive', async () => {
@@ -121,13 +137,15 @@ describe('the import preview (S9)', () => {
 		]);
 		// The sensitive list comes before everything else the file does.
 		const licenses = within(dialog).getByRole('list', { name: 'Licenses they touch' });
-		expect(sensitive.compareDocumentPosition(kinds) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+		expect(
+			sensitive.compareDocumentPosition(kinds) & Node.DOCUMENT_POSITION_FOLLOWING
+		).toBeTruthy();
 		expect(licenses).toHaveTextContent('Tessera Issues SEN-0000001');
 		const accounts = within(dialog).getByRole('list', { name: 'Accounts they touch' });
 		const alice = itemsOf(accounts).find((li) => li.textContent?.includes('alice@acme.com'));
 		expect(alice).toHaveTextContent('password changed');
 		expect(alice).toHaveTextContent('two-step verification turned off');
-		expect(accounts).toHaveTextContent('Robert (bob@acme.com)');
+		expect(accounts).toHaveTextContent('Bob (bob@acme.com): name changed to Robert');
 	});
 
 	it('S9: no sensitive change, no sensitive list; names, never ids', async () => {
@@ -138,5 +156,34 @@ describe('the import preview (S9)', () => {
 		expect(dialog).toHaveTextContent('Tessera Issues SEN-0000002');
 		expect(dialog).not.toHaveTextContent('lic-2');
 		expect(dialog).not.toHaveTextContent(/\balice\b(?!@)/);
+	});
+
+	it('S9/S5: a handover older than changes made here is replayed, and still names its licenses', async () => {
+		const { f, base } = aliceWithFourLicenses();
+		const handover = f.handover(A.alice, A.alice, 'bob@acme.com');
+		const later: ChangeDraft = {
+			id: changeId('here-1'),
+			actor: A.alice,
+			type: 'account.updateProfile',
+			payload: { accountId: A.alice, name: 'Alice Liddell' }
+		};
+		const dialog = await preview(base, [handover], [later]);
+		expect(dialog).toHaveTextContent('replays its history');
+		const licenses = within(dialog).getByRole('list', { name: 'Licenses they touch' });
+		expect(itemsOf(licenses)).toHaveLength(4);
+		const sensitive = within(dialog).getByRole('list', { name: /^Sensitive changes/ });
+		expect(itemsOf(within(itemsOf(sensitive)[0] ?? dialog).getByRole('list'))).toHaveLength(4);
+	});
+
+	it('S9/S6: a sensitive change the rules refuse is still listed first, and says it will not apply', async () => {
+		const { base } = aliceWithFourLicenses();
+		const acc = new AccountChanges(new ChangeFactory('dev-m', T0 + 60_000));
+		const dialog = await preview(base, [acc.setPassword(A.bob, A.alice, 'change')]);
+		const sensitive = within(dialog).getByRole('list', { name: /^Sensitive changes/ });
+		expect(itemsOf(sensitive)[0]).toHaveTextContent(
+			/^Sensitive.*Change the password of Alice \(alice@acme\.com\).*The rules refuse it/
+		);
+		expect(within(dialog).queryByRole('list', { name: 'Accounts they touch' })).toBeNull();
+		expect(screen.getByRole('heading', { name: 'Would conflict (1)' })).toBeInTheDocument();
 	});
 });
