@@ -176,8 +176,7 @@ describe('the import preview (S9)', () => {
 	});
 
 	it('S9/S6: a sensitive change the rules refuse is still listed first, and says it will not apply', async () => {
-		const { base } = aliceWithFourLicenses();
-		const acc = new AccountChanges(new ChangeFactory('dev-m', T0 + 60_000));
+		const { acc, base } = aliceWithFourLicenses();
 		const dialog = await preview(base, [acc.setPassword(A.bob, A.alice, 'change')]);
 		const sensitive = within(dialog).getByRole('list', { name: /^Sensitive changes/ });
 		expect(itemsOf(sensitive)[0]).toHaveTextContent(
