@@ -8,7 +8,7 @@ import type { Phrase } from '$lib/ui/phrase';
 import { phrase, userText } from '$lib/ui/phrase';
 import { ASPECT_WORDS, kindWords, licensesWords, moveWords } from '$lib/ui/preview-words';
 import { deviceWords, timeWords } from '$lib/ui/sync-words';
-import { describeRefusal } from '$lib/ui/refusals';
+import { conflictReason } from './conflict-words';
 import { actorWords, describeChange, lookupFor } from './describe';
 import type { Lookup } from './describe';
 
@@ -89,7 +89,7 @@ function conflictWith(
 	return {
 		id: change.id,
 		what: describeChange(change, names),
-		reason: [describeRefusal(record.refusal)],
+		reason: conflictReason(record.refusal, change, state, names),
 		by: actorWords(change, names),
 		device: deviceWords(change.device, self),
 		time: timeWords(change.at),
