@@ -13,6 +13,11 @@ export type Phrase = readonly Piece[];
 
 export const userText = (text: string): UserText => ({ user: text });
 
+/** "Olivia Park (olivia@acme.com)": the name and the address isolated apart. */
+export function person(name: string, email: string): Phrase {
+	return [userText(name), ' (', userText(email), ')'];
+}
+
 /** Joins phrases and words into one phrase. */
 export function phrase(...parts: readonly (Piece | Phrase)[]): Phrase {
 	const out: Piece[] = [];

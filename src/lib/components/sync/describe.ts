@@ -5,7 +5,7 @@
 // of the phrase, so the page can isolate it (X4).
 import { accountId, findProduct, licenseId, siteId } from '$lib/core';
 import type { Change, ContactRole, State } from '$lib/core';
-import { phrase, userText } from '$lib/ui/phrase';
+import { person, phrase, userText } from '$lib/ui/phrase';
 import type { Phrase } from '$lib/ui/phrase';
 
 export interface Lookup {
@@ -76,11 +76,6 @@ export function lookupFor(state: State, changes: readonly Change[] = []): Lookup
 		site: (id) => find.site(id) ?? [UNKNOWN.site],
 		find
 	};
-}
-
-/** "Olivia Park (olivia@acme.com)": name and address isolated apart. */
-export function person(name: string, email: string): Phrase {
-	return [userText(name), ' (', userText(email), ')'];
 }
 
 function licenseName(productId: string, sen: string): Phrase {
