@@ -10,6 +10,7 @@ import type { AccountId } from '$lib/core';
 import type { AppContext } from '$lib/app/context';
 import type { CommitResult, Committed } from '$lib/store/types';
 import { describeError } from '$lib/ui/errors';
+import type { Phrase } from '$lib/ui/phrase';
 import { describeRefusal } from '$lib/ui/refusals';
 import { data } from './data.svelte';
 import { session } from './session.svelte';
@@ -89,7 +90,7 @@ export function currentActor(): AccountId | null {
  */
 export async function runCommand(
 	command: (ctx: AppContext, actor: AccountId) => Promise<CommitResult>,
-	success: (committed: Committed) => string
+	success: (committed: Committed) => string | Phrase
 ): Promise<CommitResult | null> {
 	const actor = currentActor();
 	if (actor === null) {

@@ -13,6 +13,7 @@ import { isClock, parseClock, receive } from './clock';
 import type { Head } from './meta';
 import { copyState } from './batch';
 import { mergeChanges } from './merge';
+import { previewDetails } from './preview';
 import type { Merged } from './merge';
 import type {
 	ChainGap,
@@ -90,14 +91,6 @@ export function conflictRecords(
 		return record;
 	});
 	return { all: whole ? records : [...existing, ...added], added };
-}
-
-export function touchedIds(plan: ImportPlan) {
-	return {
-		licenseIds: [...plan.touches.licenseIds],
-		accountIds: [...plan.touches.accountIds],
-		siteIds: [...plan.touches.siteIds]
-	};
 }
 
 /** X7: how many changes are held and when the first and last of them apply. */
@@ -179,7 +172,7 @@ export async function previewOf(
 			duplicates: plan.duplicates,
 			wouldConflict: added,
 			needsReplay,
-			...touchedIds(plan),
+			...previewDetails(state, merged, apply),
 			held: heldSummary(hold),
 			gaps: gaps.filter((g) => !declared.has(`${g.device}\u0000${g.changeId}`))
 		}

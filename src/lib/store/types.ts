@@ -6,10 +6,14 @@ import type {
 	Applied,
 	Change,
 	ChangeId,
+	ChangeType,
 	DeviceId,
+	LicenseId,
 	Refusal,
 	Result,
-	State
+	SensitiveTopic,
+	State,
+	Touched
 } from '$lib/core';
 
 /** A change as an app command builds it; the store stamps device, clock, time and `prev`. */
@@ -96,6 +100,7 @@ export interface ImportPreview {
 	readonly duplicates: number;
 	readonly wouldConflict: readonly ConflictRecord[];
 	readonly needsReplay: boolean;
+	/** The licenses, accounts and sites whose records the import writes (S9). */
 	readonly licenseIds: readonly string[];
 	readonly accountIds: readonly string[];
 	readonly siteIds: readonly string[];
@@ -103,6 +108,22 @@ export interface ImportPreview {
 	readonly held?: HeldSummary | null;
 	/** X5: links that reach changes this device has not received, beyond declared ones. */
 	readonly gaps?: readonly ChainGap[];
+	/** What the import writes, record by record, from the merge onto a copy (S9). */
+	readonly touched: Touched;
+	/** The new changes counted per type: sensitive types first, then by first appearance. */
+	readonly kinds: readonly { readonly type: ChangeType; readonly count: number }[];
+	/** The new sensitive changes (password, email, two-step, handover …), in replay order. */
+	readonly sensitive: readonly SensitiveChange[];
+}
+
+/** S9: a sensitive change in a file, and what it would do. */
+export interface SensitiveChange {
+	readonly change: Change;
+	readonly topic: SensitiveTopic;
+	/** The rules refuse it: it is kept as a conflict and not applied. */
+	readonly refused: boolean;
+	/** For a handover: the licenses it changes (C11). */
+	readonly licenseIds: readonly LicenseId[];
 }
 
 /** Why the store refuses an import (S4, X5, X7): the sync layer's codes, with its data. */

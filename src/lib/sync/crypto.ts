@@ -121,7 +121,12 @@ export async function decryptEnvelope(
 }
 
 const badField = (path: readonly string[]) =>
-	err({ code: 'wrong-format', path, message: 'not the expected base64url bytes' } as const);
+	err({
+		code: 'wrong-format',
+		path,
+		message: 'not the expected base64url bytes',
+		problem: { kind: 'bad-format' }
+	} as const);
 
 // Key names that hold secrets (S3), matched anywhere in a payload so change types added later
 // are covered without a list to keep in step. `secrets` itself matches; so does a

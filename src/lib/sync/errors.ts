@@ -49,11 +49,36 @@ export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[keyof typeof SYNC_ERROR_CO
 /** Where in the document: keys and array indexes from the root of the (plain) file. */
 export type JsonPath = readonly (string | number)[];
 
+/** The kind of value a field should hold. */
+export type ValueKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'null' | 'other';
+
+/**
+ * What is wrong with a field, as a stable code the UI words (S7). The validator's own
+ * message stays in `message` for developers and is never shown to people.
+ */
+export type FieldProblem =
+	| { readonly kind: 'missing' }
+	| { readonly kind: 'wrong-type'; readonly expected: ValueKind }
+	/** A value outside the ones allowed there (an enum, a literal). */
+	| { readonly kind: 'not-allowed' }
+	/** Text that does not have the expected form (base64url, a pattern). */
+	| { readonly kind: 'bad-format' }
+	| { readonly kind: 'too-small' }
+	| { readonly kind: 'too-big' }
+	/** A field this format does not have; `key` is the file's text. */
+	| { readonly kind: 'unexpected-field'; readonly key: string }
+	| { readonly kind: 'invalid' };
+
 export type SyncError =
 	| { readonly code: 'too-large'; readonly bytes: number; readonly limit: number }
 	| { readonly code: 'not-json'; readonly reason: 'syntax' | 'encoding' | 'empty' }
 	| { readonly code: 'truncated' }
-	| { readonly code: 'wrong-format'; readonly path: JsonPath; readonly message: string }
+	| {
+			readonly code: 'wrong-format';
+			readonly path: JsonPath;
+			readonly message: string;
+			readonly problem: FieldProblem;
+	  }
 	| {
 			readonly code: 'unsupported-version';
 			/** The version the file names (null when it is not a number or a string). */
@@ -75,6 +100,7 @@ export type SyncError =
 			readonly changeId: string | null;
 			readonly path: JsonPath;
 			readonly message: string;
+			readonly problem: FieldProblem;
 	  }
 	| {
 			readonly code: 'unknown-change-type';

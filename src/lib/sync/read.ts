@@ -11,6 +11,7 @@ import { canonicalJson, checkChains, digestOfCanonical, hashCanonical } from './
 import type { JsonPath, SyncError } from './errors';
 import { EncryptedFileSchema, FORMAT, KDF_ITERATIONS, PlainShellSchema, VERSION } from './format';
 import type { ImportedSyncFile, SyncFileContents } from './format';
+import { problemOf } from './problems';
 import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
 import type { OnProgress } from './progress';
 import { JSON_LIMITS, isJsonObject, parseJsonSafely, textOf } from './safe-json';
@@ -75,7 +76,13 @@ async function read(
 		const inner = parseHead(plain.value, maxBytes);
 		if (!inner.ok) return inner;
 		if ('encrypted' in inner.value) {
-			return err({ code: 'wrong-format', path: ['encrypted'], message: 'encrypted twice' });
+			const problem = { kind: 'not-allowed' } as const;
+			return err({
+				code: 'wrong-format',
+				path: ['encrypted'],
+				message: 'encrypted twice',
+				problem
+			});
 		}
 		file = inner.value;
 	}
@@ -123,10 +130,12 @@ function parseHead(
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
 	if (!isJsonObject(value)) {
-		return err({ code: 'wrong-format', path: [], message: 'not a JSON object' });
+		const problem = { kind: 'wrong-type', expected: 'object' } as const;
+		return err({ code: 'wrong-format', path: [], message: 'not a JSON object', problem });
 	}
 	if (value.format !== FORMAT) {
-		return err({ code: 'wrong-format', path: ['format'], message: `not "${FORMAT}"` });
+		const problem = { kind: value.format === undefined ? 'missing' : 'not-allowed' } as const;
+		return err({ code: 'wrong-format', path: ['format'], message: `not "${FORMAT}"`, problem });
 	}
 	const version = value.version;
 	if (version !== VERSION) {
@@ -152,7 +161,8 @@ function envelopeError(issues: readonly z.core.$ZodIssue[], file: ImportedSyncFi
 		const size = Array.isArray(file.changes) ? file.changes.length : 0;
 		return { code: 'field-too-large', path, size, limit: Number(issue.maximum) };
 	}
-	return { code: 'wrong-format', path, message: issue?.message ?? 'not a change file' };
+	const problem = problemOf(issue, file, path);
+	return { code: 'wrong-format', path, message: issue?.message ?? 'not a change file', problem };
 }
 
 async function canonicalise(changes: readonly Change[], progress: OnProgress): Promise<string[]> {

@@ -9,6 +9,7 @@ import { checkClock } from '$lib/store/clock';
 import type { JsonPath, SyncErrorOf } from './errors';
 import { ChangeSchema } from './format';
 import { PROGRESS_EVERY, yieldToEventLoop } from './progress';
+import { problemOf } from './problems';
 import { isJsonObject } from './safe-json';
 
 export type ChangeError = SyncErrorOf<
@@ -64,7 +65,9 @@ function describe(
 	if (issue?.code === 'too_big' && issue.origin !== 'number' && issue.origin !== 'bigint') {
 		return { code: 'field-too-large', path, size: sizeAt(raw, rel), limit: Number(issue.maximum) };
 	}
-	return { code: 'invalid-change', index, changeId, path, message: issue?.message ?? 'invalid' };
+	const problem = problemOf(issue, raw, rel);
+	const message = issue?.message ?? 'invalid';
+	return { code: 'invalid-change', index, changeId, path, message, problem };
 }
 
 /** Characters, items or keys of the value at `path` inside `root`. */

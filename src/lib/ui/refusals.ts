@@ -16,9 +16,10 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 		'The primary contact cannot be deleted. Make someone else primary first, then delete.',
 	'not-in-role': 'That person is not a contact in this role any more.',
 	'already-primary': 'That person already is the primary contact.',
-	'unknown-license': 'That license no longer exists on this device.',
-	'unknown-site': 'That site no longer exists on this device.',
-	'unknown-account': 'That account no longer exists on this device.',
+	// Deleted accounts stay (A8): a record this device lacks was never here, or not yet.
+	'unknown-license': 'That license is not on this device.',
+	'unknown-site': 'That site is not on this device.',
+	'unknown-account': 'That account is not on this device.',
 	'unknown-product': 'That product is not in the catalog.',
 	'duplicate-sen': 'A license with that SEN already exists.',
 	'duplicate-id': 'That record already exists.',

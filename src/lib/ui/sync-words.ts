@@ -2,7 +2,8 @@
 // data beside them (STYLE example 10: one place; the UI never matches on message text). Each
 // refusal says what is wrong with the file, what to do, and, for imports, that nothing changed.
 import type { BrokenChain } from '$lib/sync/digest';
-import type { JsonPath, SyncError } from '$lib/sync/errors';
+import type { FieldProblem, JsonPath, SyncError, ValueKind } from '$lib/sync/errors';
+import { quoted } from './phrase';
 
 const count = new Intl.NumberFormat('en-US');
 const plural = (n: number, one: string, many = `${one}s`) =>
@@ -15,7 +16,9 @@ export function megabytes(bytes: number): string {
 /** `changes[3].payload.email`, or "the top of the file" for the root. */
 export function pathWords(path: JsonPath): string {
 	if (path.length === 0) return 'the top of the file';
-	return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+	return path
+		.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? quoted(k) : `.${quoted(k)}`))
+		.join('');
 }
 
 /** The field inside a change: the path without its leading `changes[i]`. */
@@ -26,11 +29,59 @@ function fieldOf(path: JsonPath): string {
 
 /** The first 8 characters of a device id: enough to tell devices apart. */
 export function shortDevice(device: string): string {
-	return device.slice(0, 8);
+	return quoted(device.slice(0, 8));
 }
 
 function changeNumber(index: number, changeId: string | null): string {
-	return `Change number ${count.format(index + 1)} in the file${changeId ? ` (${changeId})` : ''}`;
+	return `Change number ${count.format(index + 1)} in the file${changeId ? ` (${quoted(changeId)})` : ''}`;
+}
+
+const VALUE_WORDS: Readonly<Record<ValueKind, string>> = {
+	string: 'text',
+	number: 'a number',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'a group of named fields',
+	null: 'empty (null)',
+	other: 'another kind of value'
+};
+
+/** What is wrong with a field, after its name: "is missing", "should be text" … */
+function problemWords(problem: FieldProblem): string {
+	switch (problem.kind) {
+		case 'missing':
+			return 'is missing';
+		case 'wrong-type':
+			return `should be ${VALUE_WORDS[problem.expected]}`;
+		case 'not-allowed':
+			return 'holds a value Tessera does not write there';
+		case 'bad-format':
+			return 'is not in the form Tessera writes';
+		case 'too-small':
+			return 'is empty or too small';
+		case 'too-big':
+			return 'is too large';
+		case 'unexpected-field':
+			return `holds a field Tessera does not write (“${quoted(problem.key)}”)`;
+		case 'invalid':
+			return 'is not valid';
+	}
+}
+
+function wrongFormatWords(path: JsonPath, problem: FieldProblem): string {
+	if (path.length === 0 && problem.kind === 'wrong-type') return 'it is not a JSON object';
+	const where = path.length === 0 ? 'the file' : `the field ${pathWords(path)}`;
+	return `${where} ${problemWords(problem)}`;
+}
+
+function versionWords(found: number | string | null): string {
+	if (found === null) {
+		return 'This change file’s version is missing or unreadable, so Tessera cannot tell how to read it. Export it again from Tessera.';
+	}
+	if (typeof found === 'string') {
+		return `This change file gives its version as text (“${quoted(found)}”), where Tessera writes a number: it was edited or written by another program. Export it again from Tessera.`;
+	}
+	return `This change file says it has version ${String(found)}, which no Tessera wrote; this app reads version 1. Export it again from Tessera.`;
 }
 
 function when(ms: number): string {
@@ -57,11 +108,11 @@ export function describeSyncError(error: SyncError): string {
 		case 'truncated':
 			return 'This file stops part-way: it was cut off while being copied or downloaded. Export it again on the other device.';
 		case 'wrong-format':
-			return `This is not a Tessera change file (at ${pathWords(error.path)}: ${error.message}).`;
+			return `This is not a Tessera change file: ${wrongFormatWords(error.path, error.problem)}.`;
 		case 'unsupported-version':
 			if (error.newer)
 				return `This file was written by a newer Tessera (change file version ${String(error.found)}); this app reads version 1. Update Tessera on this device (reload when it offers the new version), then import the file again.`;
-			return `This change file has version ${error.found === null ? 'that is missing or unreadable' : String(error.found)}, which this app does not read (it reads version 1).`;
+			return versionWords(error.found);
 		case 'needs-passphrase':
 			return 'This file is encrypted: enter the passphrase it was exported with.';
 		case 'wrong-passphrase':
@@ -71,25 +122,25 @@ export function describeSyncError(error: SyncError): string {
 		case 'digest-mismatch':
 			return 'The changes in this file do not match its digest: the file was edited or damaged after it was exported. Export it again on the other device.';
 		case 'invalid-change':
-			return `${changeNumber(error.index, error.changeId)} is invalid: ${fieldOf(error.path)} is wrong (${error.message}).`;
+			return `${changeNumber(error.index, error.changeId)} is invalid: ${fieldOf(error.path)} ${problemWords(error.problem)}.`;
 		case 'unknown-change-type':
-			return `${changeNumber(error.index, error.changeId)} is of a kind this version of Tessera does not know (“${error.type}”): a newer Tessera probably wrote it. Update Tessera on this device, then import the file again.`;
+			return `${changeNumber(error.index, error.changeId)} is of a kind this version of Tessera does not know (“${quoted(error.type)}”): a newer Tessera probably wrote it. Update Tessera on this device, then import the file again.`;
 		case 'field-too-large':
 			return `In this file, ${pathWords(error.path)} holds ${count.format(error.size)} characters or items; at most ${count.format(error.limit)} are allowed there.`;
 		case 'too-deep':
 			return `This file nests deeper than ${count.format(error.limit)} levels (at ${pathWords(error.path)}): Tessera never writes that, so it was not read.`;
 		case 'forbidden-key':
-			return `This file uses the name “${error.key}” at ${pathWords(error.path)}, which Tessera refuses for safety: it was not written by Tessera.`;
+			return `This file uses the name “${quoted(error.key)}” at ${pathWords(error.path)}, which Tessera refuses for safety: it was not written by Tessera.`;
 		case 'clock-in-future':
-			return `Change ${error.changeId} is dated ${when(error.at)}, more than a year ahead of this device’s clock: the clock of the device that wrote it is wrong. Check its date and time, then export again.`;
+			return `Change ${quoted(error.changeId)} is dated ${when(error.at)}, more than a year ahead of this device’s clock: the clock of the device that wrote it is wrong. Check its date and time, then export again.`;
 		case 'bad-clock':
-			return `Change ${error.changeId}${error.index === null ? '' : ` (number ${count.format(error.index + 1)} in the file)`} ${CLOCK_PROBLEM[error.problem]} Tessera never writes that, so the file was not written by Tessera or was altered after export.`;
+			return `Change ${quoted(error.changeId)}${error.index === null ? '' : ` (number ${count.format(error.index + 1)} in the file)`} ${CLOCK_PROBLEM[error.problem]} Tessera never writes that, so the file was not written by Tessera or was altered after export.`;
 		case 'broken-chain':
-			return `The history of device ${shortDevice(error.device)} is broken at change ${error.changeId}: it does not follow the change before it, so a change was removed or edited after export.`;
+			return `The history of device ${shortDevice(error.device)} is broken at change ${quoted(error.changeId)}: it does not follow the change before it, so a change was removed or edited after export.`;
 		case 'duplicate-change-id':
-			return `The file holds change ${error.changeId} twice with different content (numbers ${count.format(error.indexes[0] + 1)} and ${count.format(error.indexes[1] + 1)}): it was edited.`;
+			return `The file holds change ${quoted(error.changeId)} twice with different content (numbers ${count.format(error.indexes[0] + 1)} and ${count.format(error.indexes[1] + 1)}): it was edited.`;
 		case 'changed-history':
-			return `This file holds change ${error.changeId} with different content from the copy on this device: that history was rewritten somewhere.`;
+			return `This file holds change ${quoted(error.changeId)} with different content from the copy on this device: that history was rewritten somewhere.`;
 		case 'passphrase-required':
 			return 'These changes carry secrets (password hashes, codes or tokens), so the file must be encrypted: enter a passphrase.';
 		case 'passphrase-too-short':

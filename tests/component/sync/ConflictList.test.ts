@@ -7,9 +7,9 @@ import type { ConflictView } from '$lib/components/sync/views';
 
 const conflict = (id: string, dismissed = false): ConflictView => ({
 	id,
-	what: `Make Priya Shah primary billing contact of Tessera Issues SEN-${id}`,
-	reason: 'That person is not a contact in this role any more.',
-	by: 'Olivia Park (olivia@acme.com)',
+	what: [`Make Priya Shah primary billing contact of Tessera Issues SEN-${id}`],
+	reason: ['That person is not a contact in this role any more.'],
+	by: ['Olivia Park (olivia@acme.com)'],
 	device: 'device bbbbbbbb',
 	time: '22 Nov 2026, 06:50',
 	dismissed

@@ -47,6 +47,9 @@ describe('changes from the future, shown', () => {
 					licenseIds: [],
 					accountIds: [],
 					siteIds: [],
+					touched: { licenses: [], accounts: [], sites: [], mail: 0 },
+					kinds: [],
+					sensitive: [],
 					held,
 					gaps: [{ device: 'f'.repeat(16), changeId: 'c-9' }]
 				}
@@ -73,7 +76,10 @@ describe('changes from the future, shown', () => {
 					needsReplay: false,
 					licenseIds: [],
 					accountIds: [],
-					siteIds: []
+					siteIds: [],
+					touched: { licenses: [], accounts: [], sites: [], mail: 0 },
+					kinds: [],
+					sensitive: []
 				}
 			},
 			view,

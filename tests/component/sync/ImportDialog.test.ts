@@ -18,18 +18,20 @@ const VIEW: PreviewView = {
 	encrypted: true,
 	fresh: 3,
 	duplicates: 2,
-	licenses: { shown: ['Tessera Issues SEN-2041000101'], more: 0 },
-	accounts: {
-		shown: Array.from({ length: 10 }, (_, i) => `Person ${i} (p${i}@acme.com)`),
-		more: 4
-	},
-	sites: { shown: [], more: 0 },
+	sensitive: [],
+	kinds: [{ label: '3 contacts added', sensitive: false }],
+	licenses: [['Tessera Issues SEN-2041000101']],
+	accounts: Array.from({ length: 14 }, (_, i) => [`Person ${i} (p${i}@acme.com)`]),
+	sites: [],
+	mail: 0,
 	conflicts: [
 		{
 			id: 'c-up',
-			what: 'Make Priya Shah (priya@acme.com) primary billing contact of Tessera Issues SEN-2041000101',
-			reason: 'That person is not a contact in this role any more.',
-			by: 'Olivia Park (olivia@acme.com)',
+			what: [
+				'Make Priya Shah (priya@acme.com) primary billing contact of Tessera Issues SEN-2041000101'
+			],
+			reason: ['That person is not a contact in this role any more.'],
+			by: ['Olivia Park (olivia@acme.com)'],
 			device: 'this device',
 			time: '22 Nov 2026, 06:50',
 			dismissed: false
@@ -54,7 +56,10 @@ const PREVIEW = {
 	needsReplay: true,
 	licenseIds: [],
 	accountIds: [],
-	siteIds: []
+	siteIds: [],
+	touched: { licenses: [], accounts: [], sites: [], mail: 0 },
+	kinds: [],
+	sensitive: []
 };
 
 function setUp(step: ImportStep, view: PreviewView | null = null) {

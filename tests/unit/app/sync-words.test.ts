@@ -18,7 +18,12 @@ const EXAMPLES: readonly SyncError[] = [
 	{ code: 'too-large', bytes: 60 * 1024 * 1024, limit: 50 * 1024 * 1024 },
 	{ code: 'not-json', reason: 'syntax' },
 	{ code: 'truncated' },
-	{ code: 'wrong-format', path: ['format'], message: 'not "tessera-changes"' },
+	{
+		code: 'wrong-format',
+		path: ['format'],
+		message: 'not "tessera-changes"',
+		problem: { kind: 'not-allowed' }
+	},
 	{ code: 'unsupported-version', found: 2, newer: true },
 	{ code: 'needs-passphrase' },
 	{ code: 'wrong-passphrase' },
@@ -29,7 +34,8 @@ const EXAMPLES: readonly SyncError[] = [
 		index: 3,
 		changeId: 'c-9',
 		path: ['changes', 3, 'payload', 'email'],
-		message: 'Invalid input: expected string, received number'
+		message: 'Invalid input: expected string, received number',
+		problem: { kind: 'wrong-type', expected: 'string' }
 	},
 	{ code: 'unknown-change-type', index: 0, changeId: 'c-1', type: 'site.teleport' },
 	{ code: 'field-too-large', path: ['changes', 0, 'payload', 'name'], size: 300, limit: 200 },

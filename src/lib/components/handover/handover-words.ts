@@ -2,12 +2,16 @@
 // HandoverReport codes.
 import { describeLicense } from '$lib/core';
 import type { ContactRole, HandoverReport, State } from '$lib/core';
+import { phrase, plainText, userText } from '$lib/ui/phrase';
+import type { Phrase } from '$lib/ui/phrase';
 
 export interface HandoverLine {
 	readonly licenseId: string;
 	readonly license: string;
 	readonly outcome: 'replaced' | 'added-needs-self-promotion' | 'skipped';
 	readonly words: string;
+	/** The same words, with the two names kept apart to show them isolated (X4). */
+	readonly said: Phrase;
 }
 
 const ROLE: Readonly<Record<ContactRole, string>> = {
@@ -30,6 +34,8 @@ export function handoverLines(
 	to: string,
 	done: boolean
 ): HandoverLine[] {
+	const fromName = userText(from);
+	const toName = userText(to);
 	return report.entries.map((entry) => {
 		const license = state.licenses.get(entry.licenseId);
 		const name = license === undefined ? entry.sen : describeLicense(license);
@@ -37,34 +43,38 @@ export function handoverLines(
 		const pending = entry.roles
 			.filter((r) => r.outcome === 'added-needs-self-promotion')
 			.map((r) => r.role);
-		const parts: string[] = [];
+		const parts: Phrase[] = [];
 		if (entry.outcome === 'skipped') {
-			parts.push(
+			parts.push([
 				done
 					? 'Skipped: your role on this license does not allow changing its contacts.'
 					: 'Will be skipped: your role on this license does not allow changing its contacts.'
-			);
+			]);
 		}
 		if (replaced.length > 0) {
-			parts.push(
-				done
-					? `${to} replaced ${from} as ${list(replaced)} contact.`
-					: `${to} will replace ${from} as ${list(replaced)} contact.`
-			);
+			const verb = done ? ' replaced ' : ' will replace ';
+			parts.push([toName, verb, fromName, ` as ${list(replaced)} contact.`]);
 		}
 		if (pending.length > 0) {
-			parts.push(
-				(done ? `${to} was added` : `${to} will be added`) +
-					` as ${list(pending)} contact, but ${from} stays primary there: the email domains ` +
-					`differ or are public, so ${to} must log in and make themselves primary (then ` +
-					`${from} can be deleted).`
-			);
+			parts.push([
+				toName,
+				done ? ' was added' : ' will be added',
+				` as ${list(pending)} contact, but `,
+				fromName,
+				' stays primary there: the email domains differ or are public, so ',
+				toName,
+				' must log in and make themselves primary (then ',
+				fromName,
+				' can be deleted).'
+			]);
 		}
+		const said = phrase(...parts.flatMap((p, i) => (i === 0 ? [p] : [' ', p])));
 		return {
 			licenseId: entry.licenseId,
 			license: name,
 			outcome: entry.outcome,
-			words: parts.join(' ')
+			words: plainText(said),
+			said
 		};
 	});
 }

@@ -1,0 +1,47 @@
+// Which change types deserve a second look before a file is applied (S9, X6): the ones that
+// can take over an account or move licenses to someone else. The import preview lists them
+// first and marks them. One line per change type, so a new type (a device enrolment, an
+// organization admin action) is a compile error here until someone decides: when in doubt,
+// sensitive (STYLE example 3: err on the side of caution).
+import type { Change, ChangeType } from './types';
+
+/** What a sensitive change can do, for the words beside its mark. */
+export type SensitiveTopic =
+	'password' | 'email' | 'two-step' | 'recovery-code' | 'account-deletion' | 'handover' | 'device';
+
+/** The topic of each sensitive change type; null for the others. */
+export const SENSITIVITY = Object.freeze({
+	'account.create': null,
+	'license.start': null,
+	'site.create': null,
+	'contact.add': null,
+	'contact.makePrimary': null,
+	'contact.delete': null,
+	'billing.makeMe': null,
+	'support.request': null,
+	// Moves every license a person holds to someone else (C11).
+	handover: 'handover',
+	'renewal.remind': null,
+	'account.verifyEmail': null,
+	'account.resendVerification': null,
+	// Carries the reset token that a later account.setPassword presents (A4).
+	'account.requestReset': 'password',
+	'account.setPassword': 'password',
+	'account.updateProfile': null,
+	// Carries the token that confirms the new address (A5).
+	'account.requestEmailChange': 'email',
+	'account.confirmEmailChange': 'email',
+	'account.enableTwoStep': 'two-step',
+	'account.disableTwoStep': 'two-step',
+	'account.useTotpStep': null,
+	'account.useRecoveryCode': 'recovery-code',
+	'account.delete': 'account-deletion',
+	// Lets a device act for the account from now on (X6).
+	'device.enroll': 'device'
+} as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
+
+/** The change's topic when it is sensitive, else null. */
+export function sensitiveTopic(change: Pick<Change, 'type'>): SensitiveTopic | null {
+	const table: Readonly<Record<ChangeType, SensitiveTopic | null>> = SENSITIVITY;
+	return table[change.type];
+}
