@@ -7,7 +7,13 @@ import type { Change, Conflict, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import { planImport } from '$lib/sync/merge';
 import type { ImportPlan } from '$lib/sync/merge';
-import { MAX_CLOCK_SKEW_MS, checkContinuity, firstBadClock, isFromTheFuture } from './admit';
+import {
+	MAX_CLOCK_SKEW_MS,
+	checkContinuity,
+	firstBadClock,
+	isFromTheFuture,
+	withGaps
+} from './admit';
 import type { ClockState } from './clock';
 import { isClock, parseClock, receive } from './clock';
 import type { Head } from './meta';
@@ -139,6 +145,10 @@ function admit(
 	const due = plan.fresh.filter((c) => !isFromTheFuture(c, now));
 	const apply = release.length === 0 ? due : [...due, ...release].sort(compareChanges);
 	const latest = local.log.at(-1)?.clock ?? null;
+	// X5: the gaps the file declares (the reader found them open) are remembered too, so this
+	// device's history check knows them as missing changes, not as tampering.
+	const freshIds = new Set<string>(plan.fresh.map((c) => c.id));
+	const declared = (options.gaps ?? []).filter((g) => freshIds.has(g.changeId));
 	return {
 		ok: true,
 		value: {
@@ -147,7 +157,7 @@ function admit(
 			hold,
 			release,
 			needsReplay: latest !== null && apply.some((c) => c.clock <= latest),
-			gaps: continuity.gaps
+			gaps: withGaps(continuity.gaps, declared)
 		}
 	};
 }

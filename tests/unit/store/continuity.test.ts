@@ -138,5 +138,18 @@ for (const [kind, open] of kinds) {
 			expect(await checkHistory(ctx)).toEqual({ ok: true, changes: 3, devices: 1, partial: [] });
 			b.close();
 		});
+
+		it('X5: a gap a file declares is remembered, so the history check reports it as missing', async () => {
+			const [first, second, third] = await historyOfA();
+			if (!first || !second || !third) return expect.fail('setup');
+			const ctx = createContext(b, () => T + 10_000);
+			const declared = { gaps: [{ device: A, changeId: third.id }] };
+			expect((await b.importChanges([first, third], undefined, declared)).ok).toBe(true);
+			expect(await checkHistory(ctx)).toMatchObject({
+				ok: true,
+				gaps: [{ device: A, changeId: third.id }]
+			});
+			b.close();
+		});
 	});
 }
