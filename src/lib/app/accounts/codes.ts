@@ -24,6 +24,7 @@ export async function spendCode(
 	const twoStep = account.secrets.twoStep;
 	if (twoStep === undefined || twoStep === null) return { ok: false, reused: false };
 	if (isAppCode(code)) {
+		if (typeof twoStep.totpSecret !== 'string') return { ok: false, reused: false };
 		const check = verifyTotp({
 			secret: twoStep.totpSecret,
 			code,
