@@ -33,21 +33,13 @@ async function loadDemo(page: Page, extra: number): Promise<{ app: number; wall:
 	return { app, wall };
 }
 
+/** Logs in through the Log in page (X6: a session record written by hand is no session). */
 async function logIn(page: Page): Promise<void> {
-	await page.evaluate(() => {
-		const now = Date.now();
-		localStorage.setItem(
-			'tessera.session',
-			JSON.stringify({
-				accountId: 'a_demo_olivia',
-				email: 'olivia.park@northwind.example',
-				name: 'Olivia Park',
-				startedAt: now,
-				lastActiveAt: now,
-				authAt: now
-			})
-		);
-	});
+	await page.goto(`${BASE}/login`);
+	await page.getByLabel('Email', { exact: true }).fill('olivia.park@northwind.example');
+	await page.getByLabel('Password', { exact: true }).fill('tessera-demo-2024');
+	await page.getByRole('button', { name: 'Log in', exact: true }).click();
+	await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 30_000 });
 }
 
 /** Changes a filter control in the page and times it until `cards` cards are painted. */

@@ -24,6 +24,10 @@ export default async function loginBench(ctx: BenchContext): Promise<void> {
 	);
 	log(`hash a new password: ${range(f.hash)}`);
 	log(`verify a password: ${range(f.verify)}`);
-	log(`log in (app command: lookup, Web Lock, throttle, verify): ${range(f.login)}`);
-	log(`sign up (hash, token, commit): ${f.signup.toFixed(0)} ms`);
+	log(`derive a vault key (X6): ${range(f.vault)}`);
+	log(`verify + derive side by side (X6 log in): ${range(f.both)}`);
+	log(
+		`log in (app command: lookup, Web Lock, throttle, verify + vault, session): ${range(f.login)}`
+	);
+	log(`sign up (hash + vault, key, token, enroll, commit): ${f.signup.toFixed(0)} ms`);
 }

@@ -1,14 +1,25 @@
-// What app commands need from the outside world, in one object: the store, the clock and
-// the id source. Production passes the real ones; tests pass a MemoryStore and a fixed clock.
+// What app commands need from the outside world, in one object: the store, the clock, the id
+// source and this device's key (X6). Production passes the real ones; tests pass a MemoryStore,
+// a fixed clock and a device key in memory.
 import type { Store } from '$lib/store/types';
 import { newId } from '$lib/store/device';
+import { memoryDeviceKeys } from './device-keys';
+import type { DeviceKeys } from './device-keys';
+
+export type { DeviceKeys } from './device-keys';
 
 export interface AppContext {
 	readonly store: Store;
 	now(): number;
 	newId(prefix?: string): string;
+	/** X6: this device's key, whose public half enrolls the device for an account. */
+	readonly deviceKeys: DeviceKeys;
 }
 
-export function createContext(store: Store, now: () => number = () => Date.now()): AppContext {
-	return { store, now, newId };
+export function createContext(
+	store: Store,
+	now: () => number = () => Date.now(),
+	deviceKeys: DeviceKeys = memoryDeviceKeys()
+): AppContext {
+	return { store, now, newId, deviceKeys };
 }

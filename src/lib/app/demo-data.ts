@@ -6,7 +6,8 @@
 /**
  * Every demo account gets this password (demo only: the Demo page prints it). It is hashed
  * ONCE per demo load and that one hash is reused for every demo account, because PBKDF2 at
- * 600,000 iterations costs about half a second per hash in a browser.
+ * 600,000 iterations costs about half a second per hash in a browser. X6: likewise one vault
+ * key is derived from it (one salt) and seals every demo account's own signing key.
  */
 export const DEMO_PASSWORD = 'tessera-demo-2024';
 

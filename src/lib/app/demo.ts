@@ -1,11 +1,15 @@
 // P3 "Load demo data": the demo organization of demo-data.ts, built as the same changes a
 // person would make through the UI (sign up, start licenses, add contacts, make primary …),
 // so the demo history syncs, replays and audits like any other. All of it is committed with
-// ONE commitMany: one transaction, progress reported while it runs (P4).
+// ONE commitMany: one transaction, progress reported while it runs (P4). X6: every demo
+// account gets its own signing key, sealed under the shared demo password with ONE derived
+// vault key (one PBKDF2, like the one password hash), and this device is enrolled for each.
 import { accountId, changeId, licenseId, productId, siteId } from '$lib/core';
 import type { AccountId, ContactRole, PasswordHash, Refusal } from '$lib/core';
-import { hashPassword, randomToken, sha256Base64url } from '$lib/security';
+import { deriveVaultKey, hashPassword, randomToken, sha256Base64url } from '$lib/security';
+import type { VaultKey } from '$lib/security';
 import type { ChangeDraft } from '$lib/store/types';
+import { enrollDraft, newAccountKey } from './accounts/keys';
 import type { AppContext } from './context';
 import {
 	DEMO_LICENSES,
@@ -33,6 +37,8 @@ export interface DemoOptions {
 	readonly onProgress?: (p: DemoProgress) => void;
 	/** Password hashing (X1); tests pass a cheaper one. Default: the real PBKDF2. */
 	readonly hash?: (password: string) => Promise<PasswordHash>;
+	/** X6: the vault key for the demo password; tests share one. Default: the real PBKDF2. */
+	readonly vaultKey?: (password: string) => Promise<VaultKey>;
 	/** A token and its SHA-256 for the verification each demo account goes through (A1). */
 	readonly token?: () => Promise<{ token: string; tokenHash: string }>;
 }
@@ -61,12 +67,16 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<D
 	if (blocked !== null) return blocked;
 	const extra = Math.max(0, Math.min(MAX_EXTRA_LICENSES, Math.floor(options.extraLicenses ?? 0)));
 	options.onProgress?.({ phase: 'password', done: 0, total: 1 });
-	// One PBKDF2 hash for every demo account (see DEMO_PASSWORD).
-	const passwordHash = await (options.hash ?? hashPassword)(DEMO_PASSWORD);
+	// One PBKDF2 hash and one vault key for every demo account (see DEMO_PASSWORD), side by side.
+	const [passwordHash, vaultKey] = await Promise.all([
+		(options.hash ?? hashPassword)(DEMO_PASSWORD),
+		(options.vaultKey ?? deriveVaultKey)(DEMO_PASSWORD)
+	]);
 	options.onProgress?.({ phase: 'password', done: 1, total: 1 });
 	const now = ctx.now();
+	const secrets = { passwordHash, vaultKey, token: options.token ?? verificationToken };
 	const drafts = [
-		...(await accountDrafts(ctx, passwordHash, options.token ?? verificationToken)),
+		...(await accountDrafts(ctx, secrets)),
 		...siteDrafts(ctx),
 		...DEMO_LICENSES.flatMap((l) => licenseDrafts(ctx, l, now)),
 		...extraDrafts(ctx, extra, now),
@@ -88,13 +98,18 @@ async function verificationToken(): Promise<{ token: string; tokenHash: string }
 
 async function accountDrafts(
 	ctx: AppContext,
-	passwordHash: PasswordHash,
-	token: () => Promise<{ token: string; tokenHash: string }>
+	secrets: {
+		readonly passwordHash: PasswordHash;
+		readonly vaultKey: VaultKey;
+		readonly token: () => Promise<{ token: string; tokenHash: string }>;
+	}
 ): Promise<ChangeDraft[]> {
+	const { passwordHash, vaultKey, token } = secrets;
 	const drafts: ChangeDraft[] = [];
 	for (const person of DEMO_PEOPLE) {
 		const t = await token();
 		const aid = accountId(person.id);
+		const keys = await newAccountKey(vaultKey);
 		drafts.push({
 			id: cid(ctx),
 			actor: null,
@@ -107,7 +122,9 @@ async function accountDrafts(
 				source: 'password',
 				passwordHash,
 				token: t.token,
-				tokenHash: t.tokenHash
+				tokenHash: t.tokenHash,
+				signingKey: keys.publicKey,
+				vault: keys.vault
 			}
 		});
 		// The demo company's people have confirmed their addresses (A1), as real ones would.
@@ -117,6 +134,8 @@ async function accountDrafts(
 			type: 'account.verifyEmail',
 			payload: { accountId: aid, tokenHash: t.tokenHash }
 		});
+		// X6: this device may act for each of them (the loader holds every key for a moment).
+		drafts.push(await enrollDraft(ctx, aid, keys.privateKey, keys.publicKey));
 	}
 	return drafts;
 }

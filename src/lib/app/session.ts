@@ -2,7 +2,14 @@
  * The login session on this device (A2, A3, A12): one account at a time, an idle timeout,
  * an absolute limit, and "sudo mode" for sensitive changes. A session is device-local, not a
  * change: it never syncs. Pure functions of `now`, so the limits are tested exactly.
+ *
+ * X6: a record counts only with its `proof`, the account key's signature over (account, this
+ * device, start time), checked against the account's current key before anyone counts as
+ * logged in. Writing the record by hand, or copying it from another device or from before a
+ * password reset, logs nobody in (session-proof.ts checks it; it is loaded only when a
+ * stored record is found, so the shell's first load carries no signature code).
  */
+
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
 /** A12: changing email, password or two-step settings asks for the password again after this. */
@@ -17,13 +24,17 @@ export interface SessionRecord {
 	readonly lastActiveAt: number;
 	/** When the password was last entered (login or re-authentication). */
 	readonly authAt: number;
+	/** X6: sign(account key, sessionStatement(accountId, device, startedAt)), base64url. */
+	readonly proof: string;
 }
 
 export type SessionEnd = 'idle' | 'expired';
 
+/** The record of a log in at `now`; `proof` is made by the app (accounts/keys.ts). */
 export function startSession(
 	account: { id: string; email: string; name: string },
-	now: number
+	now: number,
+	proof: string
 ): SessionRecord {
 	return {
 		accountId: account.id,
@@ -31,7 +42,8 @@ export function startSession(
 		name: account.name,
 		startedAt: now,
 		lastActiveAt: now,
-		authAt: now
+		authAt: now,
+		proof
 	};
 }
 
@@ -73,7 +85,9 @@ export function parseSession(text: string | null): SessionRecord | null {
 	const startedAt = num('startedAt');
 	const lastActiveAt = num('lastActiveAt');
 	const authAt = num('authAt');
+	const proof = str('proof');
 	if (
+		proof === null ||
 		accountId === null ||
 		email === null ||
 		name === null ||
@@ -83,5 +97,5 @@ export function parseSession(text: string | null): SessionRecord | null {
 	) {
 		return null;
 	}
-	return { accountId, email, name, startedAt, lastActiveAt, authAt };
+	return { accountId, email, name, startedAt, lastActiveAt, authAt, proof };
 }

@@ -68,6 +68,13 @@ export const REFUSAL_CODES = Object.freeze({
 	unknownKey: 'unknown-key',
 	/** X6: the device is already enrolled (for some account) with a different device key. */
 	deviceKeyMismatch: 'device-key-mismatch',
+	/** X6: account.setKeys for an account that has a usable key already. */
+	signingKeyExists: 'signing-key-exists',
+	/**
+	 * X6/A4: a reset of an account with two-step verification on needs one of its recovery
+	 * codes (the TOTP secret is sealed under the old password and lost with it).
+	 */
+	recoveryCodeRequired: 'recovery-code-required',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

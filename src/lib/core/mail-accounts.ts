@@ -56,6 +56,23 @@ export function passwordResetIdp(account: Account): MailContent {
 	};
 }
 
+/**
+ * X6/A4: a reset spent a recovery code and turned two-step verification off (the secret was
+ * sealed under the old password). Says so, and how to turn it on again.
+ */
+export function twoStepOffByReset(account: Account): MailContent {
+	return {
+		kind: 'two-step-off',
+		subject: 'Two-step verification is off',
+		body:
+			`Hello ${account.name},\n\nThe password of ${account.email} was reset with one of its ` +
+			`recovery codes, which turned two-step verification off: your other recovery codes no ` +
+			`longer work. Turn it on again in Profile → Security. If you did not reset your ` +
+			`password, reset it again now and tell your administrator.`,
+		links: [{ label: 'Open Profile', href: '/profile' }]
+	};
+}
+
 /** A5: sent to the NEW address; nothing changes until the link is used. */
 export function confirmEmail(account: Account, newEmail: string, token: string): MailContent {
 	return {

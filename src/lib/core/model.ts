@@ -44,13 +44,29 @@ export interface PendingEmail {
 
 /** A2/A5: two-step verification. */
 export interface TwoStep {
-	/** Base32 TOTP secret (RFC 6238). */
-	readonly totpSecret: string;
+	/**
+	 * Base32 TOTP secret (RFC 6238) in clear: only in records from before X6, until the
+	 * account's next log in seals it. Absent: the secret is sealed in the account's vault.
+	 */
+	readonly totpSecret?: string | null;
 	/** SHA-256 of each unused recovery code; a used one is removed. */
 	readonly recoveryCodeHashes: readonly string[];
 	/** X2: the last TOTP time step accepted; that step and earlier ones are refused. */
 	readonly lastUsedStep: number;
 	readonly enabledAt: number;
+}
+
+/**
+ * X6: the account vault as the security layer seals it (security/vault.ts): the private
+ * signing key and the TOTP secret under a key derived from the password. Opaque to the rules:
+ * they check its shape and X1's iteration floor, never open it.
+ */
+export interface SealedVault {
+	readonly v: 1;
+	readonly iterations: number;
+	readonly salt: string;
+	readonly iv: string;
+	readonly data: string;
 }
 
 /**
@@ -68,6 +84,8 @@ export interface AccountSecrets {
 	readonly reset?: ResetToken | null;
 	readonly pendingEmail?: PendingEmail | null;
 	readonly twoStep?: TwoStep | null;
+	/** X6: the sealed private key (and TOTP secret); null: none usable (reset before X6). */
+	readonly vault?: SealedVault | null;
 }
 
 export interface Account {
@@ -163,6 +181,7 @@ export type MailKind =
 	| 'password-reset-idp'
 	| 'confirm-email'
 	| 'email-changed'
+	| 'two-step-off'
 	| 'account-deleted';
 
 export interface MailLink {

@@ -6,6 +6,7 @@ import {
 	emailField,
 	nameField,
 	newPasswordField,
+	recoveryCodeField,
 	totpCodeField,
 	verificationCodeField
 } from './fields';
@@ -23,6 +24,12 @@ export const secondStepSchema = v.object({ code: verificationCodeField });
 export const resetRequestSchema = v.object({ email: emailField });
 
 export const newPasswordSchema = v.object({ password: newPasswordField });
+
+/** X6/A4: a reset of an account with two-step verification on. */
+export const recoveryResetSchema = v.object({
+	recoveryCode: recoveryCodeField,
+	password: newPasswordField
+});
 
 export const reauthSchema = v.object({ password: currentPasswordField });
 

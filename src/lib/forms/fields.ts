@@ -82,3 +82,14 @@ export const totpCodeField = v.pipe(
 		'Enter the 6 digits your authenticator app shows for Tessera.'
 	)
 );
+
+/** X6/A4: a password reset of an account with two-step verification on needs a recovery code. */
+export const recoveryCodeField = v.pipe(
+	v.string(),
+	v.trim(),
+	v.nonEmpty('Enter one of your recovery codes.'),
+	v.check(
+		(s: string) => codeKind(s) === 'recovery',
+		'Enter one of your recovery codes: 12 letters and digits, dashes allowed.'
+	)
+);

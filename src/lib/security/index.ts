@@ -1,6 +1,6 @@
 /**
- * The security toolkit app commands use: password hashing, TOTP, one-time tokens and login
- * throttling. qr.ts and strength.ts are left out on purpose: they pull in heavy libraries and
+ * The security toolkit app commands use: password hashing, the account vault (X6), TOTP,
+ * one-time tokens and login throttling. qr.ts and strength.ts are left out on purpose: they pull in heavy libraries and
  * the UI loads them with `import()` only on the pages that need them.
  */
 export { SecurityError } from './errors';
@@ -13,6 +13,8 @@ export {
 	verifyPassword
 } from './password';
 export type { HashPasswordOptions, PasswordHash } from './password';
+export { deriveVaultKey, keyForVault, openVault, sealVault, unlockVault } from './vault';
+export type { SealedVault, VaultContents, VaultKey, VaultKeyOptions } from './vault';
 export {
 	TOTP_DIGITS,
 	TOTP_ISSUER,

@@ -86,11 +86,8 @@ async function derive(
 	salt: Uint8Array<ArrayBuffer>,
 	iterations: number
 ): Promise<Uint8Array<ArrayBuffer>> {
-	const subtle = globalThis.crypto.subtle;
-	const key = await subtle.importKey('raw', utf8(password.normalize('NFKC')), 'PBKDF2', false, [
-		'deriveBits'
-	]);
-	const bits = await subtle.deriveBits(
+	const key = await passwordKey(password);
+	const bits = await globalThis.crypto.subtle.deriveBits(
 		{ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
 		key,
 		HASH_BYTES * 8
@@ -98,8 +95,24 @@ async function derive(
 	return new Uint8Array(bits);
 }
 
-function assertIterations(iterations: number, code: SecurityErrorCode): void {
-	if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > PBKDF2_MAX_ITERATIONS) {
+/** An iteration count we are willing to run: at least one, at most PBKDF2_MAX_ITERATIONS. */
+export function usableIterations(iterations: number): boolean {
+	return Number.isSafeInteger(iterations) && iterations >= 1 && iterations <= PBKDF2_MAX_ITERATIONS;
+}
+
+export function assertIterations(iterations: number, code: SecurityErrorCode): void {
+	if (!usableIterations(iterations)) {
 		throw new SecurityError(code, `Unusable PBKDF2 iteration count: ${iterations}`);
 	}
+}
+
+/** The password as PBKDF2 reads it (NFKC, see above), ready for deriveBits or deriveKey. */
+export function passwordKey(password: string): Promise<CryptoKey> {
+	return globalThis.crypto.subtle.importKey(
+		'raw',
+		utf8(password.normalize('NFKC')),
+		'PBKDF2',
+		false,
+		['deriveBits', 'deriveKey']
+	);
 }

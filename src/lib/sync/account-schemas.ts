@@ -1,8 +1,8 @@
 // One schema per account change of src/lib/core/changes/account-types.ts (A1–A8, X1–X2).
-// Their payloads carry tokens, hashes and TOTP secrets, which is why a file holding them is
+// Their payloads carry tokens, hashes, TOTP secrets and sealed vaults, which is why a file holding them is
 // encrypted (S3, crypto.ts `containsSecrets`); the shapes are checked here, the rules decide.
 import { accountId } from '$lib/core';
-import { passwordHash } from './change-schemas';
+import { passwordHash, publicKey, vault } from './change-schemas';
 import { LIMITS, change, count, epochMs, id, text, token, z } from './schema-base';
 
 const account = { accountId: id(accountId) };
@@ -29,7 +29,10 @@ export const ACCOUNT_SCHEMAS = [
 			...account,
 			passwordHash,
 			reason: z.enum(['reset', 'change', 'first']),
-			resetTokenHash: token.optional()
+			resetTokenHash: token.optional(),
+			signingKey: publicKey.optional(),
+			vault: vault.optional(),
+			recoveryCodeHash: token.optional()
 		}),
 		'Set a password (A4, A5)'
 	),
@@ -56,7 +59,8 @@ export const ACCOUNT_SCHEMAS = [
 		'account.enableTwoStep',
 		z.strictObject({
 			...account,
-			totpSecret: token,
+			totpSecret: token.optional(),
+			vault: vault.optional(),
 			recoveryCodeHashes: z.array(token).max(LIMITS.recoveryCodes).readonly(),
 			verifiedStep: count
 		}),
@@ -82,10 +86,15 @@ export const ACCOUNT_SCHEMAS = [
 		'device.enroll',
 		z.strictObject({
 			...account,
-			devicePublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-			accountPublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+			devicePublicKey: publicKey,
+			accountPublicKey: publicKey,
 			signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/)
 		}),
 		'Enroll a device to act for an account, signed by the account key (X6)'
+	),
+	change(
+		'account.setKeys',
+		z.strictObject({ ...account, signingKey: publicKey, vault }),
+		'Give an account without a usable key its signing key and vault (X6)'
 	)
 ] as const;

@@ -16,6 +16,18 @@ export const passwordHash = z.strictObject({
 	length: count
 });
 
+/** X6: a raw Ed25519 public key, base64url. */
+export const publicKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/** X6: the account vault as the security layer seals it; the core checks X1's parameters. */
+export const vault = z.strictObject({
+	v: z.literal(1),
+	iterations: count,
+	salt: token,
+	iv: token,
+	data: z.string().min(1).max(LIMITS.vault)
+});
+
 export const NEW_ACCOUNT_SCHEMA = newAccount;
 
 export const CHANGE_SCHEMAS = [
@@ -29,7 +41,9 @@ export const CHANGE_SCHEMAS = [
 			source: z.enum(['password', 'google', 'saml']),
 			passwordHash: passwordHash.optional(),
 			token: token.optional(),
-			tokenHash: token.optional()
+			tokenHash: token.optional(),
+			signingKey: publicKey.optional(),
+			vault: vault.optional()
 		}),
 		'Create an account (A1, C4)'
 	),

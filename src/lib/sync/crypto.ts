@@ -131,7 +131,7 @@ const badField = (path: readonly string[]) =>
 // Key names that hold secrets (S3), matched anywhere in a payload so change types added later
 // are covered without a list to keep in step. `secrets` itself matches; so does a
 // verification token, which proves control of a mailbox: when unsure, encrypt.
-const SECRET_KEY = /password|passphrase|secret|token|recovery|otp|credential|privatekey/i;
+const SECRET_KEY = /password|passphrase|secret|token|recovery|otp|credential|privatekey|vault/i;
 
 /**
  * True when any change carries a secret: such a file must be encrypted. Only payloads are

@@ -11,10 +11,18 @@
 // zod comes from ./schema-base, which configures it without eval (CSP, X4) before any schema
 // is built; the change schemas themselves are in ./change-schemas and ./account-schemas.
 import { deviceId } from '$lib/core';
-import type { Change, ChangeType, DeviceId, NewAccount, PasswordHash, PayloadOf } from '$lib/core';
+import type {
+	Change,
+	ChangeType,
+	DeviceId,
+	NewAccount,
+	PasswordHash,
+	PayloadOf,
+	SealedVault
+} from '$lib/core';
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
-import type { NEW_ACCOUNT_SCHEMA, passwordHash } from './change-schemas';
+import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
 import { LIMITS, docs, epochMs, id, z } from './schema-base';
 
 export { LIMITS } from './schema-base';
@@ -168,6 +176,7 @@ export const SCHEMA_MIRRORS_CORE = {
 	payloadKeys: true satisfies Same<SameKeys[ChangeType], true>,
 	newAccount: true satisfies Same<keyof NewAccount, keyof z.output<typeof NEW_ACCOUNT_SCHEMA>>,
 	passwordHash: true satisfies Same<keyof PasswordHash, keyof z.output<typeof passwordHash>>,
+	vault: true satisfies Same<SealedVault, z.output<typeof vault>>,
 	written: true satisfies Accepts<typeof PlainFileSchema, ExportedSyncFile>,
 	encrypted: true satisfies Accepts<typeof EncryptedFileSchema, ExportedEncryptedFile>
 } as const;

@@ -119,6 +119,7 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'account.useRecoveryCode':
 			case 'account.delete':
 			case 'device.enroll':
+			case 'account.setKeys':
 				accountIds.add(c.payload.accountId);
 				break;
 			case 'account.requestReset': // names an address only: which account is not revealed

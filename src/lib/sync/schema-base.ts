@@ -24,6 +24,8 @@ export const LIMITS = Object.freeze({
 	token: 200,
 	/** A5: an avatar is a data: URL of at most 200 KB (the core's MAX_AVATAR). */
 	avatar: 200 * 1024,
+	/** X6: a sealed vault's ciphertext (the core's MAX_VAULT_DATA). */
+	vault: 2000,
 	/** The core's MAX_RECOVERY_CODES. */
 	recoveryCodes: 50,
 	productIds: 100,

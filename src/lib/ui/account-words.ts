@@ -23,6 +23,8 @@ const WORDS: Partial<Record<RefusalCode, string>> = {
 	'two-step-not-enabled': 'Two-step verification is off.',
 	'code-reused': 'That code was already used. Wait for the next code in your app.',
 	'invalid-recovery-code': 'That recovery code is not valid or was already used.',
+	'recovery-code-required':
+		'Two-step verification is on for this account: enter one of your recovery codes to reset the password.',
 	'account-inactive': 'This account is deactivated or deleted.',
 	'not-allowed': 'Only the account holder can do that. Log in to this account first.'
 };

@@ -33,7 +33,8 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'account.useTotpStep': ['log-in with a verification code', 'log-ins with a verification code'],
 	'account.useRecoveryCode': ['recovery code used', 'recovery codes used'],
 	'account.delete': ['account deletion', 'account deletions'],
-	'device.enroll': ['device enrolled', 'devices enrolled']
+	'device.enroll': ['device enrolled', 'devices enrolled'],
+	'account.setKeys': ['signing key set', 'signing keys set']
 };
 
 /** "2 password changes". */

@@ -40,6 +40,10 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 		'This device was enrolled with a key that is not the account’s: log in on it again.',
 	'device-key-mismatch':
 		'This change names a device that is already known with a different key, so it cannot be trusted.',
+	'signing-key-exists':
+		'This account already has a signing key: it was given one on another device or tab.',
+	'recovery-code-required':
+		'This account has two-step verification on: resetting its password needs one of its recovery codes.',
 	'managed-by-idp':
 		'This account signs in through Google or single sign-on: change that there, or ask your administrator.',
 	'password-already-set': 'This account already has a password: use “Can’t log in?” to reset it.',

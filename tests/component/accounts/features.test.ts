@@ -6,43 +6,45 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { accountId, changeId, mailId } from '$lib/core';
 import type { Account, Mail } from '$lib/core';
-import { signUp } from '$lib/app/accounts';
+import { logIn, signUp } from '$lib/app/accounts';
+import type { AccountsContext } from '$lib/app/accounts';
 import { createContext } from '$lib/app/context';
 import { addContact, startLicense } from '$lib/app/licenses';
 import { startSession } from '$lib/app/session';
-import { generateTotp } from '$lib/security';
+import type { SessionRecord } from '$lib/app/session';
+import { generateTotp, unlockVault } from '$lib/security';
 import { MemoryStore } from '$lib/store';
 import { data } from '$lib/state/data.svelte';
 import { deviceThrottle } from '$lib/state/throttle';
+import { keyring } from '$lib/state/keyring';
 import { checkAvatarFile } from '$lib/components/accounts/avatar';
 import TwoStepSetup from '$lib/components/accounts/TwoStepSetup.svelte';
 import DeleteAccount from '$lib/components/accounts/DeleteAccount.svelte';
 import ProfileDetails from '$lib/components/accounts/ProfileDetails.svelte';
 import MailClient from '$lib/components/mail/MailClient.svelte';
 
-async function withAccount(email: string): Promise<{ store: MemoryStore; account: Account }> {
+const PASSWORD = 'correct horse battery staple';
+
+/** Signs up and logs in (X6: the log in signs the session and fills this tab's keyring). */
+async function withAccount(
+	email: string
+): Promise<{ store: MemoryStore; account: Account; session: SessionRecord }> {
 	const store = new MemoryStore();
 	const ctx = createContext(store);
 	data.useStore(store, ctx);
-	const created = await signUp(
-		{ ...ctx, throttle: deviceThrottle() },
-		{ email, name: 'Alice Example', password: 'correct horse battery staple' }
-	);
+	const accounts: AccountsContext = { ...ctx, throttle: deviceThrottle(), keyring };
+	const created = await signUp(accounts, { email, name: 'Alice Example', password: PASSWORD });
 	if (!created.ok) throw new Error(created.error.code);
-	const account = store.state.accounts.get(created.value.accountId);
-	if (account === undefined) throw new Error('no account');
-	return { store, account };
+	const step = await logIn(accounts, { email, password: PASSWORD });
+	if (step.kind !== 'logged-in') throw new Error(step.kind);
+	return { store, account: step.account, session: step.session };
 }
 
 describe('TwoStepSetup (A2, SPEC §9)', () => {
 	it('shows the secret as a read-only Setup key and a QR code, and turns on with its code', async () => {
-		const { store, account } = await withAccount('alice@acme.com');
+		const { store, account, session } = await withAccount('alice@acme.com');
 		const onenabled = vi.fn();
-		render(TwoStepSetup, {
-			email: account.email,
-			session: startSession(account, Date.now()),
-			onenabled
-		});
+		render(TwoStepSetup, { email: account.email, session, onenabled });
 		const key = screen.getByLabelText('Setup key');
 		expect(key).toHaveAttribute('readonly');
 		const secret = key instanceof HTMLInputElement ? key.value : '';
@@ -56,13 +58,15 @@ describe('TwoStepSetup (A2, SPEC §9)', () => {
 		await fireEvent.click(screen.getByRole('button', { name: 'Turn on' }));
 		await waitFor(() => expect(onenabled).toHaveBeenCalledOnce());
 		expect(onenabled.mock.calls[0]?.[0]).toHaveLength(10);
-		expect(store.state.accounts.get(account.id)?.secrets.twoStep?.totpSecret).toBe(secret);
+		// X6: the secret is kept sealed in the account's vault.
+		const vault = store.state.accounts.get(account.id)?.secrets.vault;
+		expect((await unlockVault(PASSWORD, vault))?.contents.totpSecret).toBe(secret);
 	});
 });
 
 describe('DeleteAccount (A8)', () => {
 	it('lists the licenses where the account is primary, each linking to the Licenses page', async () => {
-		const { store, account } = await withAccount('alice@acme.com');
+		const { store, account, session } = await withAccount('alice@acme.com');
 		const ctx = createContext(store);
 		const started = await startLicense(ctx, account.id, {
 			productId: 'issues',
@@ -78,7 +82,7 @@ describe('DeleteAccount (A8)', () => {
 			name: 'Bob'
 		});
 		const ondeleted = vi.fn();
-		render(DeleteAccount, { session: startSession(account, Date.now()), ondeleted });
+		render(DeleteAccount, { session, ondeleted });
 		await fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
 		const list = await screen.findByRole('list', {
 			name: 'Licenses where you are a primary contact'
@@ -97,9 +101,9 @@ describe('DeleteAccount (A8)', () => {
 	});
 
 	it('asks once more, then deletes an account that blocks nothing', async () => {
-		const { store, account } = await withAccount('carol@acme.com');
+		const { store, account, session } = await withAccount('carol@acme.com');
 		const ondeleted = vi.fn();
-		render(DeleteAccount, { session: startSession(account, Date.now()), ondeleted });
+		render(DeleteAccount, { session, ondeleted });
 		await fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
 		await fireEvent.click(await screen.findByRole('button', { name: 'Yes, delete account' }));
 		await waitFor(() => expect(ondeleted).toHaveBeenCalledOnce());
@@ -121,7 +125,8 @@ describe('ProfileDetails (A5, A7)', () => {
 			createdAt: 0,
 			secrets: {}
 		};
-		render(ProfileDetails, { account: google, session: startSession(google, Date.now()) });
+		// An IdP account cannot log in here: a record stands in for its session (no proof).
+		render(ProfileDetails, { account: google, session: startSession(google, Date.now(), '') });
 		expect(screen.getByText(/comes from your Google account/)).toBeInTheDocument();
 		expect(screen.queryByLabelText('Full name')).toBeNull();
 		expect(screen.getByLabelText('Avatar image')).toBeInTheDocument();

@@ -1,31 +1,16 @@
-// Logging in for end-to-end tests. `loginAs` writes the device's session record the way a
-// successful login does (src/lib/app/session.ts) for a demo account, whose ids are fixed in
-// demo-data.ts; `logInThroughUi` uses the Log in form with the demo password, for the tests
-// that must go through the real door.
+// Logging in for end-to-end tests: `loginAs` logs a demo account (ids and password fixed in
+// demo-data.ts) in through the Log in form and opens a page; `logInThroughUi` stops at the
+// form. X6: a session record written into localStorage by hand logs nobody in, so there is
+// no shortcut past the real door (sessions.spec.ts checks that).
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, demoPersonByEmail } from '../../../src/lib/app/demo-data';
 
-const SESSION_KEY = 'tessera.session';
-
-/** Logs in as a demo account by session record, then opens `path` (Licenses by default). */
+/** Logs in as a demo account through the Log in page, then opens `path` (Licenses by default). */
 export async function loginAs(page: Page, email: string, path = '/licenses'): Promise<void> {
 	const person = demoPersonByEmail(email);
 	if (person === undefined) throw new Error(`${email} is not a demo account`);
-	if (page.url() === 'about:blank') await page.goto('/');
-	const now = Date.now();
-	const record = {
-		accountId: person.id,
-		email: person.email,
-		name: person.name,
-		startedAt: now,
-		lastActiveAt: now,
-		authAt: now
-	};
-	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-		SESSION_KEY,
-		JSON.stringify(record)
-	] as const);
+	await logInThroughUi(page, email);
 	await page.goto(path);
 	await expect(page.getByText(`Logged in as ${person.name}`)).toBeVisible();
 }

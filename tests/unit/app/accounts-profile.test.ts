@@ -100,7 +100,8 @@ describe('identity providers (A7)', () => {
 			kind: 'identity-provider',
 			source: 'google'
 		});
-		const session = startSession(account(h, id), h.now());
+		// An IdP account cannot log in here: a record stands in for its session (no proof needed).
+		const session = startSession(account(h, id), h.now(), '');
 		expect(await updateProfile(h.ctx, session, { name: 'Gilbert' })).toMatchObject({
 			ok: false,
 			error: { code: 'managed-by-idp' }

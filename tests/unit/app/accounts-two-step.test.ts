@@ -12,7 +12,7 @@ import {
 import type { AccountsContext, PendingLogin } from '$lib/app/accounts';
 import type { SessionRecord } from '$lib/app/session';
 import { SUDO_WINDOW_MS } from '$lib/app/session';
-import { generateTotp, TOTP_PERIOD_SECONDS } from '$lib/security';
+import { generateTotp, TOTP_PERIOD_SECONDS, unlockVault } from '$lib/security';
 import { PASSWORD, account, harness, sessionFor, verifiedAccount } from './accounts-helpers';
 import type { Harness } from './accounts-helpers';
 
@@ -40,7 +40,10 @@ describe('two-step verification (A2, A5, X2)', () => {
 		const { id, secret, recoveryCodes } = await enrolled(h);
 		expect(recoveryCodes).toHaveLength(10);
 		const twoStep = account(h, id).secrets.twoStep;
-		expect(twoStep?.totpSecret).toBe(secret);
+		// X6: the secret is kept sealed in the account's vault, not in clear.
+		expect(twoStep?.totpSecret).toBeUndefined();
+		const vault = await unlockVault(PASSWORD, account(h, id).secrets.vault);
+		expect(vault?.contents.totpSecret).toBe(secret);
 		expect(twoStep?.recoveryCodeHashes).toHaveLength(10);
 		for (const code of recoveryCodes) expect(twoStep?.recoveryCodeHashes).not.toContain(code);
 	});
@@ -64,8 +67,7 @@ describe('two-step verification (A2, A5, X2)', () => {
 
 	it('asks for a second step; a code works once, the same code again is refused as reused', async () => {
 		const h = harness();
-		const { id } = await enrolled(h);
-		const { secret } = { secret: account(h, id).secrets.twoStep?.totpSecret ?? '' };
+		const { id, secret } = await enrolled(h);
 		// The enrolment code's step is used; the app shows the next one 30 s later.
 		h.advance(STEP_MS);
 		const code = generateTotp(secret, h.now());

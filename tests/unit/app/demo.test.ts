@@ -10,7 +10,12 @@ import type { DemoProgress } from '$lib/app/demo';
 import { DEMO_LICENSES, DEMO_PEOPLE, demoPerson } from '$lib/app/demo-data';
 import type { DemoPersonKey } from '$lib/app/demo-data';
 import { makeMeBillingContact, makePrimary } from '$lib/app/licenses';
-import { hashPassword } from '$lib/security';
+import { deriveVaultKey, hashPassword, unlockVault } from '$lib/security';
+import { verifySession } from '$lib/app/session-proof';
+import { logIn, memoryKeyring } from '$lib/app/accounts';
+import { DeviceThrottle, localLocks } from '$lib/state/throttle';
+import { DEMO_PASSWORD } from '$lib/app/demo-data';
+import { memoryStorage } from './accounts-helpers';
 import { MemoryStore } from '$lib/store';
 
 const NOW = Date.UTC(2030, 5, 1);
@@ -19,14 +24,23 @@ const id = (key: DemoPersonKey): AccountId => accountId(demoPerson(key).id);
 // The rules accept only full-strength hashes (X1), so one real hash is made and shared.
 let shared: ReturnType<typeof hashPassword> | null = null;
 const sharedHash = (password: string) => (shared ??= hashPassword(password));
+// X6: the same for the one vault key the demo derives from its password.
+let sharedKey: ReturnType<typeof deriveVaultKey> | null = null;
+const sharedVaultKey = (password: string) => (sharedKey ??= deriveVaultKey(password));
 
 async function demo(extraLicenses = 0) {
 	const store = new MemoryStore();
 	const ctx = createContext(store, () => NOW);
 	const hash = vi.fn(sharedHash);
+	const vaultKey = vi.fn(sharedVaultKey);
 	const progress: DemoProgress[] = [];
-	const result = await loadDemo(ctx, { hash, extraLicenses, onProgress: (p) => progress.push(p) });
-	return { store, ctx, hash, progress, result };
+	const result = await loadDemo(ctx, {
+		hash,
+		vaultKey,
+		extraLicenses,
+		onProgress: (p) => progress.push(p)
+	});
+	return { store, ctx, hash, vaultKey, progress, result };
 }
 
 function emailsOf(state: State, ids: readonly AccountId[]): string[] {
@@ -47,6 +61,30 @@ describe('loadDemo', () => {
 			expect.arrayContaining(['northwind.example', 'contoso.example', 'gmail.com', 'outlook.com'])
 		);
 	});
+
+	it('X6: gives every demo account its own key, sealed with ONE derived vault key, and enrolls this device for each', async () => {
+		const { store, ctx, vaultKey } = await demo();
+		expect(vaultKey).toHaveBeenCalledOnce();
+		const accounts = DEMO_PEOPLE.map((p) => store.state.accounts.get(accountId(p.id)));
+		const keys = new Set(accounts.map((a) => a?.signingKeys?.[0]));
+		expect(keys.size).toBe(DEMO_PEOPLE.length);
+		const publicKey = await ctx.deviceKeys.publicKey();
+		for (const a of accounts) {
+			expect(a?.devices).toEqual([{ device: store.device, publicKey, at: NOW }]);
+			expect(await unlockVault(DEMO_PASSWORD, a?.secrets.vault)).not.toBeNull();
+		}
+		// A demo account logs in with the demo password and gets a session this device accepts.
+		const step = await logIn(
+			{
+				...ctx,
+				throttle: new DeviceThrottle(memoryStorage(), localLocks()),
+				keyring: memoryKeyring()
+			},
+			{ email: demoPerson('olivia').email, password: DEMO_PASSWORD }
+		);
+		if (step.kind !== 'logged-in') throw new Error(step.kind);
+		expect(await verifySession(step.session, store.state, store.device)).toBe(true);
+	}, 60_000);
 
 	it('builds two cloud sites with admins and ≥ 12 licenses of every product and hosting', async () => {
 		const { store } = await demo();

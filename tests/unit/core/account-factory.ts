@@ -1,7 +1,7 @@
 // Builds the account changes (A1–A8, X2) for tests, on top of a ChangeFactory so clock order
 // stays creation order. Tokens are plain strings here; `hashOf` stands in for the app's
 // SHA-256, since the rules only ever compare hashes.
-import type { AccountId, ChangeOf, PasswordHash } from '$lib/core';
+import type { AccountId, ChangeOf, PasswordHash, SealedVault } from '$lib/core';
 import { hashOf } from './factories';
 import type { ChangeFactory } from './factories';
 
@@ -25,6 +25,22 @@ type Actor = AccountId | null;
 export const ACCOUNT_KEY = 'A'.repeat(43);
 export const DEVICE_KEY = 'D'.repeat(43);
 export const SIGNATURE = 'S'.repeat(86);
+export const NEW_KEY = 'N'.repeat(43);
+/** X6: a sealed vault in shape (X1's iterations, 16-byte salt, 12-byte IV); never opened here. */
+export const VAULT: SealedVault = {
+	v: 1,
+	iterations: 600_000,
+	salt: 'dmF1bHRzYWx0dmF1bHRzYQ',
+	iv: 'aXZpdml2aXZpdml2',
+	data: 'c2VhbGVkLXNpZ25pbmcta2V5'
+};
+export const OTHER_VAULT: SealedVault = { ...VAULT, iv: 'b3RoZXJvdGhlcm90', data: 'b3RoZXI' };
+
+/** X6: the key and vault a password change carries. */
+export interface Keys {
+	readonly signingKey: string;
+	readonly vault: SealedVault;
+}
 
 export class AccountChanges {
 	constructor(readonly f: ChangeFactory) {}
@@ -36,6 +52,32 @@ export class AccountChanges {
 	): ChangeOf<'account.create'> {
 		const c = this.f.signup(id, email, 'Someone', 'password', token);
 		return { ...c, payload: { ...c.payload, passwordHash: PASSWORD } };
+	}
+
+	/** X6: a password sign-up with its account key and vault, as the app makes it. */
+	signupWithKeys(id: AccountId, email: string, keys: Partial<Keys> = {}) {
+		const c = this.signupWithPassword(id, email);
+		return {
+			...c,
+			payload: {
+				...c.payload,
+				signingKey: keys.signingKey ?? ACCOUNT_KEY,
+				vault: keys.vault ?? VAULT
+			}
+		} satisfies ChangeOf<'account.create'>;
+	}
+
+	/** X6: the first key of an account without one, made at its log in. */
+	setKeys(actor: Actor, id: AccountId, keys: Partial<Keys> = {}): ChangeOf<'account.setKeys'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.setKeys',
+			payload: {
+				accountId: id,
+				signingKey: keys.signingKey ?? ACCOUNT_KEY,
+				vault: keys.vault ?? VAULT
+			}
+		};
 	}
 
 	/** X6: enrolls the factory's device for `id`, signed (in shape) by `accountPublicKey`. */
@@ -90,7 +132,7 @@ export class AccountChanges {
 		actor: Actor,
 		id: AccountId,
 		token: string,
-		opts: { at?: number; hash?: PasswordHash } = {}
+		opts: { at?: number; hash?: PasswordHash; keys?: Keys; recoveryCode?: string } = {}
 	): ChangeOf<'account.setPassword'> {
 		return {
 			...this.f.envelope(actor, opts.at),
@@ -99,7 +141,9 @@ export class AccountChanges {
 				accountId: id,
 				passwordHash: opts.hash ?? OTHER_PASSWORD,
 				reason: 'reset',
-				resetTokenHash: hashOf(token)
+				resetTokenHash: hashOf(token),
+				...opts.keys,
+				...(opts.recoveryCode === undefined ? {} : { recoveryCodeHash: hashOf(opts.recoveryCode) })
 			}
 		};
 	}
@@ -108,12 +152,13 @@ export class AccountChanges {
 		actor: Actor,
 		id: AccountId,
 		reason: 'change' | 'first' | 'reset',
-		hash: PasswordHash = OTHER_PASSWORD
+		hash: PasswordHash = OTHER_PASSWORD,
+		keys?: Keys
 	): ChangeOf<'account.setPassword'> {
 		return {
 			...this.f.envelope(actor),
 			type: 'account.setPassword',
-			payload: { accountId: id, passwordHash: hash, reason }
+			payload: { accountId: id, passwordHash: hash, reason, ...keys }
 		};
 	}
 
@@ -153,14 +198,22 @@ export class AccountChanges {
 	enableTwoStep(
 		actor: Actor,
 		id: AccountId,
-		opts: { secret?: string; codes?: readonly string[]; step?: number } = {}
+		opts: {
+			secret?: string;
+			codes?: readonly string[];
+			step?: number;
+			/** X6: the secret sealed in this resealed vault instead of in clear. */
+			vault?: SealedVault;
+		} = {}
 	): ChangeOf<'account.enableTwoStep'> {
 		return {
 			...this.f.envelope(actor),
 			type: 'account.enableTwoStep',
 			payload: {
 				accountId: id,
-				totpSecret: opts.secret ?? TOTP_SECRET,
+				...(opts.vault === undefined
+					? { totpSecret: opts.secret ?? TOTP_SECRET }
+					: { vault: opts.vault }),
 				recoveryCodeHashes: (opts.codes ?? RECOVERY).map(hashOf),
 				verifiedStep: opts.step ?? 1000
 			}

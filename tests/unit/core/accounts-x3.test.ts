@@ -19,7 +19,8 @@ const SELF_ONLY: Record<string, Make> = {
 	'account.disableTwoStep': (a, actor) => a.disableTwoStep(actor, A.bob),
 	'account.useTotpStep': (a, actor) => a.totp(actor, A.bob, 2000),
 	'account.useRecoveryCode': (a, actor) => a.recovery(actor, A.bob, 'code-1'),
-	'account.delete': (a, actor) => a.delete(actor, A.bob)
+	'account.delete': (a, actor) => a.delete(actor, A.bob),
+	'account.setKeys': (a, actor) => a.setKeys(actor, A.bob)
 };
 
 /** The token is the authority: whoever holds the mailed link may use it, logged in or not. */
@@ -27,7 +28,8 @@ const BY_TOKEN: Record<string, Make> = {
 	'account.verifyEmail': (a, actor) => a.verifyEmail(actor, A.dave, 'v1'),
 	'account.resendVerification': (a, actor) => a.resend(actor, A.dave, 'v2'),
 	'account.requestReset': (a, actor) => a.requestReset(actor, 'bob@acme.com', 'r2'),
-	'account.setPassword reset': (a, actor) => a.reset(actor, A.bob, 'r1')
+	// X6: bob has two-step verification on, so his reset also spends a recovery code.
+	'account.setPassword reset': (a, actor) => a.reset(actor, A.bob, 'r1', { recoveryCode: 'code-1' })
 };
 
 /** Bob has two-step on and an email change pending; dave has a verification link pending. */

@@ -141,6 +141,14 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 			acc(f).enroll(A.bob, A.bob, { device: 'E'.repeat(43) })
 		];
 	},
+	'signing-key-exists': (f, s) => [
+		build([acc(f).setKeys(A.bob, A.bob)], s),
+		acc(f).setKeys(A.bob, A.bob, { signingKey: 'N'.repeat(43) })
+	],
+	'recovery-code-required': (f, s) => [
+		build([acc(f).enableTwoStep(A.bob, A.bob), acc(f).requestReset(null, 'bob@acme.com', 'r')], s),
+		acc(f).reset(null, A.bob, 'r')
+	],
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

@@ -113,6 +113,13 @@ describe('containsSecrets', () => {
 		}
 	});
 
+	it('X6: a sealed vault (sign up, setKeys, password, two-step) makes the file secret', () => {
+		const vault = { v: 1, iterations: 600_000, salt: 's', iv: 'i', data: 'd' };
+		expect(containsSecrets([signup({ signingKey: 'A'.repeat(43), vault })])).toBe(true);
+		expect(containsSecrets([{ payload: { accountId: 'a', vault } }])).toBe(true);
+		expect(containsSecrets([{ payload: { accountId: 'a', signingKey: 'k' } }])).toBe(false);
+	});
+
 	it('finds secret-named keys anywhere in a payload, for change types to come', () => {
 		// Not valid changes of today's union: a future type carrying a secret must still count.
 		const future = (payload: unknown) => [{ type: 'account.future', payload }];

@@ -7,7 +7,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
-import { DEVICE_A, NOW, PASSPHRASE, PLAIN_TYPES, SECRET_TYPES, T0, sampleChanges } from './helpers';
+import {
+	DEVICE_A,
+	NOW,
+	PASSPHRASE,
+	T0,
+	V1_PLAIN_TYPES,
+	V1_SECRET_TYPES,
+	sampleChanges
+} from './helpers';
 
 const DIR = 'tests/fixtures/sync';
 
@@ -50,7 +58,7 @@ describe('frozen version-1 fixtures', () => {
 			expect(changes.map((c) => c.id)).toEqual(
 				Array.from({ length: fixture.count }, (_, n) => `c-${n % 2 ? 'aaaa' : '1111'}-${n}`)
 			);
-			const types = fixture.secrets ? [...PLAIN_TYPES, ...SECRET_TYPES] : PLAIN_TYPES;
+			const types = fixture.secrets ? [...V1_PLAIN_TYPES, ...V1_SECRET_TYPES] : V1_PLAIN_TYPES;
 			expect(new Set(changes.map((c) => c.type))).toEqual(new Set(types));
 			expect(changes[0]).toEqual({
 				id: 'c-1111-0',

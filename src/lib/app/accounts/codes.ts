@@ -16,16 +16,22 @@ export function isAppCode(code: string): boolean {
 	return /^\d{6}$/.test(code.replace(/\s+/g, ''));
 }
 
+/**
+ * `secret` is the TOTP secret the caller unsealed from the vault (X6) or found in clear in a
+ * record from before X6; null: not at hand, so only a recovery code can be spent.
+ */
 export async function spendCode(
 	ctx: AccountsContext,
 	account: Account,
-	code: string
+	code: string,
+	secret: string | null
 ): Promise<SpentCode> {
 	const twoStep = account.secrets.twoStep;
 	if (twoStep === undefined || twoStep === null) return { ok: false, reused: false };
 	if (isAppCode(code)) {
+		if (secret === null) return { ok: false, reused: false };
 		const check = verifyTotp({
-			secret: twoStep.totpSecret,
+			secret,
 			code,
 			now: ctx.now(),
 			lastUsedStep: twoStep.lastUsedStep

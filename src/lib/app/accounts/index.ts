@@ -6,7 +6,13 @@ export { signUp, verifyEmail, resendVerification } from './signup';
 export type { SignUpInput } from './signup';
 export { logIn, verifySecondStep, reauthenticate, SECOND_STEP_MS } from './login';
 export type { LoggedIn, LoginStep, PendingLogin, Reauth, SecondStep } from './login';
-export { requestReset, inspectResetLink, resetPassword, changePassword } from './password';
+export {
+	requestReset,
+	inspectResetLink,
+	resetNeedsRecoveryCode,
+	resetPassword,
+	changePassword
+} from './password';
 export type { ResetLink } from './password';
 export {
 	updateProfile,
@@ -18,3 +24,6 @@ export {
 export { startEnrolment, enableTwoStep, disableTwoStep } from './two-step';
 export type { Enrolment } from './two-step';
 export { isAppCode } from './codes';
+export { memoryKeyring } from './keyring';
+export type { Keyring } from './keyring';
+export type { Unsealed } from './login-keys';

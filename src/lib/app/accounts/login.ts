@@ -3,11 +3,16 @@
 // password or code counts, a full success clears the count, and a right password that still
 // needs its second step counts as neither, so knowing the password never resets the count
 // an attacker guessing codes runs up. A wrong address and a wrong password look the same.
+// X6: the password also opens the account's vault (a second PBKDF2, run beside the hash's);
+// the second step checks the code with the secret sealed there, and a finished log in
+// enrolls this device and answers a session record signed by the account key.
 import { requiredActions } from '$lib/core';
 import type { Account, AccountId, RequiredAction, SignInSource } from '$lib/core';
-import { verifyPassword } from '$lib/security';
+import { keyForVault, openVault, verifyPassword } from '$lib/security';
 import type { SessionRecord } from '../session';
 import { spendCode } from './codes';
+import { finishLogin, totpSecretOf, unsealAtLogin, vaultKeyFor } from './login-keys';
+import type { Unsealed } from './login-keys';
 import {
 	activeAccountByEmail,
 	DUMMY_HASH,
@@ -25,6 +30,8 @@ export interface PendingLogin {
 	readonly accountId: AccountId;
 	readonly email: string;
 	readonly expiresAt: number;
+	/** X6: the vault the password opened, for the second step only. */
+	readonly unsealed: Unsealed;
 }
 
 type Throttle = {
@@ -40,6 +47,8 @@ export type LoggedIn = {
 	readonly required: readonly RequiredAction[];
 	/** After a recovery code: how many are left. */
 	readonly recoveryCodesLeft: number | null;
+	/** X6: the session record, signed by the account key for this device. */
+	readonly session: SessionRecord;
 };
 
 export type LoginStep =
@@ -48,6 +57,10 @@ export type LoginStep =
 	/** A7: this account signs in through its identity provider. */
 	| { readonly kind: 'identity-provider'; readonly source: Exclude<SignInSource, 'password'> }
 	| { readonly kind: 'second-step'; readonly pending: PendingLogin }
+	/** X6: the password is right but the account's vault does not open: reset the password. */
+	| { readonly kind: 'key-unreadable' }
+	/** The account changed while logging in (another tab or an import): start again. */
+	| { readonly kind: 'expired' }
 	| LoggedIn;
 
 export type SecondStep =
@@ -57,14 +70,23 @@ export type SecondStep =
 	| { readonly kind: 'invalid'; readonly reused: boolean }
 	| LoggedIn;
 
-function loggedIn(ctx: AccountsContext, account: Account, recoveryCodesLeft: number | null) {
-	const policy = ctx.policy?.(account) ?? {};
+/** X6: keys, enrollment and the signed session; 'expired' when the account changed meanwhile. */
+async function finish(
+	ctx: AccountsContext,
+	account: Account,
+	unsealed: Unsealed,
+	recoveryCodesLeft: number | null
+): Promise<LoggedIn | { readonly kind: 'expired' }> {
+	const done = await finishLogin(ctx, account, unsealed);
+	if (!done.ok) return { kind: 'expired' };
+	const policy = ctx.policy?.(done.account) ?? {};
 	return {
 		kind: 'logged-in',
-		account,
-		required: requiredActions(account, policy, ctx.now()),
-		recoveryCodesLeft
-	} satisfies LoggedIn;
+		account: done.account,
+		required: requiredActions(done.account, policy, ctx.now()),
+		recoveryCodesLeft,
+		session: done.session
+	};
 }
 
 export async function logIn(
@@ -80,21 +102,28 @@ export async function logIn(
 				return { outcome: 'neutral', value: { kind: 'identity-provider', source: found.source } };
 			}
 			const stored = verifiableHash(found?.secrets.passwordHash);
-			const matches = await verifyPassword(input.password, stored ?? DUMMY_HASH);
+			const [matches, key] = await Promise.all([
+				verifyPassword(input.password, stored ?? DUMMY_HASH),
+				vaultKeyFor(input.password, found)
+			]);
 			// Reread after the slow hash: another tab may have changed the account meanwhile.
 			const account = found && ctx.store.state.accounts.get(found.id);
 			if (!matches || stored === null || account?.status !== 'active') {
 				return { outcome: 'failure', value: { kind: 'invalid' } };
 			}
+			const unsealed = await unsealAtLogin(account, input.password, key);
+			if (unsealed === null) return { outcome: 'neutral', value: { kind: 'key-unreadable' } };
 			if (account.secrets.twoStep) {
 				const pending = {
 					accountId: account.id,
 					email: account.email,
-					expiresAt: ctx.now() + SECOND_STEP_MS
+					expiresAt: ctx.now() + SECOND_STEP_MS,
+					unsealed
 				};
 				return { outcome: 'neutral', value: { kind: 'second-step', pending } };
 			}
-			return { outcome: 'success', value: loggedIn(ctx, account, null) };
+			const value = await finish(ctx, account, unsealed, null);
+			return { outcome: value.kind === 'logged-in' ? 'success' : 'neutral', value };
 		}
 	);
 	return result.throttled ? throttled(result) : result.value;
@@ -117,11 +146,13 @@ export async function verifySecondStep(
 			) {
 				return { outcome: 'neutral', value: { kind: 'expired' } };
 			}
-			const spent = await spendCode(ctx, account, code);
+			const secret = totpSecretOf(account, pending.unsealed);
+			const spent = await spendCode(ctx, account, code, secret);
 			if (!spent.ok)
 				return { outcome: 'failure', value: { kind: 'invalid', reused: spent.reused } };
 			const fresh = ctx.store.state.accounts.get(account.id) ?? account;
-			return { outcome: 'success', value: loggedIn(ctx, fresh, spent.recoveryCodesLeft) };
+			const value = await finish(ctx, fresh, pending.unsealed, spent.recoveryCodesLeft);
+			return { outcome: value.kind === 'logged-in' ? 'success' : 'neutral', value };
 		}
 	);
 	return result.throttled ? throttled(result) : result.value;
@@ -129,7 +160,10 @@ export async function verifySecondStep(
 
 export type Reauth = { readonly kind: 'ok' } | { readonly kind: 'invalid' } | Throttle;
 
-/** A12: the password again, for a session whose login is older than ten minutes. */
+/**
+ * A12: the password again, for a session whose login is older than ten minutes. X6: it also
+ * opens the vault again, so this tab holds the key for changes that reseal it.
+ */
 export async function reauthenticate(
 	ctx: AccountsContext,
 	session: SessionRecord,
@@ -143,10 +177,14 @@ export async function reauthenticate(
 		() => ctx.now(),
 		async () => {
 			const stored = verifiableHash(account.secrets.passwordHash);
-			const matches = await verifyPassword(password, stored ?? DUMMY_HASH);
-			return matches && stored !== null
-				? { outcome: 'success', value: { kind: 'ok' } }
-				: { outcome: 'failure', value: { kind: 'invalid' } };
+			const vault = account.secrets.vault ?? null;
+			const [matches, key] = await Promise.all([
+				verifyPassword(password, stored ?? DUMMY_HASH),
+				vault === null ? null : keyForVault(password, vault)
+			]);
+			if (!matches || stored === null) return { outcome: 'failure', value: { kind: 'invalid' } };
+			if (key !== null && (await openVault(key, vault)) !== null) ctx.keyring.put(account.id, key);
+			return { outcome: 'success', value: { kind: 'ok' } };
 		}
 	);
 	return result.throttled ? throttled(result) : result.value;

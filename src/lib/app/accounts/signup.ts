@@ -1,10 +1,13 @@
 // A1: sign up and verify the address. The password is hashed (PBKDF2, X1) and the
 // verification token made before the change is recorded (S1); the change carries the plain
-// token only for the mailed link, and the account keeps its SHA-256.
+// token only for the mailed link, and the account keeps its SHA-256. X6: sign up also makes
+// the account key, sealed in a vault under the password (a second PBKDF2, run beside the
+// hash's), and enrolls this device with it, in the same commit batch.
 import { accountId, err, normaliseEmail, ok } from '$lib/core';
 import type { AccountId, Result } from '$lib/core';
-import type { Committed } from '$lib/store/types';
-import { hashPassword, randomToken, sha256Base64url } from '$lib/security';
+import type { ChangeDraft, Committed } from '$lib/store/types';
+import { deriveVaultKey, hashPassword, randomToken, sha256Base64url } from '$lib/security';
+import { enrollDraft, newAccountKey } from './keys';
 import { activeAccountByEmail, commit, newChangeId } from './shared';
 import type { AccountProblem, AccountsContext } from './types';
 
@@ -24,10 +27,14 @@ export async function signUp(
 	if (key !== undefined && ctx.store.state.accountIdByEmailKey.has(key)) {
 		return err({ code: 'email-taken' });
 	}
-	const passwordHash = await hashPassword(input.password);
+	const [passwordHash, vaultKey] = await Promise.all([
+		hashPassword(input.password),
+		deriveVaultKey(input.password)
+	]);
+	const keys = await newAccountKey(vaultKey);
 	const token = randomToken();
 	const id = accountId(ctx.newId('a_'));
-	const result = await commit(ctx, {
+	const create: ChangeDraft = {
 		id: newChangeId(ctx),
 		actor: null,
 		type: 'account.create',
@@ -39,9 +46,14 @@ export async function signUp(
 			source: 'password',
 			passwordHash,
 			token,
-			tokenHash: await sha256Base64url(token)
+			tokenHash: await sha256Base64url(token),
+			signingKey: keys.publicKey,
+			vault: keys.vault
 		}
-	});
+	};
+	const enroll = await enrollDraft(ctx, id, keys.privateKey, keys.publicKey);
+	const [result] = await ctx.store.commitMany([create, enroll], ctx.now());
+	if (result === undefined) throw new Error('commitMany answered no result for the sign up');
 	return result.ok ? ok({ ...result.value, accountId: id }) : result;
 }
 

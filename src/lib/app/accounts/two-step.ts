@@ -1,18 +1,23 @@
 // A2/A5 two-step verification: enrolment (a fresh secret shown as a QR code and as a setup
 // key, proved by one code from the app, then ten recovery codes shown once and stored only
 // as hashes) and turning it off (a code again). Both are A12 sudo-mode changes. A7: an
-// identity provider's account is refused by the core.
+// identity provider's account is refused by the core. X6: the secret is sealed in the
+// account's vault, resealed with the vault key this tab holds for the session; without it (a
+// reload, another tab) the answer is 'reauth-required' and the password derives it again.
 import { err, ok } from '$lib/core';
-import type { Result } from '$lib/core';
+import type { Account, Result } from '$lib/core';
 import {
 	hashRecoveryCode,
 	newRecoveryCodes,
 	newTotpSecret,
+	openVault,
+	sealVault,
 	totpUri,
 	verifyTotp
 } from '$lib/security';
+import type { VaultContents, VaultKey } from '$lib/security';
 import type { SessionRecord } from '../session';
-import { spendCode } from './codes';
+import { isAppCode, spendCode } from './codes';
 import { commit, newChangeId, sudoAccount, throttleKey } from './shared';
 import type { AccountProblem, AccountsContext } from './types';
 
@@ -38,6 +43,8 @@ export async function enableTwoStep(
 	const found = sudoAccount(ctx, session);
 	if (!found.ok) return found;
 	const account = found.value;
+	const opened = await heldVault(ctx, account);
+	if (opened === null) return err({ code: 'reauth-required' });
 	const check = verifyTotp({
 		secret: input.secret,
 		code: input.code,
@@ -53,7 +60,10 @@ export async function enableTwoStep(
 		type: 'account.enableTwoStep',
 		payload: {
 			accountId: account.id,
-			totpSecret: input.secret,
+			vault: await sealVault(opened.key, {
+				signingKey: opened.contents.signingKey,
+				totpSecret: input.secret
+			}),
 			recoveryCodeHashes,
 			verifiedStep: check.step
 		}
@@ -70,11 +80,14 @@ export async function disableTwoStep(
 	const found = sudoAccount(ctx, session);
 	if (!found.ok) return found;
 	const account = found.value;
+	const secret = await totpSecretHeld(ctx, account);
+	// An app code needs the sealed secret; a recovery code does not.
+	if (secret === null && isAppCode(code)) return err({ code: 'reauth-required' });
 	const result = await ctx.throttle.attempt<Result<true, AccountProblem>>(
 		throttleKey(account.email),
 		() => ctx.now(),
 		async () => {
-			const spent = await spendCode(ctx, account, code);
+			const spent = await spendCode(ctx, account, code, secret);
 			if (!spent.ok) {
 				return { outcome: 'failure', value: err({ code: 'wrong-code', reused: spent.reused }) };
 			}
@@ -91,4 +104,23 @@ export async function disableTwoStep(
 		return err({ code: 'throttled', retryAt: result.retryAt, reason: result.reason });
 	}
 	return result.value;
+}
+
+/** X6: the account's vault opened with the key this tab holds, or null when it holds none. */
+async function heldVault(
+	ctx: AccountsContext,
+	account: Account
+): Promise<{ readonly key: VaultKey; readonly contents: VaultContents } | null> {
+	const key = ctx.keyring.get(account.id);
+	const vault = account.secrets.vault ?? null;
+	if (key === undefined || vault === null) return null;
+	const contents = await openVault(key, vault);
+	return contents === null ? null : { key, contents };
+}
+
+/** The TOTP secret: in clear from before X6, else sealed in the vault (needs the held key). */
+async function totpSecretHeld(ctx: AccountsContext, account: Account): Promise<string | null> {
+	const clear = account.secrets.twoStep?.totpSecret;
+	if (typeof clear === 'string') return clear;
+	return (await heldVault(ctx, account))?.contents.totpSecret ?? null;
 }

@@ -3,6 +3,7 @@
 // the app can know (a wrong password, a wrong code, throttling, sudo mode).
 import type { Account, AccountPolicy, Refusal } from '$lib/core';
 import type { AppContext } from '../context';
+import type { Keyring } from './keyring';
 
 /** What a throttled attempt did, so the gate can count it (X2). */
 export type AttemptOutcome = 'success' | 'failure' | 'neutral';
@@ -26,6 +27,8 @@ export interface ThrottleGate {
 
 export interface AccountsContext extends AppContext {
 	readonly throttle: ThrottleGate;
+	/** X6: the logged-in account's vault key, for this tab's session (see keyring.ts). */
+	readonly keyring: Keyring;
 	/** A12: organizations (O3, O4) will supply a policy per account; none yet. */
 	readonly policy?: (account: Account) => AccountPolicy;
 }

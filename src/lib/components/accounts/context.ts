@@ -1,7 +1,8 @@
 // The account pages' way to the app commands: the opened store (data.ctx) plus this device's
-// login throttle (X2). Components never open the database themselves.
+// login throttle (X2) and this tab's keyring (X6). Components never open the database.
 import type { AccountsContext } from '$lib/app/accounts';
 import { data } from '$lib/state/data.svelte';
+import { keyring } from '$lib/state/keyring';
 import { deviceThrottle } from '$lib/state/throttle';
 
 export async function accountsContext(): Promise<AccountsContext> {
@@ -10,7 +11,9 @@ export async function accountsContext(): Promise<AccountsContext> {
 		store: ctx.store,
 		now: () => ctx.now(),
 		newId: (p) => ctx.newId(p),
-		throttle: deviceThrottle()
+		deviceKeys: ctx.deviceKeys,
+		throttle: deviceThrottle(),
+		keyring
 	};
 }
 

@@ -175,7 +175,8 @@ const ACCOUNT_VERBS = {
 	'account.useTotpStep': 'Log in with a verification code as ',
 	'account.useRecoveryCode': 'Log in with a recovery code as ',
 	'account.delete': 'Delete the account of ',
-	'device.enroll': 'Enroll a device for '
+	'device.enroll': 'Enroll a device for ',
+	'account.setKeys': 'Give a signing key to '
 } as const;
 
 /** Who made the change: an account, or nobody logged in (sign up, password reset …). */

@@ -2,7 +2,7 @@
 // opaque values the security layer puts into payloads (S1), and one way to update secrets.
 import type { Refusal } from '../errors';
 import type { AccountId } from '../ids';
-import type { Account, AccountSecrets, PasswordHash } from '../model';
+import type { Account, AccountSecrets, PasswordHash, SealedVault } from '../model';
 import { ok } from '../result';
 import type { Result } from '../result';
 import { refuse } from './draft';
@@ -93,4 +93,40 @@ export function isPasswordHash(h: PasswordHash): boolean {
 		Number.isSafeInteger(h.length) &&
 		h.length > 0
 	);
+}
+
+/** X6: a raw Ed25519 public key (32 bytes) in unpadded base64url. */
+export function isPublicKey(s: unknown): s is string {
+	return typeof s === 'string' && /^[A-Za-z0-9_-]{43}$/.test(s);
+}
+
+/** X6: what a sealed vault's ciphertext may weigh (a key and a TOTP secret need ~300). */
+export const MAX_VAULT_DATA = 2000;
+
+/**
+ * X6: the shape of a sealed vault and X1's parameters (the same iteration bounds as a password
+ * hash): a vault a file brings with fewer iterations would make the password cheaper to guess.
+ * The rules never open it.
+ */
+export function isVault(v: SealedVault): boolean {
+	return (
+		typeof v === 'object' &&
+		v !== null &&
+		v.v === 1 &&
+		Number.isSafeInteger(v.iterations) &&
+		v.iterations >= MIN_PASSWORD_ITERATIONS &&
+		v.iterations <= MAX_PASSWORD_ITERATIONS &&
+		typeof v.salt === 'string' &&
+		/^[A-Za-z0-9_-]{22}$/.test(v.salt) &&
+		typeof v.iv === 'string' &&
+		/^[A-Za-z0-9_-]{16}$/.test(v.iv) &&
+		typeof v.data === 'string' &&
+		v.data.length <= MAX_VAULT_DATA &&
+		/^[A-Za-z0-9_-]+$/.test(v.data)
+	);
+}
+
+/** X6: the account's current signing key (the last one), or undefined when it has none. */
+export function currentKey(account: Account): string | undefined {
+	return account.signingKeys?.at(-1);
 }

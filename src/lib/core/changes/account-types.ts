@@ -7,7 +7,8 @@
 // account keeps). Changes that present a token (verify, reset, confirm) carry only its hash.
 // The sync layer must encrypt any file whose payloads hold such keys (S3): `token`,
 // `tokenHash`, `resetTokenHash`, `passwordHash`, `totpSecret`, `recoveryCodeHashes`,
-// `recoveryCodeHash` (it matches /password|secret|token|recovery|otp/i on key names).
+// `recoveryCodeHash`, `vault` (it matches /password|secret|token|recovery|otp|vault/i on key
+// names).
 //
 // Who may act (X3, S6): the account itself for every change here, except the ones a person
 // who cannot log in must be able to make, where the token is the authority and the actor is
@@ -15,7 +16,7 @@
 // account.setPassword with reason 'reset'. (account.create is in types.ts: signup by anyone,
 // invited by an active account.) Organization admins (A6, O-rules) come later.
 import type { AccountId } from '../ids';
-import type { PasswordHash } from '../model';
+import type { PasswordHash, SealedVault } from '../model';
 import type { Envelope } from './envelope';
 
 /** A1: the token hash the person presented, from the mailed link. Any actor. */
@@ -47,6 +48,13 @@ export type AccountRequestReset = Envelope<
 /**
  * A4/A5: 'reset' through the mailed link (any actor; needs `resetTokenHash`), 'change' by
  * the holder, 'first' by the holder of an account with no password yet.
+ *
+ * X6: `signingKey` + `vault` (both or neither): for 'reset' and 'first' a NEW account key (the
+ * old vault cannot be opened without the old password), for 'change' the current key
+ * rewrapped under the new password. Changes from before X6 carry neither and leave the
+ * account without a usable vault until its next log in. A reset of an account with two-step
+ * verification on needs one of its recovery codes (`recoveryCodeHash`): the TOTP secret is
+ * lost with the old vault, so the reset turns two-step verification off.
  */
 export type AccountSetPassword = Envelope<
 	'account.setPassword',
@@ -55,7 +63,20 @@ export type AccountSetPassword = Envelope<
 		readonly passwordHash: PasswordHash;
 		readonly reason: 'reset' | 'change' | 'first';
 		readonly resetTokenHash?: string;
+		readonly signingKey?: string;
+		readonly vault?: SealedVault;
+		readonly recoveryCodeHash?: string;
 	}
+>;
+
+/**
+ * X6: the first account key of an account that has none (made before X6, or left without a
+ * usable vault by a reset from before X6), made by the app at the holder's log in. A clear
+ * TOTP secret from before X6 is sealed in this vault, so the rule drops the clear one.
+ */
+export type AccountSetKeys = Envelope<
+	'account.setKeys',
+	{ readonly accountId: AccountId; readonly signingKey: string; readonly vault: SealedVault }
 >;
 
 /** A5: omitted fields stay as they are; `avatar: null` removes the picture. */
@@ -80,12 +101,17 @@ export type AccountConfirmEmailChange = Envelope<
 	{ readonly accountId: AccountId; readonly tokenHash: string }
 >;
 
-/** A2/A5: `verifiedStep` is the TOTP step of the code that proved the enrolment (X2). */
+/**
+ * A2/A5: `verifiedStep` is the TOTP step of the code that proved the enrolment (X2). X6: the
+ * secret travels sealed in the account's resealed `vault`; a clear `totpSecret` is what
+ * devices from before X6 recorded, still applied. Exactly one of the two.
+ */
 export type AccountEnableTwoStep = Envelope<
 	'account.enableTwoStep',
 	{
 		readonly accountId: AccountId;
-		readonly totpSecret: string;
+		readonly totpSecret?: string;
+		readonly vault?: SealedVault;
 		readonly recoveryCodeHashes: readonly string[];
 		readonly verifiedStep: number;
 	}
@@ -140,7 +166,8 @@ export type AccountChange =
 	| AccountUseTotpStep
 	| AccountUseRecoveryCode
 	| AccountDelete
-	| DeviceEnroll;
+	| DeviceEnroll
+	| AccountSetKeys;
 
 export const ACCOUNT_CHANGE_TYPES = [
 	'account.verifyEmail',
@@ -155,5 +182,6 @@ export const ACCOUNT_CHANGE_TYPES = [
 	'account.useTotpStep',
 	'account.useRecoveryCode',
 	'account.delete',
-	'device.enroll'
+	'device.enroll',
+	'account.setKeys'
 ] as const satisfies readonly AccountChange['type'][];

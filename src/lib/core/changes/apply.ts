@@ -12,6 +12,7 @@ import type { Outcome } from './draft';
 import { accountDelete } from './rules/account-delete';
 import { accountCreate, accountResendVerification, accountVerifyEmail } from './rules/accounts';
 import { deviceEnroll } from './rules/devices';
+import { accountSetKeys } from './rules/keys';
 import { billingMakeMe, contactAdd, contactDelete, contactMakePrimary } from './rules/contacts';
 import { handover } from './rules/handover';
 import { licenseStart, renewalRemind, siteCreate, supportRequest } from './rules/licenses';
@@ -89,6 +90,8 @@ function decide(d: Draft, change: Change): Outcome {
 			return accountDelete(d, change);
 		case 'device.enroll':
 			return deviceEnroll(d, change);
+		case 'account.setKeys':
+			return accountSetKeys(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

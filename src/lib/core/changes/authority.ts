@@ -41,6 +41,9 @@ export function authorityOf(change: Change): Authority {
 				: { kind: 'account', accountId: change.payload.accountId };
 		case 'device.enroll':
 			return { kind: 'enrollment', accountId: change.payload.accountId };
+		case 'account.setKeys':
+			// Only an account without a usable key takes one (trust on first use, like 'first').
+			return { kind: 'account', accountId: change.payload.accountId };
 		case 'license.start':
 		case 'site.create':
 		case 'contact.add':

@@ -7,7 +7,14 @@ import type { Change, ChangeType } from './types';
 
 /** What a sensitive change can do, for the words beside its mark. */
 export type SensitiveTopic =
-	'password' | 'email' | 'two-step' | 'recovery-code' | 'account-deletion' | 'handover' | 'device';
+	| 'password'
+	| 'email'
+	| 'two-step'
+	| 'recovery-code'
+	| 'account-deletion'
+	| 'handover'
+	| 'device'
+	| 'signing-key';
 
 /** The topic of each sensitive change type; null for the others. */
 export const SENSITIVITY = Object.freeze({
@@ -37,7 +44,9 @@ export const SENSITIVITY = Object.freeze({
 	'account.useRecoveryCode': 'recovery-code',
 	'account.delete': 'account-deletion',
 	// Lets a device act for the account from now on (X6).
-	'device.enroll': 'device'
+	'device.enroll': 'device',
+	// Gives an account from before X6 its first signing key (sealed under its password).
+	'account.setKeys': 'signing-key'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

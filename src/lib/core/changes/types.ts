@@ -4,7 +4,7 @@
 import type { Hosting } from '../catalog';
 import type { AccountId, LicenseId, ProductId, SiteId, SupportRequestId } from '../ids';
 import type { RefusalCode } from '../errors';
-import type { ContactRole, PasswordHash, SignInSource } from '../model';
+import type { ContactRole, PasswordHash, SealedVault, SignInSource } from '../model';
 import { ACCOUNT_CHANGE_TYPES } from './account-types';
 import type { AccountChange } from './account-types';
 import type { Envelope } from './envelope';
@@ -34,6 +34,13 @@ export type AccountCreate = Envelope<
 		 */
 		readonly token?: string;
 		readonly tokenHash?: string;
+		/**
+		 * X6: a password sign-up's account key: the public key (raw Ed25519, base64url) and
+		 * the vault sealing its private half under the password. Both or neither (sign-ups
+		 * from before X6 have neither; the account gets its key at its next log in).
+		 */
+		readonly signingKey?: string;
+		readonly vault?: SealedVault;
 	}
 >;
 

@@ -7,7 +7,9 @@ import { verifyEmail } from '../../mail-accounts';
 import type { Account, AccountSecrets } from '../../model';
 import {
 	isPasswordHash,
+	isPublicKey,
 	isToken,
+	isVault,
 	managedByIdp,
 	requireActiveAccount,
 	withSecrets
@@ -45,6 +47,8 @@ export function accountCreate(d: Draft, c: AccountCreate): Outcome {
 	if (p.tokenHash !== undefined && !isToken(p.tokenHash)) {
 		return refuse('invalid-payload', { field: 'tokenHash' });
 	}
+	const keys = signupKeys(p);
+	if (!keys.ok) return keys;
 	if (d.accountByEmailKey(address.key) !== undefined) return refuse('email-taken');
 	// Only a password sign-up is verified by mail; an identity provider has verified the
 	// address already (A7), and an invited account is verified by its first reset (A4).
@@ -53,7 +57,8 @@ export function accountCreate(d: Draft, c: AccountCreate): Outcome {
 		...(p.passwordHash === undefined
 			? {}
 			: { passwordHash: p.passwordHash, passwordChangedAt: c.at }),
-		...(verifyByMail && p.tokenHash !== undefined ? { verifyTokenHash: p.tokenHash } : {})
+		...(verifyByMail && p.tokenHash !== undefined ? { verifyTokenHash: p.tokenHash } : {}),
+		...(p.vault === undefined ? {} : { vault: p.vault })
 	};
 	const account: Account = {
 		id: p.accountId,
@@ -65,10 +70,26 @@ export function accountCreate(d: Draft, c: AccountCreate): Outcome {
 		source: p.source,
 		invited: p.mode === 'invited',
 		createdAt: c.at,
+		...(p.signingKey === undefined ? {} : { signingKeys: [p.signingKey] }),
 		secrets
 	};
 	d.putAccount(account);
 	if (verifyByMail && p.token !== undefined) d.send(account, verifyEmail(account, p.token));
+	return done();
+}
+
+/**
+ * X6: a password sign-up's account key and its vault come together, and only with the
+ * password they are sealed under (C4: an inviter never holds the invited person's key).
+ */
+function signupKeys(p: AccountCreate['payload']): Outcome {
+	if (p.signingKey === undefined && p.vault === undefined) return done();
+	if (p.signingKey === undefined || !isPublicKey(p.signingKey)) {
+		return refuse('invalid-payload', { field: 'signingKey' });
+	}
+	if (p.vault === undefined || p.passwordHash === undefined || !isVault(p.vault)) {
+		return refuse('invalid-payload', { field: 'vault' });
+	}
 	return done();
 }
 

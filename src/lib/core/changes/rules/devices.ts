@@ -3,12 +3,11 @@
 // the projection: the actor is the account, the key it signed with is one of the account's,
 // and a device has one key whatever account it enrolls for.
 import type { Account, EnrolledDevice } from '../../model';
-import { requireSelf } from '../account-guards';
+import { isPublicKey, requireSelf } from '../account-guards';
 import type { DeviceEnroll } from '../account-types';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
 
-const PUBLIC_KEY = /^[A-Za-z0-9_-]{43}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
 
 /** The key a device was enrolled with anywhere in the projection, or undefined. */
@@ -29,7 +28,7 @@ export function deviceEnroll(d: Draft, c: DeviceEnroll): Outcome {
 	const self = requireSelf(d, p.accountId);
 	if (!self.ok) return self;
 	const account = self.value;
-	if (!PUBLIC_KEY.test(p.devicePublicKey)) {
+	if (!isPublicKey(p.devicePublicKey)) {
 		return refuse('invalid-payload', { field: 'devicePublicKey' });
 	}
 	if (!SIGNATURE.test(p.signature)) return refuse('invalid-payload', { field: 'signature' });

@@ -4,17 +4,23 @@
 // the address, so using it marks the account verified (that is how an invited account, C4,
 // gets its first password and becomes verified at once).
 import { normaliseEmail } from '../../domains';
-import { passwordReset, passwordResetIdp } from '../../mail-accounts';
+import { passwordReset, passwordResetIdp, twoStepOffByReset } from '../../mail-accounts';
 import type { Account } from '../../model';
 import {
+	currentKey,
 	isPasswordHash,
+	isPublicKey,
 	isToken,
+	isVault,
 	managedByIdp,
 	requireActiveAccount,
 	requireSelf,
 	withSecrets
 } from '../account-guards';
 import type { AccountRequestReset, AccountSetPassword } from '../account-types';
+import { ok } from '../../result';
+import type { Result } from '../../result';
+import type { Refusal } from '../../errors';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
 
@@ -49,6 +55,11 @@ export function accountRequestReset(d: Draft, c: AccountRequestReset): Outcome {
  * A4/A5/A7: 'reset' needs the latest reset token, unused and unexpired at the change's time;
  * 'change' is the holder's own (the app asks for the current password, A12 sudo mode);
  * 'first' is the holder's, for an account without a password.
+ *
+ * X6: the account key follows the password (see AccountSetPassword): 'reset' and 'first'
+ * append a new key, 'change' rewraps the current one; a change without a vault (from before
+ * X6) leaves none, since the old one no longer opens. A reset with two-step verification on
+ * spends a recovery code and turns it off, with a mail to the account.
  */
 export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 	const p = c.payload;
@@ -58,10 +69,13 @@ export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 	const account = found.value;
 	if (managedByIdp(account)) return refuse('managed-by-idp');
 	if (!isPasswordHash(p.passwordHash)) return refuse('invalid-payload', { field: 'passwordHash' });
-	let next: Account = withSecrets(account, {
+	const keyed = withKey(account, p);
+	if (!keyed.ok) return keyed;
+	let next: Account = withSecrets(keyed.value, {
 		passwordHash: p.passwordHash,
 		passwordChangedAt: c.at
 	});
+	let twoStepOff = false;
 	switch (p.reason) {
 		case 'reset': {
 			if (!isToken(p.resetTokenHash)) return refuse('invalid-payload', { field: 'resetTokenHash' });
@@ -71,9 +85,26 @@ export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 			}
 			if (reset.used) return refuse('token-used');
 			if (c.at >= reset.expiresAt) return refuse('token-expired');
+			const twoStep = account.secrets.twoStep;
+			if (twoStep !== undefined && twoStep !== null) {
+				// A reset is never weaker than a log in: the link proves the mailbox, the
+				// recovery code the second factor.
+				if (p.recoveryCodeHash === undefined) return refuse('recovery-code-required');
+				if (!isToken(p.recoveryCodeHash)) {
+					return refuse('invalid-payload', { field: 'recoveryCodeHash' });
+				}
+				if (!twoStep.recoveryCodeHashes.includes(p.recoveryCodeHash)) {
+					return refuse('invalid-recovery-code');
+				}
+				twoStepOff = true;
+			}
 			// The mailed link proved the address: the account is verified from now on.
 			next = {
-				...withSecrets(next, { reset: { ...reset, used: true }, verifyTokenHash: null }),
+				...withSecrets(next, {
+					reset: { ...reset, used: true },
+					verifyTokenHash: null,
+					...(twoStepOff ? { twoStep: null } : {})
+				}),
 				verified: true
 			};
 			break;
@@ -89,6 +120,34 @@ export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 			// A reason from a newer version: err on the side of refusing.
 			return refuse('invalid-payload', { field: 'reason' });
 	}
+	if (p.reason !== 'reset' && p.recoveryCodeHash !== undefined) {
+		return refuse('invalid-payload', { field: 'recoveryCodeHash' });
+	}
 	d.putAccount(next);
+	if (twoStepOff) d.send(next, twoStepOffByReset(next));
 	return done();
+}
+
+/** X6: the account with the key and vault this password change carries (see above). */
+function withKey(account: Account, p: AccountSetPassword['payload']): Result<Account, Refusal> {
+	if (p.signingKey === undefined && p.vault === undefined) {
+		const stale = account.secrets.vault !== undefined && account.secrets.vault !== null;
+		return ok(stale ? withSecrets(account, { vault: null }) : account);
+	}
+	if (p.signingKey === undefined || !isPublicKey(p.signingKey)) {
+		return refuse('invalid-payload', { field: 'signingKey' });
+	}
+	if (p.vault === undefined || !isVault(p.vault))
+		return refuse('invalid-payload', { field: 'vault' });
+	const keys = account.signingKeys ?? [];
+	if (p.reason === 'change') {
+		if (p.signingKey !== currentKey(account)) return refuse('unknown-key');
+		return ok(withSecrets(account, { vault: p.vault }));
+	}
+	// reset, first: a new key; one the account had before would bring back a lost vault's key.
+	if (keys.includes(p.signingKey)) return refuse('invalid-payload', { field: 'signingKey' });
+	return ok({
+		...withSecrets(account, { vault: p.vault }),
+		signingKeys: [...keys, p.signingKey]
+	});
 }

@@ -4,10 +4,12 @@
 // wrong attempts (X2) is device-local and is not a change.
 import type { TwoStep } from '../../model';
 import {
+	currentKey,
 	isRecoveryCodeHashes,
 	isStep,
 	isToken,
 	isTotpSecret,
+	isVault,
 	managedByIdp,
 	requireSelf,
 	withSecrets
@@ -25,7 +27,8 @@ import type { Draft, Outcome } from '../draft';
  * A5: on with a new secret and recovery codes. The code that proved the enrolment has been
  * seen, so its step counts as used (X2). A7: not here for an identity provider's account.
  * Turning it on again needs turning it off first, so a second device cannot silently replace
- * the secret the first one enrolled.
+ * the secret the first one enrolled. X6: the secret comes sealed in the account's resealed
+ * vault (which needs the account to have a key), or in clear from a device before X6.
  */
 export function accountEnableTwoStep(d: Draft, c: AccountEnableTwoStep): Outcome {
 	const p = c.payload;
@@ -34,18 +37,27 @@ export function accountEnableTwoStep(d: Draft, c: AccountEnableTwoStep): Outcome
 	const account = self.value;
 	if (managedByIdp(account)) return refuse('managed-by-idp');
 	if (current(account.secrets.twoStep)) return refuse('two-step-already-enabled');
-	if (!isTotpSecret(p.totpSecret)) return refuse('invalid-payload', { field: 'totpSecret' });
+	if (p.vault === undefined) {
+		if (!isTotpSecret(p.totpSecret)) return refuse('invalid-payload', { field: 'totpSecret' });
+	} else {
+		if (p.totpSecret !== undefined) return refuse('invalid-payload', { field: 'totpSecret' });
+		if (!isVault(p.vault) || currentKey(account) === undefined) {
+			return refuse('invalid-payload', { field: 'vault' });
+		}
+	}
 	if (!isRecoveryCodeHashes(p.recoveryCodeHashes)) {
 		return refuse('invalid-payload', { field: 'recoveryCodeHashes' });
 	}
 	if (!isStep(p.verifiedStep)) return refuse('invalid-payload', { field: 'verifiedStep' });
 	const twoStep: TwoStep = {
-		totpSecret: p.totpSecret,
+		...(p.vault === undefined ? { totpSecret: p.totpSecret } : {}),
 		recoveryCodeHashes: [...p.recoveryCodeHashes],
 		lastUsedStep: p.verifiedStep,
 		enabledAt: c.at
 	};
-	d.putAccount(withSecrets(account, { twoStep }));
+	d.putAccount(
+		withSecrets(account, { twoStep, ...(p.vault === undefined ? {} : { vault: p.vault }) })
+	);
 	return done();
 }
 
