@@ -188,7 +188,7 @@ describe('user text is isolated wherever it is shown (X4)', () => {
 	});
 
 	it('X4: the sync preview and the conflict list isolate every name from the file', async () => {
-		const f = new ChangeFactory('dev-a');
+		const f = new ChangeFactory('ddddddddddddddda');
 		const changes = [
 			f.signup(A.alice, EVIL_EMAIL, EVIL),
 			f.license(A.alice, L1, { sen: 'SEN-0000001' }),

@@ -11,7 +11,7 @@ import { previewView } from '$lib/components/sync/views';
 import { MemoryStore } from '$lib/store';
 import type { ChangeDraft } from '$lib/store';
 import { AccountChanges } from '../../unit/core/account-factory';
-import { A, ChangeFactory, T0 } from '../../unit/core/factories';
+import { A, ChangeFactory, T0, linkChains } from '../../unit/core/factories';
 import { polyfillDialog } from './dialog';
 
 beforeAll(polyfillDialog);
@@ -23,10 +23,13 @@ const LICENSES = [1, 2, 3, 4].map((n) => licenseId(`lic-${n}`));
  * Renders the dialog's preview.
  */
 async function preview(
-	base: readonly Change[],
-	fresh: readonly Change[],
+	unlinkedBase: readonly Change[],
+	unlinkedFresh: readonly Change[],
 	local: readonly ChangeDraft[] = []
 ) {
+	const linked = linkChains([...unlinkedBase, ...unlinkedFresh]);
+	const base = linked.slice(0, unlinkedBase.length);
+	const fresh = linked.slice(unlinkedBase.length);
 	const store = new MemoryStore('bbbbbbbbbbbbbbbb');
 	const imported = await store.importChanges(base);
 	if (!imported.ok) throw new Error(imported.error.code);
@@ -62,7 +65,7 @@ async function preview(
 
 /** Alice (alice@acme.com) holds four licenses with two-step verification on; Bob has signed up. */
 function aliceWithFourLicenses() {
-	const f = new ChangeFactory('dev-a');
+	const f = new ChangeFactory('ddddddddddddddda');
 	const acc = new AccountChanges(f);
 	const base: Change[] = [
 		f.signup(A.alice, 'alice@acme.com', 'Alice'),

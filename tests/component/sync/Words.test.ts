@@ -13,7 +13,7 @@ import { A, ChangeFactory, L1, T0 } from '../../unit/core/factories';
 
 /** Device A's history in two files: the first creates Alice and her license, the second uses them. */
 function twoFiles() {
-	const f = new ChangeFactory('dev-a');
+	const f = new ChangeFactory('ddddddddddddddda');
 	const first: Change[] = [
 		f.signup(A.alice, 'alice@acme.com', 'Alice'),
 		f.signup(A.bob, 'bob@acme.com', 'Bob'),

@@ -12,6 +12,8 @@ import {
 	siteId,
 	supportRequestId
 } from '$lib/core';
+import { formatClock } from '$lib/store/clock';
+import { changeHash } from '$lib/sync/digest';
 import type {
 	AccountId,
 	Applied,
@@ -28,6 +30,7 @@ import type {
 } from '$lib/core';
 
 export const DAY = 24 * 60 * 60 * 1000;
+const HEX_DEVICE = /^[0-9a-f]{16}$/;
 
 /** Stands in for the app's SHA-256 of a token: the rules only compare hashes. */
 export const hashOf = (token: string): string => `sha256-${token.replace(/\s/g, '_')}`;
@@ -48,7 +51,11 @@ export class ChangeFactory {
 		return {
 			id: changeId(`${this.device}-${n}`),
 			device: deviceId(this.device),
-			clock: `${String(n).padStart(10, '0')}-${this.device}`,
+			// A device named by 16 hex digits gets the store's real clock text (X7), so its
+			// changes can go through an import; other names keep a short sortable stand-in.
+			clock: HEX_DEVICE.test(this.device)
+				? formatClock({ millis: at ?? this.start + n * 1000, counter: 0 }, this.device)
+				: `${String(n).padStart(10, '0')}-${this.device}`,
 			at: at ?? this.start + n * 1000,
 			actor,
 			prev: null
@@ -256,4 +263,17 @@ export function license(state: State, id: LicenseId = L1) {
 	const l = state.licenses.get(id);
 	if (l === undefined) return expect.fail(`no license ${id}`);
 	return l;
+}
+
+/**
+ * X5: the same changes with each one's `prev` set to the hash of the previous change of its
+ * device, in the order given (the factory's creation order), as a store would stamp them.
+ */
+export function linkChains(changes: readonly Change[]): Change[] {
+	const heads = new Map<string, string>();
+	return changes.map((change) => {
+		const linked: Change = { ...change, prev: heads.get(change.device) ?? null };
+		heads.set(change.device, changeHash(linked));
+		return linked;
+	});
 }

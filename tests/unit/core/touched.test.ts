@@ -26,7 +26,9 @@ describe('sensitive change types (S9)', () => {
 				'account.enableTwoStep',
 				'account.disableTwoStep',
 				'account.useRecoveryCode',
-				'account.delete'
+				'account.delete',
+				'device.enroll',
+				'account.setKeys'
 			].sort()
 		);
 	});
