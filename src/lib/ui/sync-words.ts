@@ -1,6 +1,7 @@
 // Words for sync (S3, S4, S7, X5), made from the stable codes of src/lib/sync/errors.ts and the
 // data beside them (STYLE example 10: one place; the UI never matches on message text). Each
 // refusal says what is wrong with the file, what to do, and, for imports, that nothing changed.
+import type { Unverified } from '$lib/sync/authenticity';
 import type { BrokenChain } from '$lib/sync/digest';
 import type { JsonPath, SyncError } from '$lib/sync/errors';
 
@@ -53,8 +54,8 @@ export function describeSyncError(error: SyncError): string {
 			return `This is not a Tessera change file (at ${pathWords(error.path)}: ${error.message}).`;
 		case 'unsupported-version':
 			if (error.newer)
-				return `This file was written by a newer Tessera (change file version ${String(error.found)}); this app reads version 1. Update Tessera on this device (reload when it offers the new version), then import the file again.`;
-			return `This change file has version ${error.found === null ? 'that is missing or unreadable' : String(error.found)}, which this app does not read (it reads version 1).`;
+				return `This file was written by a newer Tessera (change file version ${String(error.found)}); this app reads versions 1 and 2. Update Tessera on this device (reload when it offers the new version), then import the file again.`;
+			return `This change file has version ${error.found === null ? 'that is missing or unreadable' : String(error.found)}, which this app does not read (it reads versions 1 and 2).`;
 		case 'needs-passphrase':
 			return 'This file is encrypted: enter the passphrase it was exported with.';
 		case 'wrong-passphrase':
@@ -81,6 +82,10 @@ export function describeSyncError(error: SyncError): string {
 			return `The file holds change ${error.changeId} twice with different content (numbers ${count.format(error.indexes[0] + 1)} and ${count.format(error.indexes[1] + 1)}): it was edited.`;
 		case 'changed-history':
 			return `This file holds change ${error.changeId} with different content from the copy on this device: that history was rewritten somewhere.`;
+		case 'device-key-mismatch':
+			return `This file names device ${shortDevice(error.device)} with a key that is not the one known for it: it was not written by that device, or it was altered.`;
+		case 'untrusted-file':
+			return `This file holds ${plural(error.count, 'change')} that nothing can verify: tick “I trust where this file came from” in the preview to import ${error.count === 1 ? 'it' : 'them'}.`;
 		case 'passphrase-required':
 			return 'These changes carry secrets (password hashes, codes or tokens), so the file must be encrypted: enter a passphrase.';
 		case 'passphrase-too-short':
@@ -126,6 +131,8 @@ export interface OutcomeLike {
 	readonly applied: number;
 	readonly conflicts: readonly unknown[];
 	readonly duplicates: number;
+	/** X6: held apart, unverified. */
+	readonly unverified?: readonly unknown[];
 }
 
 /**
@@ -134,7 +141,8 @@ export interface OutcomeLike {
  */
 export function importedWords(outcome: OutcomeLike): string {
 	const conflicts = outcome.conflicts.length;
-	if (outcome.applied === 0 && conflicts === 0) {
+	const held = outcome.unverified?.length ?? 0;
+	if (outcome.applied === 0 && conflicts === 0 && held === 0) {
 		return 'Nothing new: every change in this file is already here.';
 	}
 	const parts = [`Imported: ${plural(outcome.applied, 'new change')} applied.`];
@@ -143,6 +151,7 @@ export function importedWords(outcome: OutcomeLike): string {
 			`${plural(conflicts, 'change was', 'changes were')} refused by the rules and kept as ${conflicts === 1 ? 'a conflict' : 'conflicts'}: see Conflicts below.`
 		);
 	}
+	if (held > 0) parts.push(`${heldWords(held)} See Conflicts below.`);
 	if (outcome.duplicates > 0) {
 		parts.push(`${plural(outcome.duplicates, 'change was', 'changes were')} here already.`);
 	}
@@ -176,4 +185,39 @@ export function deviceWords(device: string, self: string): string {
 
 export function timeWords(ms: number): string {
 	return when(ms);
+}
+
+/**
+ * X6: why a change from a file was held apart, unverified (one sentence per code). `account`
+ * names the account the change needed proof for, when known.
+ */
+export function unverifiedWords(reason: Unverified, account: string | null, self: string): string {
+	const device = deviceWords(reason.device, self);
+	const whose = account === null ? 'this account' : account;
+	switch (reason.code) {
+		case 'bad-signature':
+			return `Not signed by ${device} as it was written: it was altered after export, or it did not come from that device. Kept apart, not applied.`;
+		case 'not-enrolled':
+			return `${capital(device)} was never enrolled for ${whose}, so this cannot be shown to come from them. Kept apart, not applied: it waits for that enrollment, which is not yet on this device.`;
+		case 'unverifiable-reset':
+			return `A password set through a reset link on ${device}, which was never enrolled for ${whose}: it cannot be shown that the account’s owner did it. Kept apart, not applied.`;
+		case 'untrusted-key':
+			return `This enrollment of ${device} is signed with a key ${whose} is not known to have. Kept apart, not applied: it waits for that key, which is not yet on this device.`;
+	}
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** X6: what the preview says about changes nothing can verify (S9). */
+export function trustWords(unsignable: number, fresh: number): string {
+	const what =
+		unsignable === fresh
+			? 'Nothing in this file can be verified'
+			: `${plural(unsignable, 'change')} of the ${plural(fresh, 'new change')} in this file cannot be verified`;
+	return `${what}: it was written by a version of Tessera from before signatures, or on a device that was never enrolled. Anyone could have written ${unsignable === 1 ? 'that change' : 'those changes'}. Import only if you trust where this file came from.`;
+}
+
+/** X6: changes the file brings that will be held apart. */
+export function heldWords(count: number): string {
+	return `${plural(count, 'change')} cannot be shown to come from who made ${count === 1 ? 'it' : 'them'}: ${count === 1 ? 'it is' : 'they are'} kept apart as ${count === 1 ? 'a conflict' : 'conflicts'}, not applied.`;
 }

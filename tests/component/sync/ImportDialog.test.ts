@@ -45,7 +45,8 @@ const FILE = {
 	kind: 'queue',
 	changes: [],
 	encrypted: true,
-	gaps: []
+	gaps: [],
+	evidence: { version: 2, byChange: new Map() }
 } as const;
 const PREVIEW = {
 	fresh: 3,
@@ -54,7 +55,10 @@ const PREVIEW = {
 	needsReplay: true,
 	licenseIds: [],
 	accountIds: [],
-	siteIds: []
+	siteIds: [],
+	unverified: [],
+	unsignable: 0,
+	released: 0
 };
 
 function setUp(step: ImportStep, view: PreviewView | null = null) {

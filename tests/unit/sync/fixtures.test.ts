@@ -39,7 +39,10 @@ describe('frozen version-1 fixtures', () => {
 			const options = fixture.passphrase === undefined ? {} : { passphrase: fixture.passphrase };
 			const result = await readSyncFile(text, { now: NOW, ...options });
 			if (!result.ok) return expect.fail(result.error.code);
-			const { changes, ...meta } = result.file;
+			const { changes, evidence, ...meta } = result.file;
+			// X6: a version-1 file carries no signatures, so nothing in it can be checked.
+			expect(evidence.version).toBe(1);
+			expect([...evidence.byChange.values()].every((e) => e.check === null)).toBe(true);
 			expect(meta).toEqual({
 				device: DEVICE_A,
 				exportedAt: T0,

@@ -21,11 +21,12 @@ describe('buildSyncFile', () => {
 		expect(filename).toBe('tessera-changes-11112222-20260921-1413.json');
 		expect(JSON.parse(text)).toEqual({
 			format: 'tessera-changes',
-			version: 1,
+			version: 2,
 			device: DEVICE_A,
 			exportedAt: T0,
 			kind: 'full',
 			digest: changesDigest(changes),
+			signatures: [],
 			changes
 		});
 		expect(text.split('\n')).toHaveLength(changes.length + 3);
@@ -67,7 +68,7 @@ describe('buildSyncFile', () => {
 		expect(result.file.encrypted).toBe(true);
 		expect(JSON.parse(result.file.text)).toMatchObject({
 			format: 'tessera-changes',
-			version: 1,
+			version: 2,
 			encrypted: { alg: 'AES-GCM', kdf: { name: 'PBKDF2', iterations: FAST } }
 		});
 		expect(result.file.text).not.toContain('person0@acme.com');
