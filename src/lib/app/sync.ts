@@ -1,8 +1,10 @@
-// Sync commands (S2–S9, X5): what the Sync page asks of the store and of the file layer. Each
+// Sync commands (S2–S9, X5, X6): what the Sync page asks of the store and of the file layer. Each
 // returns a report (STYLE example 8), never throws for a bad file, and changes nothing until
 // `applyImport`, which the store runs as ONE transaction. This module pulls in the sync layer
 // (zod), so only the Sync page imports it.
 import type { Change, ChangeId } from '$lib/core';
+import type { Store } from '$lib/store/types';
+import { deviceKeysIn } from '$lib/sync/authenticity';
 import { StoreError } from '$lib/store/errors';
 import type {
 	ConflictRecord,
@@ -19,7 +21,8 @@ import type { OnProgress } from '$lib/sync/progress';
 import { readSyncFile } from '$lib/sync/read';
 import { JSON_LIMITS } from '$lib/sync/safe-json';
 import { buildSyncFile } from '$lib/sync/write';
-import type { BuiltFile } from '$lib/sync/write';
+import type { BuiltFile, SegmentHead } from '$lib/sync/write';
+import type { HeadSignature } from '$lib/sync/evidence';
 import type { AppContext } from './context';
 
 /** S2 and what an export would hold: the queue, or the whole history when `whole`. */
@@ -83,7 +86,8 @@ export async function exportChanges(
 		changes,
 		...(options.passphrase ? { passphrase: options.passphrase } : {}),
 		...(options.iterations === undefined ? {} : { iterations: options.iterations }),
-		...(options.onProgress ? { onProgress: options.onProgress } : {})
+		...(options.onProgress ? { onProgress: options.onProgress } : {}),
+		sign: (heads) => signaturesFor(ctx.store, heads)
 	});
 	if (!built.ok) return { kind: 'refused', error: built.error };
 	return {
@@ -93,6 +97,28 @@ export async function exportChanges(
 		whole,
 		lastClock: whole ? null : latestClock(changes)
 	};
+}
+
+/**
+ * X6: this device signs the heads of its own runs of changes; for other devices' runs the
+ * file carries the signatures this device kept when it received them.
+ */
+export async function signaturesFor(
+	store: Store,
+	heads: readonly SegmentHead[]
+): Promise<HeadSignature[]> {
+	const own = heads.filter((h) => h.device === store.device);
+	const others = heads.filter((h) => h.device !== store.device).map((h) => h.changeId);
+	const [signed, kept] = await Promise.all([store.signHeads(own), store.headSignatures(others)]);
+	const wanted = new Set(heads.map((h) => `${h.device}\u0000${h.changeId}`));
+	return [...signed, ...kept.filter((s) => wanted.has(`${s.device}\u0000${s.changeId}`))];
+}
+
+/** X6: the device keys this device knows: its projection's enrolled devices and its own. */
+export async function knownDeviceKeys(store: Store): Promise<Map<string, string>> {
+	const keys = deviceKeysIn(store.state.accounts.values());
+	keys.set(store.device, await store.deviceKey());
+	return keys;
 }
 
 /** S2: after a queue export is delivered, its changes leave the queue. */
@@ -136,11 +162,13 @@ export async function checkImportFile(
 	const content = typeof input === 'string' ? input : new Uint8Array(await input.arrayBuffer());
 	const read = await readSyncFile(content, {
 		now: ctx.now(),
+		deviceKeys: await knownDeviceKeys(ctx.store),
 		...(options.passphrase ? { passphrase: options.passphrase } : {}),
 		...(options.onProgress ? { onProgress: options.onProgress } : {})
 	});
 	if (!read.ok) return { kind: 'refused', error: read.error };
-	const preview = await ctx.store.previewImport(read.file.changes);
+	const proof = { evidence: read.file.evidence, trust: false };
+	const preview = await ctx.store.previewImport(read.file.changes, proof);
 	if (!preview.ok) return { kind: 'refused', error: preview.error };
 	return { kind: 'ready', file: read.file, preview: preview.value };
 }
@@ -151,14 +179,27 @@ export type ApplyReport =
 	/** Storage failed mid-apply: the transaction was rolled back, nothing changed. */
 	| { readonly kind: 'failed'; readonly error: StoreError };
 
-/** S4: applies validated changes in one transaction (all or nothing). */
+export interface ApplyOptions {
+	readonly onProgress?: (p: ReplayProgress) => void;
+	/**
+	 * X6: the person ticked "I trust where this file came from", so changes nothing can
+	 * verify may go in. Without it a file holding such changes is refused.
+	 */
+	readonly trust?: boolean;
+}
+
+/**
+ * S4: applies a checked file in one transaction (all or nothing). X6: only proved changes go
+ * into the log (and unverifiable ones when `trust`); unverified ones are held as conflicts.
+ */
 export async function applyImport(
 	ctx: AppContext,
-	changes: readonly Change[],
-	onProgress?: (p: ReplayProgress) => void
+	file: Pick<SyncFileContents, 'changes' | 'evidence'>,
+	options: ApplyOptions = {}
 ): Promise<ApplyReport> {
 	try {
-		const result = await ctx.store.importChanges(changes, onProgress);
+		const proof = { evidence: file.evidence, trust: options.trust === true };
+		const result = await ctx.store.importChanges(file.changes, options.onProgress, proof);
 		return result.ok
 			? { kind: 'applied', outcome: result.value }
 			: { kind: 'refused', error: result.error };

@@ -4,6 +4,8 @@
 import type { Change, Conflict, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import { planImport } from '$lib/sync/merge';
+import { authenticate } from './authenticate';
+import type { Authenticated, ImportProof } from './authenticate';
 import type { ImportPlan } from '$lib/sync/merge';
 import type { ClockState } from './clock';
 import { isClock, parseClock, receive } from './clock';
@@ -77,25 +79,85 @@ export function touchedIds(plan: ImportPlan) {
 	};
 }
 
+/** X6: who this device is, what it holds back, and what the file proves. */
+export interface AuthContext {
+	readonly self: { readonly device: string; readonly key: string };
+	readonly held: readonly ConflictRecord[];
+	/** Absent: the changes count as proved (changes this app made itself, never a file). */
+	readonly proof?: ImportProof;
+	/** MemoryStore only: the projection its log starts from, for replays. */
+	readonly base?: State;
+}
+
+type Screened =
+	| { readonly ok: false; readonly error: ImportRefusal }
+	| {
+			readonly ok: true;
+			/** The file's changes against the log. */
+			readonly all: ImportPlan;
+			/** What may go in: proved (or trusted) new changes and released held ones. */
+			readonly plan: ImportPlan;
+			readonly auth: Authenticated | null;
+	  };
+
+/** S4 + X6: plans the import, then keeps only what authenticity allows into the log. */
+async function screen(
+	state: State,
+	log: readonly Change[],
+	changes: readonly Change[],
+	ctx: AuthContext
+): Promise<Screened> {
+	const all = planAgainst(changes, log);
+	if (all.error) return { ok: false, error: all.error };
+	if (ctx.proof === undefined) return { ok: true, all, plan: all, auth: null };
+	const ids = new Set<string>(log.map((c) => c.id));
+	const auth = await authenticate({
+		state,
+		self: ctx.self,
+		fresh: all.fresh,
+		inLog: (id) => ids.has(id),
+		proof: ctx.proof,
+		held: ctx.held
+	});
+	if (!auth.ok) return auth;
+	return { ok: true, all, plan: planAgainst(auth.value.accepted, log), auth: auth.value };
+}
+
+/** S9 + X6: what the preview shows is what Apply would do once the person trusts the file. */
+function trusted(screened: Extract<Screened, { ok: true }>, log: readonly Change[]): ImportPlan {
+	const waiting = screened.auth?.waiting ?? [];
+	return waiting.length === 0
+		? screened.plan
+		: planAgainst([...screened.plan.fresh, ...waiting], log);
+}
+
 /** S9: what importing `changes` would do, from a copy of the projection; writes nothing. */
 export async function previewOf(
 	state: State,
 	log: readonly Change[],
 	changes: readonly Change[],
-	existing: readonly ConflictRecord[]
+	existing: readonly ConflictRecord[],
+	ctx: AuthContext
 ): Promise<Result<ImportPreview, ImportRefusal>> {
-	const plan = planAgainst(changes, log);
-	if (plan.error) return { ok: false, error: plan.error };
-	const merged = await mergeChanges(copyState(state), log, plan.fresh, plan.needsReplay);
+	const screened = await screen(state, log, changes, ctx);
+	if (!screened.ok) return screened;
+	const { all, auth } = screened;
+	const plan = trusted(screened, log);
+	const merged = await mergeChanges(copyState(state), log, plan.fresh, plan.needsReplay, {
+		base: ctx.base
+	});
 	const { added } = conflictRecords(merged.conflicts, existing, merged.whole);
 	return {
 		ok: true,
 		value: {
-			fresh: plan.fresh.length,
-			duplicates: plan.duplicates,
+			fresh: all.fresh.length,
+			duplicates: all.duplicates,
 			wouldConflict: added,
 			needsReplay: plan.needsReplay,
-			...touchedIds(plan)
+			...touchedIds(plan),
+			unverified: auth?.added ?? [],
+			unsignable: auth?.unsignable ?? 0,
+			released: auth?.released ?? 0
 		}
 	};
 }
@@ -111,11 +173,15 @@ export type PreparedImport =
 			readonly clock: ClockState;
 			readonly head: Head | null;
 			readonly outcome: ImportOutcome;
+			/** X6: the held changes after this import, and the signatures to keep (null: as they were). */
+			readonly auth: Authenticated | null;
 	  };
 
 /**
  * S4/S5: plans the import and merges it — IN PLACE into `state` when appending (the caller
- * owns it and rereads it if its write fails), into a new state when replaying.
+ * owns it and rereads it if its write fails), into a new state when replaying. X6: only the
+ * changes authenticity lets in are merged; a file with unsignable changes the person did not
+ * trust is refused whole.
  */
 export async function prepareImport(
 	state: State,
@@ -123,15 +189,34 @@ export async function prepareImport(
 	changes: readonly Change[],
 	existing: readonly ConflictRecord[],
 	last: { readonly clock: ClockState; readonly head: Head | null; readonly device: string },
+	ctx: AuthContext,
 	onProgress?: (p: ReplayProgress) => void
 ): Promise<PreparedImport> {
-	const plan = planAgainst(changes, log);
-	if (plan.error) return { kind: 'done', result: { ok: false, error: plan.error } };
-	if (plan.fresh.length === 0) {
-		const outcome = { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false };
+	const screened = await screen(state, log, changes, ctx);
+	if (!screened.ok) return { kind: 'done', result: screened };
+	const { all, plan, auth } = screened;
+	if (auth !== null && auth.unsignable > 0 && ctx.proof?.trust !== true) {
+		const error = { code: 'untrusted-file', count: auth.unsignable } as const;
+		return { kind: 'done', result: { ok: false, error } };
+	}
+	const unverified = auth?.added ?? [];
+	const released = auth?.released ?? 0;
+	const quiet = auth === null || (auth.added.length === 0 && auth.signatures.length === 0);
+	if (plan.fresh.length === 0 && quiet) {
+		const outcome = {
+			applied: 0,
+			conflicts: [],
+			duplicates: all.duplicates,
+			replayed: false,
+			unverified,
+			released
+		};
 		return { kind: 'done', result: { ok: true, value: outcome } };
 	}
-	const merged = await mergeChanges(state, log, plan.fresh, plan.needsReplay, onProgress);
+	const merged = await mergeChanges(state, log, plan.fresh, plan.needsReplay, {
+		onProgress,
+		base: ctx.base
+	});
 	const conflicts = conflictRecords(merged.conflicts, existing, merged.whole);
 	return {
 		kind: 'write',
@@ -143,8 +228,11 @@ export async function prepareImport(
 		outcome: {
 			applied: merged.applied,
 			conflicts: conflicts.added,
-			duplicates: plan.duplicates,
-			replayed: merged.whole
-		}
+			duplicates: all.duplicates,
+			replayed: merged.whole,
+			unverified,
+			released
+		},
+		auth
 	};
 }

@@ -1,5 +1,6 @@
 // The same Store interface without IndexedDB, for fast unit tests of app commands and sync:
-// it stamps, applies and records exactly as IdbStore does, and replays the same way.
+// it stamps, applies and records exactly as IdbStore does, and replays the same way. Its
+// device key (X6) is made on first use.
 import { applyInPlace, deviceId, emptyState, compareChanges } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
@@ -12,6 +13,11 @@ import { ensureRules } from './rules';
 import { applyBatch, copyState } from './batch';
 import { prepareImport, previewOf } from './importing';
 import { mergeChanges } from './merge';
+import { newDeviceKey, signHeadsWith } from './device-key';
+import type { DeviceKey } from './device-key';
+import type { AuthContext } from './importing';
+import type { ImportProof } from './authenticate';
+import type { HeadSignature } from '$lib/sync/evidence';
 import type {
 	ChangeDraft,
 	CommitResult,
@@ -24,19 +30,66 @@ import type {
 	StoreEvent
 } from './types';
 
+export interface MemoryStoreOptions {
+	/**
+	 * For tests: the projection the log starts from, as if an earlier history (not in this
+	 * log) had made it; replays start from it too. Accounts with keys and enrolled devices
+	 * (X6), for instance.
+	 */
+	readonly base?: State;
+}
+
 export class MemoryStore implements Store {
 	readonly device: DeviceId;
-	#state: State = emptyState();
+	readonly #base: State | undefined;
+	#state: State;
 	#log = new Map<string, Change>();
 	#conflicts = new Map<string, ConflictRecord>();
 	#clock: ClockState = ZERO_CLOCK;
 	#head: Head | null = null;
 	#exported: string | null = null;
+	#held = new Map<string, ConflictRecord>();
+	#signatures = new Map<string, HeadSignature>();
+	#key: Promise<DeviceKey> | null = null;
 	readonly #listeners = new Set<(event: StoreEvent) => void>();
 	readonly #lock = createWriteLock();
 
-	constructor(device = '00000000000000aa') {
+	constructor(device = '00000000000000aa', options: MemoryStoreOptions = {}) {
 		this.device = deviceId(device);
+		this.#base = options.base;
+		this.#state = options.base === undefined ? emptyState() : copyState(options.base);
+	}
+
+	#deviceKey(): Promise<DeviceKey> {
+		this.#key ??= newDeviceKey();
+		return this.#key;
+	}
+
+	async #auth(proof: ImportProof | undefined): Promise<AuthContext> {
+		const key = (await this.#deviceKey()).publicKey;
+		return {
+			self: { device: this.device, key },
+			held: [...this.#held.values()],
+			...(proof ? { proof } : {}),
+			...(this.#base ? { base: this.#base } : {})
+		};
+	}
+
+	async deviceKey(): Promise<string> {
+		return (await this.#deviceKey()).publicKey;
+	}
+
+	async signHeads(
+		heads: readonly { readonly changeId: string; readonly hash: string }[]
+	): Promise<HeadSignature[]> {
+		const signed = await signHeadsWith(await this.#deviceKey(), this.device, heads);
+		for (const s of signed) this.#signatures.set(s.changeId, s);
+		return signed;
+	}
+
+	headSignatures(changeIds: readonly string[]): Promise<HeadSignature[]> {
+		const found = changeIds.map((id) => this.#signatures.get(id));
+		return Promise.resolve(found.filter((s) => s !== undefined));
 	}
 
 	get state(): State {
@@ -99,19 +152,16 @@ export class MemoryStore implements Store {
 	}
 
 	conflicts(): Promise<ConflictRecord[]> {
-		return Promise.resolve([...this.#conflicts.values()]);
+		return Promise.resolve([...this.#conflicts.values(), ...this.#held.values()]);
 	}
 
 	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]> {
 		return this.#lock.run(async () => {
 			await ensureRules();
-			const replayed = await mergeChanges(
-				emptyState(),
-				[...this.#log.values()],
-				[],
-				true,
-				onProgress
-			);
+			const replayed = await mergeChanges(emptyState(), [...this.#log.values()], [], true, {
+				onProgress,
+				base: this.#base
+			});
 			const previous = this.#conflicts;
 			this.#conflicts = new Map(
 				replayed.conflicts.map((c) => [
@@ -126,29 +176,49 @@ export class MemoryStore implements Store {
 	}
 
 	dismissConflict(id: ChangeId): Promise<void> {
-		const record = this.#conflicts.get(id);
-		if (record) this.#conflicts.set(id, { ...record, dismissed: true });
+		for (const records of [this.#conflicts, this.#held]) {
+			const record = records.get(id);
+			if (record) records.set(id, { ...record, dismissed: true });
+		}
 		return Promise.resolve();
 	}
 
-	async previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>> {
+	async previewImport(
+		changes: readonly Change[],
+		proof?: ImportProof
+	): Promise<Result<ImportPreview, ImportRefusal>> {
 		await ensureRules();
-		return previewOf(this.#state, await this.changes(), changes, [...this.#conflicts.values()]);
+		const existing = [...this.#conflicts.values()];
+		return previewOf(this.#state, await this.changes(), changes, existing, await this.#auth(proof));
 	}
 
 	importChanges(
 		changes: readonly Change[],
-		onProgress?: (p: ReplayProgress) => void
+		onProgress?: (p: ReplayProgress) => void,
+		proof?: ImportProof
 	): Promise<Result<ImportOutcome, ImportRefusal>> {
 		return this.#lock.run(async () => {
 			await ensureRules();
 			const last = { clock: this.#clock, head: this.#head, device: this.device };
 			const existing = [...this.#conflicts.values()];
 			const log = await this.changes();
-			const prepared = await prepareImport(this.#state, log, changes, existing, last, onProgress);
+			const ctx = await this.#auth(proof);
+			const prepared = await prepareImport(
+				this.#state,
+				log,
+				changes,
+				existing,
+				last,
+				ctx,
+				onProgress
+			);
 			if (prepared.kind === 'done') return prepared.result;
 			for (const change of prepared.fresh) this.#log.set(change.id, change);
 			this.#conflicts = new Map(prepared.conflicts.all.map((c) => [c.change.id, c]));
+			if (prepared.auth !== null) {
+				this.#held = new Map(prepared.auth.held.map((c) => [c.change.id, c]));
+				for (const s of prepared.auth.signatures) this.#signatures.set(s.changeId, s);
+			}
 			this.#state = prepared.merged.state;
 			this.#clock = prepared.clock;
 			this.#head = prepared.head;

@@ -10,6 +10,11 @@ import type {
 	Result,
 	State
 } from '$lib/core';
+import type { Unverified } from '$lib/sync/authenticity';
+import type { Evidence, HeadSignature } from '$lib/sync/evidence';
+import type { ImportProof } from './authenticate';
+
+export type { ImportProof } from './authenticate';
 
 /** A change as an app command builds it; the store stamps device, clock, time and `prev`. */
 export type ChangeDraft = Change extends infer C
@@ -25,11 +30,17 @@ export interface Committed {
 
 export type CommitResult = Result<Committed, Refusal>;
 
-/** A change kept but not applied (S5, S6), with the reason. */
+/**
+ * A change kept but not applied (S5, S6), with the reason: a rule's refusal (the change is in
+ * the log), or X6's (it could not be shown to come from its actor: it is HELD apart, not in
+ * the log, and checked again at each import with the evidence kept here).
+ */
 export interface ConflictRecord {
 	readonly change: Change;
-	readonly refusal: Refusal;
+	readonly refusal: Refusal | Unverified;
 	readonly dismissed: boolean;
+	/** X6: held changes only. */
+	readonly evidence?: Evidence;
 }
 
 export type StoreEvent =
@@ -57,6 +68,10 @@ export interface ImportOutcome {
 	readonly duplicates: number;
 	/** Whether the projection was rebuilt because new changes sort before local ones. */
 	readonly replayed: boolean;
+	/** X6: changes from this file held apart, unverified (not in the log). */
+	readonly unverified: readonly ConflictRecord[];
+	/** X6: changes held from earlier files that this one proved, now applied. */
+	readonly released: number;
 }
 
 /** S9: what an import would do, computed without writing anything. */
@@ -68,9 +83,20 @@ export interface ImportPreview {
 	readonly licenseIds: readonly string[];
 	readonly accountIds: readonly string[];
 	readonly siteIds: readonly string[];
+	/** X6: changes from the file that would be held apart, unverified, with the reason. */
+	readonly unverified: readonly ConflictRecord[];
+	/** X6: changes nothing can verify: applied only if the person trusts the file's source. */
+	readonly unsignable: number;
+	/** X6: changes held from earlier files that this one proves. */
+	readonly released: number;
 }
 
-export type ImportRefusal = { readonly code: 'changed-history'; readonly changeId: string };
+export type ImportRefusal =
+	| { readonly code: 'changed-history'; readonly changeId: string }
+	/** X6: the file gives a device another key than the one this device knows. */
+	| { readonly code: 'device-key-mismatch'; readonly device: string }
+	/** X6: unsignable changes, and the person did not say they trust the file. */
+	| { readonly code: 'untrusted-file'; readonly count: number };
 
 export interface Store {
 	readonly device: DeviceId;
@@ -92,13 +118,33 @@ export interface Store {
 	conflicts(): Promise<ConflictRecord[]>;
 	/** S5/S6: a conflict stays in the log; dismissing only hides it from the inbox. */
 	dismissConflict(id: ChangeId): Promise<void>;
-	/** S9: what importing these (validated) changes would do; writes nothing. */
-	previewImport(changes: readonly Change[]): Promise<Result<ImportPreview, ImportRefusal>>;
-	/** S4: merges validated changes into the log in ONE transaction, replaying when needed. */
+	/**
+	 * S9: what importing these (validated) changes would do; writes nothing. `proof` (X6) is
+	 * what the reader found in the file; without it the changes count as proved, which is
+	 * only right for changes this app made itself (tests, tools): every file has one.
+	 */
+	previewImport(
+		changes: readonly Change[],
+		proof?: ImportProof
+	): Promise<Result<ImportPreview, ImportRefusal>>;
+	/**
+	 * S4: merges validated changes into the log in ONE transaction, replaying when needed.
+	 * X6: with `proof`, only proved changes (and unsignable ones when trusted) go in; the
+	 * unverified are held apart, and held changes from earlier files are checked again.
+	 */
 	importChanges(
 		changes: readonly Change[],
-		onProgress?: (p: ReplayProgress) => void
+		onProgress?: (p: ReplayProgress) => void,
+		proof?: ImportProof
 	): Promise<Result<ImportOutcome, ImportRefusal>>;
+	/** X6: this device's public key (made when its storage was first opened). */
+	deviceKey(): Promise<string>;
+	/** X6: signs the heads of this device's own runs of changes, and keeps the signatures. */
+	signHeads(
+		heads: readonly { readonly changeId: string; readonly hash: string }[]
+	): Promise<HeadSignature[]>;
+	/** X6: the kept signatures (made here or received) for these head change ids. */
+	headSignatures(changeIds: readonly string[]): Promise<HeadSignature[]>;
 	/** S2: changes made on this device and not exported yet, in replay order. */
 	queue(): Promise<Change[]>;
 	/** S2: how many changes `queue()` would return, without reading them (the nav badge). */

@@ -152,6 +152,29 @@ describe('ImportDialog', () => {
 		expect(oncancel).not.toHaveBeenCalled();
 	});
 
+	it('X6: lists what cannot be verified, and Apply waits for "I trust where this file came from"', async () => {
+		const [conflict] = VIEW.conflicts;
+		if (!conflict) return expect.fail('no conflict');
+		const view: PreviewView = {
+			...VIEW,
+			unverified: [{ ...conflict, id: 'c-held', reason: 'Device eeeeeeee was never enrolled.' }],
+			trust: { unsignable: 3, words: 'Nothing in this file can be verified.' }
+		};
+		const { onapply } = setUp(
+			{ step: 'preview', name: VIEW.fileName, file: FILE, preview: PREVIEW },
+			view
+		);
+		expect(screen.getByRole('heading', { name: 'Cannot be verified (1)' })).toBeInTheDocument();
+		expect(screen.getByRole('dialog')).toHaveTextContent('never enrolled');
+		expect(screen.getByRole('group')).toHaveTextContent('Nothing in this file can be verified.');
+		const apply = screen.getByRole('button', { name: 'Apply' });
+		expect(apply).toBeDisabled();
+		await fireEvent.click(screen.getByLabelText('I trust where this file came from'));
+		expect(apply).toBeEnabled();
+		await fireEvent.click(apply);
+		expect(onapply).toHaveBeenCalledOnce();
+	});
+
 	it('closes when the import is over', async () => {
 		const { rerender } = setUp(
 			{ step: 'preview', name: VIEW.fileName, file: FILE, preview: PREVIEW },

@@ -62,6 +62,8 @@ export class SyncPage {
 	/** The last exported file, when the browser can share it (Web Share API). */
 	shareable = $state.raw<File | null>(null);
 	historyResult = $state.raw<{ readonly ok: boolean; readonly text: string } | null>(null);
+	/** X6: the person ticked "I trust where this file came from" in the preview. */
+	trusted = $state(false);
 	checking = $state(false);
 	#pending: Blob | null = null;
 	#refreshes = 0;
@@ -179,10 +181,11 @@ export class SyncPage {
 				...(passphrase === undefined ? {} : { passphrase }),
 				onProgress: (value) => (this.importProgress = { label, value })
 			});
-			if (result.kind === 'ready' && result.preview.fresh === 0) {
+			if (result.kind === 'ready' && result.preview.fresh === 0 && result.preview.released === 0) {
 				this.#reset();
 				status.announce(words.importedWords({ ...result.preview, applied: 0, conflicts: [] }));
 			} else if (result.kind === 'ready') {
+				this.trusted = false;
 				this.step = { step: 'preview', name, file: result.file, preview: result.preview };
 			} else if (
 				result.error.code === 'needs-passphrase' ||
@@ -202,17 +205,26 @@ export class SyncPage {
 		}
 	}
 
+	/** X6: Apply waits for the trust confirmation when the file holds unverifiable changes. */
+	get canApply(): boolean {
+		const current = this.step;
+		return current.step === 'preview' && (current.preview.unsignable === 0 || this.trusted);
+	}
+
 	/** S4: applies the previewed file in one transaction. */
 	async apply(): Promise<void> {
 		const current = this.step;
-		if (current.step !== 'preview') return;
+		if (current.step !== 'preview' || !this.canApply) return;
 		this.step = { ...current, step: 'applying' };
 		const label = 'Applying the changes';
 		this.importProgress = { label, value: 0 };
 		try {
 			const ctx = await data.ctx();
-			const report = await app.applyImport(ctx, current.file.changes, (p) => {
-				this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
+			const report = await app.applyImport(ctx, current.file, {
+				trust: this.trusted,
+				onProgress: (p) => {
+					this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
+				}
 			});
 			this.#reset();
 			if (report.kind === 'applied') {
@@ -242,6 +254,7 @@ export class SyncPage {
 
 	#reset(): void {
 		this.#pending = null;
+		this.trusted = false;
 		this.step = { step: 'idle' };
 	}
 

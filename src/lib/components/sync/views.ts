@@ -3,8 +3,9 @@
 // unit-testable without a DOM.
 import type { Change, State } from '$lib/core';
 import type { ConflictRecord, ImportPreview } from '$lib/store/types';
+import { isUnverified } from '$lib/sync/authenticity';
 import { describeRefusal } from '$lib/ui/refusals';
-import { deviceWords, timeWords } from '$lib/ui/sync-words';
+import { deviceWords, timeWords, trustWords, unverifiedWords } from '$lib/ui/sync-words';
 import { actorWords, describeChange, firstNames, lookupFor } from './describe';
 
 export interface NameList {
@@ -40,6 +41,10 @@ export interface PreviewView {
 	readonly replays: boolean;
 	/** X5: declared open links, as "n from device x" phrases; empty when the chains are whole. */
 	readonly gaps: readonly string[];
+	/** X6: changes that would be held apart, unverified, with the reason. */
+	readonly unverified?: readonly ConflictView[];
+	/** X6: the notice for changes nothing can verify; null when every change can be. */
+	readonly trust?: { readonly unsignable: number; readonly words: string } | null;
 }
 
 export interface PreviewInput {
@@ -60,11 +65,14 @@ function conflictWith(
 	names: ReturnType<typeof lookupFor>,
 	self: string
 ): ConflictView {
-	const { change } = record;
+	const { change, refusal } = record;
+	const account = (id: string | null) => (id === null ? null : names.account(id));
 	return {
 		id: change.id,
 		what: describeChange(change, names),
-		reason: describeRefusal(record.refusal),
+		reason: isUnverified(refusal)
+			? unverifiedWords(refusal, account(refusal.accountId), self)
+			: describeRefusal(refusal),
 		by: actorWords(change, names),
 		device: deviceWords(change.device, self),
 		time: timeWords(change.at),
@@ -97,7 +105,12 @@ export function previewView(input: PreviewInput, state: State, self: string): Pr
 		sites: firstNames(preview.siteIds, names.site),
 		conflicts: preview.wouldConflict.map((r) => conflictWith(r, names, self)),
 		replays: preview.needsReplay,
-		gaps: gapWords(file.gaps, self)
+		gaps: gapWords(file.gaps, self),
+		unverified: preview.unverified.map((r) => conflictWith(r, names, self)),
+		trust:
+			preview.unsignable === 0
+				? null
+				: { unsignable: preview.unsignable, words: trustWords(preview.unsignable, preview.fresh) }
 	};
 }
 
