@@ -136,7 +136,8 @@ export async function authenticate(
 		held.push(record);
 		if (before === undefined) added.push(record);
 	}
-	// Held records the file did not reach stay as they were (a candidate replaced them).
+	// A held record this import did not settle (the file brought a copy that waits for trust,
+	// or the record has no evidence) stays as it was.
 	const kept = new Set([...held.map((r) => r.change.id), ...accepted.map((c) => c.id)]);
 	for (const record of input.held) if (!kept.has(record.change.id)) held.push(record);
 
@@ -144,13 +145,19 @@ export async function authenticate(
 	// Held changes proved now bring theirs too (their runs' heads may be nowhere else).
 	const will = new Set<string>(accepted.map((c) => c.id));
 	const signatures: HeadSignature[] = [];
-	const seen = new Set<Seal>();
-	const checked = [...list.map((c) => c.evidence), ...proof.evidence.byChange.values()];
-	for (const { seal, check } of checked) {
-		if (seen.has(seal) || check?.ok !== true || seal.signature === null) continue;
-		if (check.key !== keys.get(seal.device)) continue;
+	const seals = new Map<Seal, SealCheck | null>();
+	for (const { seal, check } of list.map((c) => c.evidence)) seals.set(seal, check);
+	for (const { seal, check } of proof.evidence.byChange.values()) {
+		if (!seals.has(seal)) seals.set(seal, check);
+	}
+	for (const [seal, check] of seals) {
+		if (seal.signature === null) continue;
+		// Verified; or, for a device whose key is not known here yet (its changes went in on
+		// trust), kept unverified so the files this device writes still carry it: a reader
+		// that knows the key checks it, and a wrong one can only make a run fail there.
+		const verified = check?.ok === true && check.key === keys.get(seal.device);
+		if (!verified && (check !== null || keys.has(seal.device))) continue;
 		if (!will.has(seal.head) && !input.inLog(seal.head)) continue;
-		seen.add(seal);
 		signatures.push({ device: seal.device, changeId: seal.head, signature: seal.signature });
 	}
 	const value = { accepted, held, added, released, unsignable, waiting, signatures };

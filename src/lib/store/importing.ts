@@ -120,7 +120,10 @@ async function screen(
 		held: ctx.held
 	});
 	if (!auth.ok) return auth;
-	return { ok: true, all, plan: planAgainst(auth.value.accepted, log), auth: auth.value };
+	// Everything the file brings goes in (the usual case): the plan stands as it is.
+	const whole = auth.value.accepted.length === all.fresh.length && auth.value.released === 0;
+	const plan = whole ? all : planAgainst(auth.value.accepted, log);
+	return { ok: true, all, plan, auth: auth.value };
 }
 
 /** S9 + X6: what the preview shows is what Apply would do once the person trusts the file. */

@@ -83,7 +83,13 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 		changeId: s.head,
 		hash: s.hash
 	}));
-	const signatures = opts.sign === undefined ? [] : [...(await opts.sign(heads))];
+	// Exactly the three fields the reader's strict schema takes, whatever the signer returned.
+	const given = opts.sign === undefined ? [] : await opts.sign(heads);
+	const signatures = given.map(({ device, changeId, signature }) => ({
+		device,
+		changeId,
+		signature
+	}));
 	signatures.sort((a, b) => order(a.device, b.device) || order(a.changeId, b.changeId));
 	const head = {
 		format: FORMAT,

@@ -184,6 +184,25 @@ function parsed(text: string): Json {
 	return isJson(value) ? value : expect.fail('not an object');
 }
 
+describe('X6: runs from a device whose key is not known yet', () => {
+	it('X6: what anyone may make goes in on trust, and its signature still travels on', async () => {
+		const b = device('b', base);
+		await enroll(b, bob);
+		await commit(b, rename(bob, 'Bob Early'));
+		const first = await exported(b); // the enrollment: only W gets it
+		await commit(b, { id: cid('remind'), actor: null, type: 'renewal.remind', payload: {} });
+		const second = await exported(b);
+		const w = device('a', base);
+		await imported(w, first);
+		const v = device('f', base);
+		const { check } = await imported(v, second, true);
+		expect(check.preview.unsignable).toBe(1);
+		// V relays B's reminder to W, which knows B's key: the signature V kept proves it.
+		const relayed = await imported(w, await exported(v, true));
+		expect(relayed.check.preview).toMatchObject({ unsignable: 0, unverified: [], fresh: 1 });
+	});
+});
+
 /** Rewrites a plain file's JSON and its digest, as someone hiding an edit would. */
 function edited(text: string, edit: (changes: Json[], signatures: Json[]) => void): string {
 	const file = parsed(text);
