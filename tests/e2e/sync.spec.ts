@@ -67,7 +67,20 @@ async function previewFile(page: Page, path: string, passphrase?: string): Promi
 	return dialog;
 }
 
+/**
+ * X6: a file whose changes nothing can verify (its device was never enrolled by a log in, or a
+ * version-1 file) asks the person to confirm they trust it before Apply; a signed file does not.
+ */
+async function trustIfAsked(dialog: Locator): Promise<void> {
+	const trust = dialog.getByLabel('I trust where this file came from');
+	if (await trust.isVisible()) {
+		await expect(dialog.getByRole('button', { name: 'Apply' })).toBeDisabled();
+		await trust.check();
+	}
+}
+
 async function applyPreview(page: Page, dialog: Locator): Promise<void> {
+	await trustIfAsked(dialog);
 	await dialog.getByRole('button', { name: 'Apply' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(announcement(page)).toContainText('Imported');
@@ -136,6 +149,7 @@ test('S3–S9: two devices swap change files, converge, and both list the confli
 	await expect(dialog.getByRole('heading', { name: 'Would conflict (1)' })).toBeVisible();
 	await expect(dialog).toContainText('Make Priya Shah (priya.shah@northwind.example) primary');
 	await expect(dialog).toContainText('not a contact in this role any more');
+	await trustIfAsked(dialog);
 	await dialog.getByRole('button', { name: 'Apply' }).click();
 	await expect(announcement(b)).toContainText('kept as a conflict');
 
@@ -256,6 +270,23 @@ test('S7: a file that is not JSON, and a tampered one, are refused with the reas
 
 	await openSync(b);
 	await expect(b.getByTestId('history-count')).toHaveText(before);
+});
+
+test('X6: a version-1 file says nothing in it can be verified, and imports only once trusted', async ({
+	browser
+}) => {
+	const b = await newDevice(browser);
+	const dialog = await previewFile(b, 'tests/fixtures/sync/v1-plain.json');
+	await expect(dialog).toContainText('Nothing in this file can be verified');
+	const apply = dialog.getByRole('button', { name: 'Apply' });
+	await expect(apply).toBeDisabled();
+	await dialog.getByLabel('I trust where this file came from').check();
+	await expect(apply).toBeEnabled();
+	await apply.click();
+	await expect(dialog).toBeHidden();
+	await expect(announcement(b)).toContainText('Imported');
+	await openSync(b);
+	await expect(b.getByTestId('history-count')).toContainText('20 changes');
 });
 
 test('P2: the Sync page and its dialogs have no axe violations, light, dark and 360 px', async ({

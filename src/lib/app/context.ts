@@ -1,9 +1,9 @@
 // What app commands need from the outside world, in one object: the store, the clock, the id
-// source and this device's key (X6). Production passes the real ones; tests pass a MemoryStore,
-// a fixed clock and a device key in memory.
+// source and this device's key (X6, the store's own). Production passes the real ones; tests
+// pass a MemoryStore (whose device key is made in memory) and a fixed clock.
 import type { Store } from '$lib/store/types';
 import { newId } from '$lib/store/device';
-import { memoryDeviceKeys } from './device-keys';
+import { storeDeviceKeys } from './device-keys';
 import type { DeviceKeys } from './device-keys';
 
 export type { DeviceKeys } from './device-keys';
@@ -19,7 +19,7 @@ export interface AppContext {
 export function createContext(
 	store: Store,
 	now: () => number = () => Date.now(),
-	deviceKeys: DeviceKeys = memoryDeviceKeys()
+	deviceKeys: DeviceKeys = storeDeviceKeys(store)
 ): AppContext {
 	return { store, now, newId, deviceKeys };
 }

@@ -1,10 +1,12 @@
-// Sync commands (S2–S9, X5): what the Sync page asks of the store and of the file layer. Each
+// Sync commands (S2–S9, X5, X6): what the Sync page asks of the store and of the file layer. Each
 // returns a report (STYLE example 8), never throws for a bad file, and changes nothing until
 // `applyImport`, which the store runs as ONE transaction. This module pulls in the sync layer
 // (zod), so only the Sync page imports it.
 import type { Change, ChangeId } from '$lib/core';
+import type { Store } from '$lib/store/types';
+import { deviceKeysIn } from '$lib/sync/authenticity';
 import { StoreError } from '$lib/store/errors';
-import { heldSummary } from '$lib/store/importing';
+import { heldSummary } from '$lib/store/admit';
 import type {
 	ChainGap,
 	ConflictRecord,
@@ -22,7 +24,8 @@ import type { OnProgress } from '$lib/sync/progress';
 import { readSyncFile } from '$lib/sync/read';
 import { JSON_LIMITS } from '$lib/sync/safe-json';
 import { buildSyncFile } from '$lib/sync/write';
-import type { BuiltFile } from '$lib/sync/write';
+import type { BuiltFile, SegmentHead } from '$lib/sync/write';
+import type { HeadSignature } from '$lib/sync/evidence';
 import type { AppContext } from './context';
 
 /** S2 and what an export would hold: the queue, or the whole history when `whole`. */
@@ -97,7 +100,8 @@ export async function exportChanges(
 		changes,
 		...(options.passphrase ? { passphrase: options.passphrase } : {}),
 		...(options.iterations === undefined ? {} : { iterations: options.iterations }),
-		...(options.onProgress ? { onProgress: options.onProgress } : {})
+		...(options.onProgress ? { onProgress: options.onProgress } : {}),
+		sign: (heads) => signaturesFor(ctx.store, heads)
 	});
 	if (!built.ok) return { kind: 'refused', error: built.error };
 	return {
@@ -107,6 +111,28 @@ export async function exportChanges(
 		whole,
 		lastClock: whole ? null : latestClock(changes)
 	};
+}
+
+/**
+ * X6: this device signs the heads of its own runs of changes; for other devices' runs the
+ * file carries the signatures this device kept when it received them.
+ */
+export async function signaturesFor(
+	store: Store,
+	heads: readonly SegmentHead[]
+): Promise<HeadSignature[]> {
+	const own = heads.filter((h) => h.device === store.device);
+	const others = heads.filter((h) => h.device !== store.device).map((h) => h.changeId);
+	const [signed, kept] = await Promise.all([store.signHeads(own), store.headSignatures(others)]);
+	const wanted = new Set(heads.map((h) => `${h.device}\u0000${h.changeId}`));
+	return [...signed, ...kept.filter((s) => wanted.has(`${s.device}\u0000${s.changeId}`))];
+}
+
+/** X6: the device keys this device knows: its projection's enrolled devices and its own. */
+export async function knownDeviceKeys(store: Store): Promise<Map<string, string>> {
+	const keys = deviceKeysIn(store.state.accounts.values());
+	keys.set(store.device, await store.deviceKey());
+	return keys;
 }
 
 /** S2: after a queue export is delivered, its changes leave the queue. */
@@ -150,13 +176,16 @@ export async function checkImportFile(
 	const content = typeof input === 'string' ? input : new Uint8Array(await input.arrayBuffer());
 	const read = await readSyncFile(content, {
 		now: ctx.now(),
+		deviceKeys: await knownDeviceKeys(ctx.store),
 		...(options.passphrase ? { passphrase: options.passphrase } : {}),
 		...(options.onProgress ? { onProgress: options.onProgress } : {})
 	});
 	if (!read.ok) return { kind: 'refused', error: read.error };
+	// X6: the preview shows what Apply would do once the person trusts the file (if asked).
 	const preview = await ctx.store.previewImport(read.file.changes, {
 		now: ctx.now(),
-		gaps: read.file.gaps
+		gaps: read.file.gaps,
+		proof: { evidence: read.file.evidence, trust: false }
 	});
 	if (!preview.ok) return { kind: 'refused', error: preview.error };
 	return { kind: 'ready', file: read.file, preview: preview.value };
@@ -168,18 +197,37 @@ export type ApplyReport =
 	/** Storage failed mid-apply: the transaction was rolled back, nothing changed. */
 	| { readonly kind: 'failed'; readonly error: StoreError };
 
+export interface ApplyOptions {
+	readonly onProgress?: (p: ReplayProgress) => void;
+	/**
+	 * X6: the person ticked "I trust where this file came from", so changes nothing can
+	 * verify may go in. Without it a file holding such changes is refused.
+	 */
+	readonly trust?: boolean;
+}
+
+/** What `applyImport` needs of a checked file; `gaps` are the file's declared ones (X5). */
+export type CheckedFile = Pick<SyncFileContents, 'changes' | 'evidence'> & {
+	readonly gaps?: readonly ChainGap[];
+};
+
 /**
- * S4: applies validated changes in one transaction (all or nothing). Changes dated ahead of
- * this device's clock are held until their time (X7); `gaps` are the file's declared ones (X5).
+ * S4: applies a checked file in one transaction (all or nothing). X6: only proved changes go
+ * into the log (and unverifiable ones when `trust`); unverified ones are held as conflicts.
+ * X7: changes dated ahead of this device's clock are held until their time.
  */
 export async function applyImport(
 	ctx: AppContext,
-	changes: readonly Change[],
-	onProgress?: (p: ReplayProgress) => void,
-	gaps: readonly ChainGap[] = []
+	file: CheckedFile,
+	options: ApplyOptions = {}
 ): Promise<ApplyReport> {
 	try {
-		const result = await ctx.store.importChanges(changes, onProgress, { now: ctx.now(), gaps });
+		const proof = { evidence: file.evidence, trust: options.trust === true };
+		const result = await ctx.store.importChanges(file.changes, options.onProgress, {
+			now: ctx.now(),
+			gaps: file.gaps ?? [],
+			proof
+		});
 		return result.ok
 			? { kind: 'applied', outcome: result.value }
 			: { kind: 'refused', error: result.error };

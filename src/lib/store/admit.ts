@@ -1,5 +1,5 @@
 // What an import may let into the log (X5, X7), decided against what this device already
-// holds, before anything is merged. Pure functions of the changes and the local log, shared by
+// holds, after authenticity (X6, authenticate.ts) has screened it and before anything is merged. Pure functions of the changes and the local log, shared by
 // every Store and by the import preview, so the preview refuses exactly what the import would.
 //
 // - Clocks (X7): every new change's clock is the store's format, names its own device and
@@ -10,11 +10,12 @@
 // - The future (X7): a change dated more than MAX_CLOCK_SKEW_MS after this device's wall clock
 //   is held, not applied, until its time comes, so a fast peer cannot drag this device's clock.
 import { compareChanges } from '$lib/core';
-import type { Change } from '$lib/core';
+import type { Change, Result } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import { checkClock } from './clock';
 import type { Head } from './meta';
-import type { ChainGap, ImportRefusal } from './types';
+import type { LocalView } from './importing';
+import type { ChainGap, HeldSummary, ImportOptions, ImportRefusal } from './types';
 
 /** X7: how far ahead of this device's wall clock a change may be and still apply at once. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -134,4 +135,68 @@ function checkOwnChain(
 export function withGaps(recorded: readonly ChainGap[], added: readonly ChainGap[]): ChainGap[] {
 	const seen = new Set(recorded.map((g) => key(g.device, g.changeId)));
 	return [...recorded, ...added.filter((g) => !seen.has(key(g.device, g.changeId)))];
+}
+
+/** X7: how many changes are held and when the first and last of them apply. */
+export function heldSummary(held: readonly Change[]): HeldSummary | null {
+	if (held.length === 0) return null;
+	let first = Infinity;
+	let last = -Infinity;
+	for (const change of held) {
+		first = Math.min(first, change.at);
+		last = Math.max(last, change.at);
+	}
+	return {
+		count: held.length,
+		firstAppliesAt: first - MAX_CLOCK_SKEW_MS,
+		lastAppliesAt: last - MAX_CLOCK_SKEW_MS
+	};
+}
+
+/** What an import admits: what applies now (replay order), what is held, what is released. */
+export interface Admitted {
+	readonly apply: readonly Change[];
+	readonly hold: readonly Change[];
+	readonly release: readonly Change[];
+	readonly needsReplay: boolean;
+	readonly gaps: readonly ChainGap[];
+}
+
+/**
+ * X5 + X7: of the changes authenticity let through (`fresh`, replay order), which join the
+ * chains held here (continuity), which apply now and which are held as from the future, and
+ * which changes held from the future are due. `file` is every change the file brings, with the
+ * held ones this file proved (their links to each other were checked when they were read).
+ */
+export function admit(
+	local: Pick<LocalView, 'log' | 'future' | 'device' | 'head'>,
+	file: readonly Change[],
+	fresh: readonly Change[],
+	options: ImportOptions
+): Result<Admitted, ImportRefusal> {
+	const continuity = checkContinuity(fresh, file, [...local.log, ...local.future], {
+		self: { device: local.device, head: local.head },
+		declared: options.gaps ?? []
+	});
+	if (!continuity.ok) return continuity;
+	const now = options.now;
+	const hold = fresh.filter((c) => isFromTheFuture(c, now));
+	const release = now === undefined ? [] : local.future.filter((c) => !isFromTheFuture(c, now));
+	const due = hold.length === 0 ? fresh : fresh.filter((c) => !isFromTheFuture(c, now));
+	const apply = release.length === 0 ? due : [...due, ...release].sort(compareChanges);
+	const latest = local.log.at(-1)?.clock ?? null;
+	// X5: the gaps the file declares (the reader found them open) are remembered too, so this
+	// device's history check knows them as missing changes, not as tampering.
+	const freshIds = new Set<string>(fresh.map((c) => c.id));
+	const declared = (options.gaps ?? []).filter((g) => freshIds.has(g.changeId));
+	return {
+		ok: true,
+		value: {
+			apply,
+			hold,
+			release,
+			needsReplay: latest !== null && apply.some((c) => c.clock <= latest),
+			gaps: withGaps(continuity.gaps, declared)
+		}
+	};
 }

@@ -17,7 +17,14 @@ import { ensureRules } from './rules';
 import type { StoreEvent } from './types';
 
 const CHANNEL = 'tessera-store';
-export const ALL_STORES = ['meta', 'changes', 'conflicts', ...RECORD_STORES] as const;
+export const ALL_STORES = [
+	'meta',
+	'changes',
+	'conflicts',
+	'signatures',
+	'held',
+	...RECORD_STORES
+] as const;
 export type WriteTx = IDBPTransaction<TesseraSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 type Message =

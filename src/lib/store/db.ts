@@ -5,6 +5,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Account, Change, License, Mail, Site } from '$lib/core';
 import { StoreError, toStoreError } from './errors';
 import { DB_VERSION, runMigrations } from './migrations';
+import type { HeadSignature } from '$lib/sync/evidence';
 import type { ConflictRecord } from './types';
 
 export const DB_NAME = 'tessera';
@@ -22,6 +23,12 @@ export interface TesseraSchema extends DBSchema {
 	sites: { key: string; value: Site };
 	mail: { key: string; value: Mail };
 	conflicts: { key: string; value: ConflictRecord };
+	/** X6: this device's key pair, under the key 'device'. */
+	keys: { key: string; value: unknown };
+	/** X6: head signatures made here or received, by head change id. */
+	signatures: { key: string; value: HeadSignature };
+	/** X6: changes held apart as unverified (not in the log), by change id. */
+	held: { key: string; value: ConflictRecord };
 }
 
 export type TesseraDb = IDBPDatabase<TesseraSchema>;

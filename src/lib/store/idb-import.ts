@@ -1,9 +1,11 @@
-// Importing validated changes into the IndexedDB store (S4, S5, S6, S9, X5, X7): the shared
-// admission, plan and merge (importing.ts), then the changes, the projection, new conflicts,
-// the changes held as from the future and the known gaps written in ONE transaction.
+// Importing validated changes into the IndexedDB store (S4, S5, S6, S9, X5, X6, X7): the shared
+// authenticity check, admission, plan and merge (importing.ts), then the changes, the
+// projection, new conflicts, the changes held as unverified (X6) or as from the future (X7),
+// the kept signatures and the known gaps written in ONE transaction.
 import type { Change, Result } from '$lib/core';
+import type { HeadSignature } from '$lib/sync/evidence';
 import { withGaps } from './admit';
-import type { Connection } from './connection';
+import type { Connection, WriteTx } from './connection';
 import { prepareImport, previewOf } from './importing';
 import type { LocalView } from './importing';
 import { asGaps, heldKey, heldRange, isStoredChange, writeMeta } from './meta';
@@ -12,6 +14,7 @@ import { addChanges, writeConflicts, writeEffects, writeWholeState } from './rec
 import { ensureRules } from './rules';
 import type {
 	ChainGap,
+	ConflictRecord,
 	ImportOptions,
 	ImportOutcome,
 	ImportPreview,
@@ -30,28 +33,41 @@ export async function readGaps(c: Connection): Promise<ChainGap[]> {
 	return asGaps(await c.db.get('meta', 'gaps'));
 }
 
-async function localView(c: Connection, meta: Meta): Promise<LocalView> {
-	const [log, held, conflicts] = await Promise.all([
+async function localView(c: Connection, key: string, meta: Meta): Promise<LocalView> {
+	const [log, future, conflicts, unverified] = await Promise.all([
 		c.db.getAllFromIndex('changes', 'byClock'),
 		readHeld(c),
-		c.db.getAll('conflicts')
+		c.db.getAll('conflicts'),
+		// X6: the object store 'held' keeps the unverified changes (X7's are in meta).
+		c.db.getAll('held')
 	]);
-	return { log, held, conflicts, clock: meta.clock, head: meta.head, device: c.device };
+	return {
+		log,
+		future,
+		conflicts,
+		clock: meta.clock,
+		head: meta.head,
+		device: c.device,
+		key,
+		unverified
+	};
 }
 
 export async function previewInto(
 	c: Connection,
+	key: string,
 	changes: readonly Change[],
 	options?: ImportOptions
 ): Promise<Result<ImportPreview, ImportRefusal>> {
 	await ensureRules();
 	const meta = await c.freshMeta();
-	return previewOf(c.state, await localView(c, meta), changes, options);
+	return previewOf(c.state, await localView(c, key, meta), changes, options);
 }
 
 /** Runs under the write lock (the caller holds it). */
 export async function importInto(
 	c: Connection,
+	key: string,
 	changes: readonly Change[],
 	options: ImportOptions = {},
 	onProgress?: (p: ReplayProgress) => void
@@ -59,10 +75,10 @@ export async function importInto(
 	c.assertOpen();
 	await ensureRules();
 	const meta = await c.freshMeta();
-	const local = await localView(c, meta);
+	const local = await localView(c, key, meta);
 	const prepared = await prepareImport(c.state, local, changes, options, onProgress);
 	if (prepared.kind === 'done') return prepared.result;
-	const { merged, conflicts } = prepared;
+	const { merged, conflicts, auth } = prepared;
 	const gaps = prepared.gaps.length > 0 ? withGaps(await readGaps(c), prepared.gaps) : null;
 	await c.write(meta.seq, (tx) => {
 		addChanges(tx, prepared.fresh);
@@ -73,6 +89,7 @@ export async function importInto(
 			writeEffects(tx, merged.effects);
 			writeConflicts(tx, conflicts.added, false);
 		}
+		if (auth !== null) writeAuthenticity(tx, auth.held, auth.signatures);
 		writeMeta(tx, { seq: meta.seq + 1, clock: prepared.clock, head: prepared.head });
 		const store = tx.objectStore('meta');
 		// X7: held changes are kept and let go of in the same transaction as the rest (S4).
@@ -90,3 +107,16 @@ export async function importInto(
 
 // A failed request aborts the transaction, and `write` reports that; nothing to do here.
 const ignore = (): undefined => undefined;
+
+/** X6: the unverified changes replace the previous set; signatures are added. */
+function writeAuthenticity(
+	tx: WriteTx,
+	unverified: readonly ConflictRecord[],
+	signatures: readonly HeadSignature[]
+): void {
+	const held = tx.objectStore('held');
+	held.clear().catch(ignore);
+	for (const record of unverified) held.put(record).catch(ignore);
+	const kept = tx.objectStore('signatures');
+	for (const s of signatures) kept.put(s).catch(ignore);
+}

@@ -17,6 +17,9 @@ import { applyBatch } from './batch';
 import { Connection } from './connection';
 import { openDatabase } from './db';
 import { newDeviceId } from './device';
+import { loadDeviceKey, signHeadsWith } from './device-key';
+import type { DeviceKey } from './device-key';
+import type { HeadSignature } from '$lib/sync/evidence';
 import { importInto, previewInto, readGaps, readHeld } from './idb-import';
 import { mergeChanges } from './merge';
 import { createWriteLock } from './lock';
@@ -52,7 +55,10 @@ export interface IdbStoreOptions {
 }
 
 export class IdbStore implements Store {
-	private constructor(private readonly c: Connection) {}
+	private constructor(
+		private readonly c: Connection,
+		private readonly key: DeviceKey
+	) {}
 
 	static async open(options: IdbStoreOptions = {}): Promise<IdbStore> {
 		let connection: Connection | null = null;
@@ -73,9 +79,11 @@ export class IdbStore implements Store {
 			await tx.done;
 			return current;
 		});
+		// X6: the device key is made once, the first time this database opens.
+		const key = await lock.run(() => loadDeviceKey(db));
 		const state = await readState(db);
 		connection = new Connection(db, deviceId(meta.device ?? ''), state, meta.seq, lock);
-		return new IdbStore(connection);
+		return new IdbStore(connection, key);
 	}
 
 	get device(): DeviceId {
@@ -165,18 +173,47 @@ export class IdbStore implements Store {
 		return this.c.db.get('changes', id);
 	}
 
+	/** Conflicts the rules made (in the log) and changes held as unverified (X6). */
 	async conflicts(): Promise<ConflictRecord[]> {
 		this.c.assertOpen();
-		return this.c.db.getAll('conflicts');
+		const [refused, held] = await Promise.all([
+			this.c.db.getAll('conflicts'),
+			this.c.db.getAll('held')
+		]);
+		return [...refused, ...held];
 	}
 
 	async dismissConflict(id: ChangeId): Promise<void> {
 		this.c.assertOpen();
 		await this.c.lock.run(async () => {
-			const record = await this.c.db.get('conflicts', id);
-			if (record) await this.c.db.put('conflicts', { ...record, dismissed: true });
+			for (const name of ['conflicts', 'held'] as const) {
+				const record = await this.c.db.get(name, id);
+				if (record) await this.c.db.put(name, { ...record, dismissed: true });
+			}
 		});
 		this.c.emit({ kind: 'reloaded' });
+	}
+
+	deviceKey(): Promise<string> {
+		return Promise.resolve(this.key.publicKey);
+	}
+
+	async signHeads(
+		heads: readonly { readonly changeId: string; readonly hash: string }[]
+	): Promise<HeadSignature[]> {
+		this.c.assertOpen();
+		const signed = await signHeadsWith(this.key, this.device, heads);
+		const tx = this.c.db.transaction('signatures', 'readwrite');
+		await Promise.all([...signed.map((s) => tx.store.put(s)), tx.done]);
+		return signed;
+	}
+
+	async headSignatures(changeIds: readonly string[]): Promise<HeadSignature[]> {
+		this.c.assertOpen();
+		const tx = this.c.db.transaction('signatures', 'readonly');
+		const found = await Promise.all(changeIds.map((id) => tx.store.get(id)));
+		await tx.done;
+		return found.filter((s) => s !== undefined);
 	}
 
 	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]> {
@@ -186,7 +223,7 @@ export class IdbStore implements Store {
 			const meta = await this.c.freshMeta();
 			const log = await this.c.db.getAllFromIndex('changes', 'byClock');
 			// The page gets a turn every thousand changes while the log replays (P4).
-			const replayed = await mergeChanges(emptyState(), log, [], true, onProgress);
+			const replayed = await mergeChanges(emptyState(), log, [], true, { onProgress });
 			const dismissed = new Set(
 				(await this.c.db.getAll('conflicts')).filter((c) => c.dismissed).map((c) => c.change.id)
 			);
@@ -210,7 +247,7 @@ export class IdbStore implements Store {
 		options?: ImportOptions
 	): Promise<Result<ImportPreview, ImportRefusal>> {
 		this.c.assertOpen();
-		return previewInto(this.c, changes, options);
+		return previewInto(this.c, this.key.publicKey, changes, options);
 	}
 
 	importChanges(
@@ -219,7 +256,8 @@ export class IdbStore implements Store {
 		options?: ImportOptions
 	): Promise<Result<ImportOutcome, ImportRefusal>> {
 		this.c.assertOpen();
-		return this.c.lock.run(() => importInto(this.c, changes, options, onProgress));
+		const key = this.key.publicKey;
+		return this.c.lock.run(() => importInto(this.c, key, changes, options, onProgress));
 	}
 
 	releaseHeld(
@@ -227,9 +265,11 @@ export class IdbStore implements Store {
 		onProgress?: (p: ReplayProgress) => void
 	): Promise<Result<ImportOutcome, ImportRefusal>> {
 		this.c.assertOpen();
-		return this.c.lock.run(() => importInto(this.c, [], { now }, onProgress));
+		const key = this.key.publicKey;
+		return this.c.lock.run(() => importInto(this.c, key, [], { now }, onProgress));
 	}
 
+	/** X7: the changes held as from the future (the unverified ones are conflicts: X6). */
 	held(): Promise<Change[]> {
 		this.c.assertOpen();
 		return readHeld(this.c);

@@ -1,19 +1,16 @@
-// The parts of an import that every Store shares (S4, S5, S9, X5, X7): planning against what
-// this device holds, admitting (clocks, chain continuity, changes from the future: admit.ts),
-// merging, the clock to adopt, this device's chain head when a backup of its own changes comes
+// The parts of an import that every Store shares (S4, S5, S9, X5, X6, X7): planning against
+// what this device holds, screening for authenticity (authenticate.ts: only what is proved, or
+// trusted, goes on), admitting what goes on (clocks, chain continuity, changes from the future:
+// admit.ts), merging, the clock to adopt, this device's chain head when a backup of its own changes comes
 // back, and which conflicts are new. The stores only add their own reads and writes.
 import { compareChanges } from '$lib/core';
 import type { Change, Conflict, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
 import { planImport } from '$lib/sync/merge';
+import { authenticate } from './authenticate';
+import type { Authenticated, ImportProof } from './authenticate';
 import type { ImportPlan } from '$lib/sync/merge';
-import {
-	MAX_CLOCK_SKEW_MS,
-	checkContinuity,
-	firstBadClock,
-	isFromTheFuture,
-	withGaps
-} from './admit';
+import { admit, firstBadClock, heldSummary } from './admit';
 import type { ClockState } from './clock';
 import { isClock, parseClock, receive } from './clock';
 import type { Head } from './meta';
@@ -36,12 +33,18 @@ import type {
 export interface LocalView {
 	/** The change log, in replay order. */
 	readonly log: readonly Change[];
-	/** X7: changes held as from the future. */
-	readonly held: readonly Change[];
+	/** X7: changes held as from the future (proved when they came, X6), in replay order. */
+	readonly future: readonly Change[];
 	readonly conflicts: readonly ConflictRecord[];
 	readonly clock: ClockState;
 	readonly head: Head | null;
 	readonly device: string;
+	/** X6: this device's public key. */
+	readonly key: string;
+	/** X6: changes held apart as unverified (not in the log), with their evidence. */
+	readonly unverified: readonly ConflictRecord[];
+	/** MemoryStore only: the projection its log starts from, for replays. */
+	readonly base?: State;
 }
 
 export function planAgainst(
@@ -99,92 +102,111 @@ export function conflictRecords(
 	return { all: whole ? records : [...existing, ...added], added };
 }
 
-/** X7: how many changes are held and when the first and last of them apply. */
-export function heldSummary(held: readonly Change[]): HeldSummary | null {
-	if (held.length === 0) return null;
-	let first = Infinity;
-	let last = -Infinity;
-	for (const change of held) {
-		first = Math.min(first, change.at);
-		last = Math.max(last, change.at);
-	}
-	return {
-		count: held.length,
-		firstAppliesAt: first - MAX_CLOCK_SKEW_MS,
-		lastAppliesAt: last - MAX_CLOCK_SKEW_MS
-	};
-}
+/** X6: what authenticity lets go on to the rules, from a file's changes and the held ones. */
+type Screened =
+	| { readonly ok: false; readonly error: ImportRefusal }
+	| {
+			readonly ok: true;
+			/** The file's changes against the log and the changes held from the future. */
+			readonly all: ImportPlan;
+			/** Proved (or trusted) new changes and released held ones, in replay order. */
+			readonly accepted: readonly Change[];
+			/** Unsignable changes that wait for the person's trust (preview only). */
+			readonly waiting: readonly Change[];
+			/** Held unverified before, proved now: not in the file. */
+			readonly nowProved: readonly Change[];
+			readonly auth: Authenticated | null;
+	  };
 
-/** What an import admits: what applies now (replay order), what is held, what is released. */
-interface Admitted {
-	readonly plan: ImportPlan;
-	readonly apply: readonly Change[];
-	readonly hold: readonly Change[];
-	readonly release: readonly Change[];
-	readonly needsReplay: boolean;
-	readonly gaps: readonly ChainGap[];
-}
-
-function admit(
+/**
+ * S4 + X7 + X6: plans the import against what this device holds, checks every new change's
+ * clock (a format check: nothing with a bad clock is ever kept, held or not), then keeps only
+ * what authenticity allows.
+ */
+async function screen(
+	state: State,
 	local: LocalView,
 	changes: readonly Change[],
-	options: ImportOptions
-): Result<Admitted, ImportRefusal> {
-	const plan = planAgainst(changes, local.log, local.held);
-	if (plan.error) return { ok: false, error: plan.error };
-	const badClock = firstBadClock(plan.fresh);
+	proof: ImportProof | undefined
+): Promise<Screened> {
+	const all = planAgainst(changes, local.log, local.future);
+	if (all.error) return { ok: false, error: all.error };
+	const badClock = firstBadClock(all.fresh);
 	if (badClock) return { ok: false, error: badClock };
-	const continuity = checkContinuity(plan.fresh, changes, [...local.log, ...local.held], {
-		self: { device: local.device, head: local.head },
-		declared: options.gaps ?? []
+	if (proof === undefined) {
+		return { ok: true, all, accepted: all.fresh, waiting: [], nowProved: [], auth: null };
+	}
+	const ids = new Set<string>(local.log.map((c) => c.id));
+	for (const change of local.future) ids.add(change.id);
+	const auth = await authenticate({
+		state,
+		self: { device: local.device, key: local.key },
+		fresh: all.fresh,
+		inLog: (id) => ids.has(id),
+		proof,
+		held: local.unverified
 	});
-	if (!continuity.ok) return continuity;
-	const now = options.now;
-	const hold = plan.fresh.filter((c) => isFromTheFuture(c, now));
-	const release = now === undefined ? [] : local.held.filter((c) => !isFromTheFuture(c, now));
-	const due = plan.fresh.filter((c) => !isFromTheFuture(c, now));
-	const apply = release.length === 0 ? due : [...due, ...release].sort(compareChanges);
-	const latest = local.log.at(-1)?.clock ?? null;
-	// X5: the gaps the file declares (the reader found them open) are remembered too, so this
-	// device's history check knows them as missing changes, not as tampering.
-	const freshIds = new Set<string>(plan.fresh.map((c) => c.id));
-	const declared = (options.gaps ?? []).filter((g) => freshIds.has(g.changeId));
+	if (!auth.ok) return auth;
+	const { accepted, waiting, released } = auth.value;
+	// Everything the file brings goes in (the usual case): the plan's order stands as it is.
+	if (accepted.length === all.fresh.length && released === 0) {
+		return { ok: true, all, accepted: all.fresh, waiting, nowProved: [], auth: auth.value };
+	}
+	const inFile = new Set<string>(all.fresh.map((c) => c.id));
 	return {
 		ok: true,
-		value: {
-			plan,
-			apply,
-			hold,
-			release,
-			needsReplay: latest !== null && apply.some((c) => c.clock <= latest),
-			gaps: withGaps(continuity.gaps, declared)
-		}
+		all,
+		accepted: [...accepted].sort(compareChanges),
+		waiting,
+		nowProved: released === 0 ? [] : accepted.filter((c) => !inFile.has(c.id)),
+		auth: auth.value
 	};
 }
 
-/** S9: what importing `changes` would do, from a copy of the projection; writes nothing. */
+/** The file's changes, with held ones this import proves (for the continuity check). */
+function withProved(changes: readonly Change[], nowProved: readonly Change[]): readonly Change[] {
+	return nowProved.length === 0 ? changes : [...changes, ...nowProved];
+}
+
+/**
+ * S9: what importing `changes` would do, from a copy of the projection; writes nothing. X6:
+ * what the preview shows is what Apply would do once the person trusts the file.
+ */
 export async function previewOf(
 	state: State,
 	local: LocalView,
 	changes: readonly Change[],
 	options: ImportOptions = {}
 ): Promise<Result<ImportPreview, ImportRefusal>> {
-	const admitted = admit(local, changes, options);
+	const screened = await screen(state, local, changes, options.proof);
+	if (!screened.ok) return screened;
+	const { all, auth, waiting } = screened;
+	const candidates =
+		waiting.length === 0
+			? screened.accepted
+			: [...screened.accepted, ...waiting].sort(compareChanges);
+	const file = withProved(changes, screened.nowProved);
+	const admitted = admit(local, file, candidates, options);
 	if (!admitted.ok) return admitted;
-	const { plan, apply, hold, needsReplay, gaps } = admitted.value;
-	const merged = await mergeChanges(copyState(state), local.log, apply, needsReplay);
+	const { apply, hold, needsReplay, gaps } = admitted.value;
+	const merged = await mergeChanges(copyState(state), local.log, apply, needsReplay, {
+		base: local.base
+	});
 	const { added } = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
 	const declared = new Set((options.gaps ?? []).map((g) => `${g.device}\u0000${g.changeId}`));
 	return {
 		ok: true,
 		value: {
-			fresh: plan.fresh.length,
-			duplicates: plan.duplicates,
+			fresh: all.fresh.length,
+			duplicates: all.duplicates,
 			wouldConflict: added,
 			needsReplay,
 			...previewDetails(state, merged, apply),
 			held: heldSummary(hold),
-			gaps: gaps.filter((g) => !declared.has(`${g.device}\u0000${g.changeId}`))
+			gaps: gaps.filter((g) => !declared.has(`${g.device}\u0000${g.changeId}`)),
+			unverified: auth?.added ?? [],
+			unsignable: auth?.unsignable ?? 0,
+			nowProved: auth?.released ?? 0
 		}
 	};
 }
@@ -194,9 +216,9 @@ export type PreparedImport =
 	| { readonly kind: 'done'; readonly result: Result<ImportOutcome, ImportRefusal> }
 	| {
 			readonly kind: 'write';
-			/** Changes for the log (fresh ones due now, and held ones released). */
+			/** Changes for the log (fresh ones due now, and held ones released or proved). */
 			readonly fresh: readonly Change[];
-			/** X7: new changes to hold, and held ones to let go of. */
+			/** X7: new changes to hold as from the future, and held ones to let go of. */
 			readonly hold: readonly Change[];
 			readonly release: readonly Change[];
 			/** X5: open links accepted by this import, to remember. */
@@ -206,11 +228,15 @@ export type PreparedImport =
 			readonly clock: ClockState;
 			readonly head: Head | null;
 			readonly outcome: ImportOutcome;
+			/** X6: the unverified changes after this import, and the signatures to keep (null: as they were). */
+			readonly auth: Authenticated | null;
 	  };
 
 /**
- * S4/S5/X5/X7: admits the changes and merges what applies now — IN PLACE into `state` when
- * appending (the caller owns it and rereads it if its write fails), into a new state when
+ * S4/S5/X5/X6/X7: screens the changes for authenticity (only what is proved, or trusted, goes
+ * on; a file with unsignable changes the person did not trust is refused whole), admits what
+ * goes on (clocks, continuity, the future) and merges what applies now — IN PLACE into `state`
+ * when appending (the caller owns it and rereads it if its write fails), into a new state when
  * replaying. Changes from the future are returned to hold, not merged.
  */
 export async function prepareImport(
@@ -220,14 +246,33 @@ export async function prepareImport(
 	options: ImportOptions = {},
 	onProgress?: (p: ReplayProgress) => void
 ): Promise<PreparedImport> {
-	const admitted = admit(local, changes, options);
+	const screened = await screen(state, local, changes, options.proof);
+	if (!screened.ok) return { kind: 'done', result: screened };
+	const { all, auth } = screened;
+	if (auth !== null && auth.unsignable > 0 && options.proof?.trust !== true) {
+		const error = { code: 'untrusted-file', count: auth.unsignable } as const;
+		return { kind: 'done', result: { ok: false, error } };
+	}
+	const file = withProved(changes, screened.nowProved);
+	const admitted = admit(local, file, screened.accepted, options);
 	if (!admitted.ok) return { kind: 'done', result: admitted };
-	const { plan, apply, hold, release, needsReplay, gaps } = admitted.value;
-	if (apply.length === 0 && hold.length === 0) {
-		const outcome = { applied: 0, conflicts: [], duplicates: plan.duplicates, replayed: false };
+	const { apply, hold, release, needsReplay, gaps } = admitted.value;
+	const x6 = { unverified: auth?.added ?? [], nowProved: auth?.released ?? 0 };
+	const quiet = auth === null || (auth.added.length === 0 && auth.signatures.length === 0);
+	if (apply.length === 0 && hold.length === 0 && quiet) {
+		const outcome = {
+			applied: 0,
+			conflicts: [],
+			duplicates: all.duplicates,
+			replayed: false,
+			...x6
+		};
 		return { kind: 'done', result: { ok: true, value: outcome } };
 	}
-	const merged = await mergeChanges(state, local.log, apply, needsReplay, onProgress);
+	const merged = await mergeChanges(state, local.log, apply, needsReplay, {
+		onProgress,
+		base: local.base
+	});
 	const conflicts = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
 	return {
 		kind: 'write',
@@ -242,10 +287,12 @@ export async function prepareImport(
 		outcome: {
 			applied: merged.applied,
 			conflicts: conflicts.added,
-			duplicates: plan.duplicates,
+			duplicates: all.duplicates,
 			replayed: merged.whole,
 			...(hold.length > 0 ? { held: hold.length } : {}),
-			...(release.length > 0 ? { released: release.length } : {})
-		}
+			...(release.length > 0 ? { released: release.length } : {}),
+			...x6
+		},
+		auth
 	};
 }

@@ -1,5 +1,6 @@
 // The same Store interface without IndexedDB, for fast unit tests of app commands and sync:
-// it stamps, applies and records exactly as IdbStore does, and replays the same way.
+// it stamps, applies and records exactly as IdbStore does, and replays the same way. Its
+// device key (X6) is made on first use.
 import { applyInPlace, deviceId, emptyState, compareChanges } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
 import { changeHash } from '$lib/sync/digest';
@@ -14,6 +15,9 @@ import { withGaps } from './admit';
 import { prepareImport, previewOf } from './importing';
 import type { LocalView } from './importing';
 import { mergeChanges } from './merge';
+import { newDeviceKey, signHeadsWith } from './device-key';
+import type { DeviceKey } from './device-key';
+import type { HeadSignature } from '$lib/sync/evidence';
 import type {
 	ChainGap,
 	ChangeDraft,
@@ -28,23 +32,61 @@ import type {
 	StoreEvent
 } from './types';
 
+export interface MemoryStoreOptions {
+	/**
+	 * For tests: the projection the log starts from, as if an earlier history (not in this
+	 * log) had made it; replays start from it too. Accounts with keys and enrolled devices
+	 * (X6), for instance.
+	 */
+	readonly base?: State;
+}
+
 export class MemoryStore implements Store {
 	readonly device: DeviceId;
-	#state: State = emptyState();
+	readonly #base: State | undefined;
+	#state: State;
 	#log = new Map<string, Change>();
 	#conflicts = new Map<string, ConflictRecord>();
 	#clock: ClockState = ZERO_CLOCK;
 	#head: Head | null = null;
 	#exported: string | null = null;
 	/** X7: changes from the future, kept until their time comes. */
-	#held = new Map<string, Change>();
+	#future = new Map<string, Change>();
 	/** X5: links known to be open. */
 	#gaps: ChainGap[] = [];
+	/** X6: changes held apart as unverified (not in the log), listed with the conflicts. */
+	#unverified = new Map<string, ConflictRecord>();
+	#signatures = new Map<string, HeadSignature>();
+	#key: Promise<DeviceKey> | null = null;
 	readonly #listeners = new Set<(event: StoreEvent) => void>();
 	readonly #lock = createWriteLock();
 
-	constructor(device = '00000000000000aa') {
+	constructor(device = '00000000000000aa', options: MemoryStoreOptions = {}) {
 		this.device = deviceId(device);
+		this.#base = options.base;
+		this.#state = options.base === undefined ? emptyState() : copyState(options.base);
+	}
+
+	#deviceKey(): Promise<DeviceKey> {
+		this.#key ??= newDeviceKey();
+		return this.#key;
+	}
+
+	async deviceKey(): Promise<string> {
+		return (await this.#deviceKey()).publicKey;
+	}
+
+	async signHeads(
+		heads: readonly { readonly changeId: string; readonly hash: string }[]
+	): Promise<HeadSignature[]> {
+		const signed = await signHeadsWith(await this.#deviceKey(), this.device, heads);
+		for (const s of signed) this.#signatures.set(s.changeId, s);
+		return signed;
+	}
+
+	headSignatures(changeIds: readonly string[]): Promise<HeadSignature[]> {
+		const found = changeIds.map((id) => this.#signatures.get(id));
+		return Promise.resolve(found.filter((s) => s !== undefined));
 	}
 
 	get state(): State {
@@ -111,19 +153,16 @@ export class MemoryStore implements Store {
 	}
 
 	conflicts(): Promise<ConflictRecord[]> {
-		return Promise.resolve([...this.#conflicts.values()]);
+		return Promise.resolve([...this.#conflicts.values(), ...this.#unverified.values()]);
 	}
 
 	replay(onProgress?: (p: ReplayProgress) => void): Promise<readonly ConflictRecord[]> {
 		return this.#lock.run(async () => {
 			await ensureRules();
-			const replayed = await mergeChanges(
-				emptyState(),
-				[...this.#log.values()],
-				[],
-				true,
-				onProgress
-			);
+			const replayed = await mergeChanges(emptyState(), [...this.#log.values()], [], true, {
+				onProgress,
+				base: this.#base
+			});
 			const previous = this.#conflicts;
 			this.#conflicts = new Map(
 				replayed.conflicts.map((c) => [
@@ -138,19 +177,24 @@ export class MemoryStore implements Store {
 	}
 
 	dismissConflict(id: ChangeId): Promise<void> {
-		const record = this.#conflicts.get(id);
-		if (record) this.#conflicts.set(id, { ...record, dismissed: true });
+		for (const records of [this.#conflicts, this.#unverified]) {
+			const record = records.get(id);
+			if (record) records.set(id, { ...record, dismissed: true });
+		}
 		return Promise.resolve();
 	}
 
 	async #local(): Promise<LocalView> {
 		return {
 			log: await this.changes(),
-			held: await this.held(),
+			future: await this.held(),
 			conflicts: [...this.#conflicts.values()],
 			clock: this.#clock,
 			head: this.#head,
-			device: this.device
+			device: this.device,
+			key: await this.deviceKey(),
+			unverified: [...this.#unverified.values()],
+			...(this.#base ? { base: this.#base } : {})
 		};
 	}
 
@@ -187,10 +231,14 @@ export class MemoryStore implements Store {
 		const prepared = await prepareImport(this.#state, local, changes, options, onProgress);
 		if (prepared.kind === 'done') return prepared.result;
 		for (const change of prepared.fresh) this.#log.set(change.id, change);
-		for (const change of prepared.release) this.#held.delete(change.id);
-		for (const change of prepared.hold) this.#held.set(change.id, change);
+		for (const change of prepared.release) this.#future.delete(change.id);
+		for (const change of prepared.hold) this.#future.set(change.id, change);
 		this.#gaps = withGaps(this.#gaps, prepared.gaps);
 		this.#conflicts = new Map(prepared.conflicts.all.map((c) => [c.change.id, c]));
+		if (prepared.auth !== null) {
+			this.#unverified = new Map(prepared.auth.held.map((c) => [c.change.id, c]));
+			for (const s of prepared.auth.signatures) this.#signatures.set(s.changeId, s);
+		}
 		this.#state = prepared.merged.state;
 		this.#clock = prepared.clock;
 		this.#head = prepared.head;
@@ -198,8 +246,9 @@ export class MemoryStore implements Store {
 		return { ok: true, value: prepared.outcome };
 	}
 
+	/** X7: the changes held as from the future (the unverified ones are conflicts: X6). */
 	held(): Promise<Change[]> {
-		return Promise.resolve([...this.#held.values()].sort(compareChanges));
+		return Promise.resolve([...this.#future.values()].sort(compareChanges));
 	}
 
 	knownGaps(): Promise<ChainGap[]> {

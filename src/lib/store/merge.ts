@@ -5,6 +5,7 @@
 import { applyInPlace, replaySteps } from '$lib/core';
 import type { Change, Effect, State } from '$lib/core';
 import type { Conflict } from '$lib/core';
+import { copyState } from './batch';
 import type { ReplayProgress } from './types';
 
 export interface Merged {
@@ -43,10 +44,16 @@ export async function mergeChanges(
 	log: readonly Change[],
 	fresh: readonly Change[],
 	needsReplay: boolean,
-	onProgress?: (p: ReplayProgress) => void
+	options: {
+		readonly onProgress?: ((p: ReplayProgress) => void) | undefined;
+		/** The projection the log starts from (MemoryStore tests); empty by default. */
+		readonly base?: State | undefined;
+	} = {}
 ): Promise<Merged> {
+	const { onProgress, base } = options;
 	if (needsReplay) {
-		const steps = replaySteps([...log, ...fresh], PROGRESS_EVERY);
+		const start = base === undefined ? undefined : copyState(base);
+		const steps = replaySteps([...log, ...fresh], PROGRESS_EVERY, start);
 		let step = steps.next();
 		while (step.done !== true) {
 			onProgress?.(step.value);

@@ -15,6 +15,11 @@ import type {
 	State,
 	Touched
 } from '$lib/core';
+import type { Unverified } from '$lib/sync/authenticity';
+import type { Evidence, HeadSignature } from '$lib/sync/evidence';
+import type { ImportProof } from './authenticate';
+
+export type { ImportProof } from './authenticate';
 
 /** A change as an app command builds it; the store stamps device, clock, time and `prev`. */
 export type ChangeDraft = Change extends infer C
@@ -30,11 +35,17 @@ export interface Committed {
 
 export type CommitResult = Result<Committed, Refusal>;
 
-/** A change kept but not applied (S5, S6), with the reason. */
+/**
+ * A change kept but not applied (S5, S6), with the reason: a rule's refusal (the change is in
+ * the log), or X6's (it could not be shown to come from its actor: it is HELD apart, not in
+ * the log, and checked again at each import with the evidence kept here).
+ */
 export interface ConflictRecord {
 	readonly change: Change;
-	readonly refusal: Refusal;
+	readonly refusal: Refusal | Unverified;
 	readonly dismissed: boolean;
+	/** X6: held changes only. */
+	readonly evidence?: Evidence;
 }
 
 export type StoreEvent =
@@ -64,8 +75,12 @@ export interface ImportOutcome {
 	readonly replayed: boolean;
 	/** X7: new changes dated ahead of this device's clock, kept to apply later (absent: none). */
 	readonly held?: number;
-	/** X7: changes held earlier whose time came, applied with these (absent: none). */
+	/** X7: changes held earlier as from the future whose time came, applied with these (absent: none). */
 	readonly released?: number;
+	/** X6: changes from this file held apart, unverified (not in the log). */
+	readonly unverified: readonly ConflictRecord[];
+	/** X6: changes held unverified from earlier files that this one proved, now applied. */
+	readonly nowProved: number;
 }
 
 /** X5: a change whose link to the change before it on its device is open (never received). */
@@ -92,6 +107,12 @@ export interface ImportOptions {
 	readonly now?: number;
 	/** X5: the links the file declares open (its `gaps`). */
 	readonly gaps?: readonly ChainGap[];
+	/**
+	 * X6: what the reader found in the file, and whether the person trusts its source. Without
+	 * it the changes count as proved, which is only right for changes this app made itself
+	 * (tests, tools, changes held from the future): every file has one.
+	 */
+	readonly proof?: ImportProof;
 }
 
 /** S9: what an import would do, computed without writing anything. */
@@ -114,6 +135,12 @@ export interface ImportPreview {
 	readonly kinds: readonly { readonly type: ChangeType; readonly count: number }[];
 	/** The new sensitive changes (password, email, two-step, handover …), in replay order. */
 	readonly sensitive: readonly SensitiveChange[];
+	/** X6: changes from the file that would be held apart, unverified, with the reason. */
+	readonly unverified: readonly ConflictRecord[];
+	/** X6: changes nothing can verify: applied only if the person trusts the file's source. */
+	readonly unsignable: number;
+	/** X6: changes held unverified from earlier files that this one proves. */
+	readonly nowProved: number;
 }
 
 /** S9: a sensitive change in a file, and what it would do. */
@@ -126,8 +153,12 @@ export interface SensitiveChange {
 	readonly licenseIds: readonly LicenseId[];
 }
 
-/** Why the store refuses an import (S4, X5, X7): the sync layer's codes, with its data. */
-export type ImportRefusal = SyncErrorOf<'changed-history' | 'bad-clock' | 'broken-chain'>;
+/** Why the store refuses an import (S4, X5, X6, X7): the sync layer's codes, with its data. */
+// X6: 'device-key-mismatch' (the file gives a device another key than the one this device
+// knows) and 'untrusted-file' (unsignable changes the person did not say they trust).
+export type ImportRefusal = SyncErrorOf<
+	'changed-history' | 'bad-clock' | 'broken-chain' | 'device-key-mismatch' | 'untrusted-file'
+>;
 
 export interface Store {
 	readonly device: DeviceId;
@@ -155,14 +186,20 @@ export interface Store {
 	conflicts(): Promise<ConflictRecord[]>;
 	/** S5/S6: a conflict stays in the log; dismissing only hides it from the inbox. */
 	dismissConflict(id: ChangeId): Promise<void>;
-	/** S9: what importing these (validated) changes would do; writes nothing. */
+	/**
+	 * S9: what importing these (validated) changes would do; writes nothing. `options.proof`
+	 * (X6) is what the reader found in the file; without it the changes count as proved.
+	 */
 	previewImport(
 		changes: readonly Change[],
 		options?: ImportOptions
 	): Promise<Result<ImportPreview, ImportRefusal>>;
 	/**
-	 * S4: merges validated changes into the log in ONE transaction, replaying when needed;
-	 * changes from the future are held in the same transaction (X7).
+	 * S4: merges validated changes into the log in ONE transaction, replaying when needed.
+	 * X6: with `options.proof`, only proved changes (and unsignable ones when trusted) go on;
+	 * the unverified are held apart, and those held from earlier files are checked again.
+	 * X5/X7: what goes on must have a good clock and join the chains held here; changes from
+	 * the future are held in the same transaction.
 	 */
 	importChanges(
 		changes: readonly Change[],
@@ -174,10 +211,18 @@ export interface Store {
 		now: number,
 		onProgress?: (p: ReplayProgress) => void
 	): Promise<Result<ImportOutcome, ImportRefusal>>;
-	/** X7: the changes held as from the future, in replay order. */
+	/** X7: the changes held as from the future, in replay order (not the unverified: X6). */
 	held(): Promise<Change[]>;
 	/** X5: links known to be open in this device's log (declared by files, or missed files). */
 	knownGaps(): Promise<ChainGap[]>;
+	/** X6: this device's public key (made when its storage was first opened). */
+	deviceKey(): Promise<string>;
+	/** X6: signs the heads of this device's own runs of changes, and keeps the signatures. */
+	signHeads(
+		heads: readonly { readonly changeId: string; readonly hash: string }[]
+	): Promise<HeadSignature[]>;
+	/** X6: the kept signatures (made here or received) for these head change ids. */
+	headSignatures(changeIds: readonly string[]): Promise<HeadSignature[]>;
 	/** S2: changes made on this device and not exported yet, in replay order. */
 	queue(): Promise<Change[]>;
 	/** S2: how many changes `queue()` would return, without reading them (the nav badge). */

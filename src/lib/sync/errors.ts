@@ -38,6 +38,13 @@ export const SYNC_ERROR_CODES = Object.freeze({
 	duplicateChangeId: 'duplicate-change-id',
 	/** A change id this device already has, with different content: history was rewritten. */
 	changedHistory: 'changed-history',
+	/** X6: the file gives one device two different keys (or not the one this device knows). */
+	deviceKeyMismatch: 'device-key-mismatch',
+	/**
+	 * X6: changes nothing can verify (a version-1 file, a device from before X6) were about to
+	 * be applied without the person saying they trust where the file came from.
+	 */
+	untrustedFile: 'untrusted-file',
 	/** Export: the changes carry secrets (S3), so the file must be encrypted. */
 	passphraseRequired: 'passphrase-required',
 	/** Export: a passphrase shorter than MIN_PASSPHRASE (S3: a key worth deriving). */
@@ -146,6 +153,8 @@ export type SyncError =
 			readonly indexes: readonly [number, number];
 	  }
 	| { readonly code: 'changed-history'; readonly changeId: string }
+	| { readonly code: 'device-key-mismatch'; readonly device: string }
+	| { readonly code: 'untrusted-file'; readonly count: number }
 	| { readonly code: 'passphrase-required' }
 	| { readonly code: 'passphrase-too-short'; readonly min: number };
 

@@ -1,12 +1,13 @@
 // The versioned sync file (S3): one zod definition that both validates imported files and
-// generates the JSON Schema published beside it (tessera-changes.v1.schema.json). Each change
+// generates the JSON Schemas published beside it (tessera-changes.v1/v2.schema.json). Each change
 // is checked strictly against the core's Change union, so a file can never carry a field the
 // change log would not hash the same way on the other device (X5).
 //
 // Exported and imported shapes are separate types (STYLE example 6): what this version writes
-// is exact; what arrives is `unknown` until this schema says otherwise. Fields a newer version-1
-// writer adds beside `changes` are ignored, since nothing outside `changes` is data; anything a
-// reader must understand needs version 2.
+// is exact; what arrives is `unknown` until this schema says otherwise. Fields a newer writer
+// adds beside `changes` are ignored, since nothing outside `changes` is data; anything a
+// reader must understand needs a new version. Version 2 (X6) adds `signatures`: the device
+// signatures over the heads of the chains in the file. Version 1 files are still read.
 //
 // zod comes from ./schema-base, which configures it without eval (CSP, X4) before any schema
 // is built; the change schemas themselves are in ./change-schemas and ./account-schemas.
@@ -23,12 +24,17 @@ import type {
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
 import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
+import type { FileEvidence, HeadSignature } from './evidence';
 import { LIMITS, docs, epochMs, id, z } from './schema-base';
 
 export { LIMITS } from './schema-base';
 
 export const FORMAT = 'tessera-changes';
-export const VERSION = 1;
+/** The version this app writes. */
+export const VERSION = 2;
+/** The versions it reads: version 1 files have no signatures (X6: nothing in them is proved). */
+export const READ_VERSIONS: readonly number[] = [1, 2];
+export type FileVersion = 1 | 2;
 
 /** PBKDF2 iterations an imported file may ask for: fewer is weak, more could hang the page. */
 export const KDF_ITERATIONS = Object.freeze({ min: 100_000, max: 10_000_000 });
@@ -45,10 +51,29 @@ export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);
 const kind = z.enum(['queue', 'full']);
 export type SyncFileKind = z.infer<typeof kind>;
 
-export const PlainFileSchema = z
-	.looseObject({
+/** X5: links the writer knows are open, declared (see the `gaps` description). */
+const gaps = z
+	.array(z.strictObject({ device: id(deviceId), changeId: z.string().min(1).max(100) }))
+	.max(LIMITS.changes)
+	.readonly()
+	.optional();
+
+/**
+ * X6: one device signature over the head of a run of that device's changes in the file (the
+ * last change before a declared gap, or its last change in the file): Ed25519, base64url, over
+ * the head statement (device, change id, X5 hash). One signature covers the whole run, since
+ * each change links to the one before it by hash.
+ */
+export const HeadSignatureSchema = z.strictObject({
+	device: id(deviceId),
+	changeId: z.string().min(1).max(LIMITS.id),
+	signature: base64url(86)
+});
+
+function plainFile<V extends FileVersion>(version: V) {
+	return z.looseObject({
 		format: z.literal(FORMAT),
-		version: z.literal(VERSION),
+		version: z.literal(version),
 		device: id(deviceId),
 		exportedAt: epochMs,
 		kind,
@@ -59,16 +84,26 @@ export const PlainFileSchema = z
 		 * them (a whole-history file from a device that missed another device's file).
 		 * Declared, so a gap is reported in the preview rather than silently accepted.
 		 */
-		gaps: z
-			.array(z.strictObject({ device: id(deviceId), changeId: z.string().min(1).max(100) }))
-			.max(LIMITS.changes)
-			.readonly()
-			.optional(),
+		gaps,
 		changes: z.array(ChangeSchema).max(LIMITS.changes).readonly()
-	})
+	});
+}
+
+/** Version 1 (shipped, read only): no signatures. */
+export const PlainFileSchemaV1 = plainFile(1).register(docs, {
+	id: 'plain',
+	title: 'A file of changes in clear text'
+});
+
+/** Version 2 (written): the chain heads signed by their devices (X6). */
+export const PlainFileSchema = plainFile(2)
+	.extend({ signatures: z.array(HeadSignatureSchema).max(LIMITS.changes).readonly() })
 	.register(docs, { id: 'plain', title: 'A file of changes in clear text' });
 
-/** The plain envelope with its changes left unchecked, so they are validated one by one. */
+/** The plain envelopes with their changes left unchecked, so they are validated one by one. */
+export const PlainShellSchemaV1 = PlainFileSchemaV1.extend({
+	changes: z.array(z.unknown()).max(LIMITS.changes)
+});
 export const PlainShellSchema = PlainFileSchema.extend({
 	changes: z.array(z.unknown()).max(LIMITS.changes)
 });
@@ -88,23 +123,32 @@ export const EncryptionSchema = z.strictObject({
 	ciphertext: base64url()
 });
 
-export const EncryptedFileSchema = z
-	.looseObject({
-		format: z.literal(FORMAT),
-		version: z.literal(VERSION),
-		encrypted: EncryptionSchema
-	})
-	.register(docs, {
-		id: 'encrypted',
-		title: 'A file of changes encrypted with a passphrase (S3)',
-		description: 'The plaintext is the UTF-8 text of a plain file.'
-	});
+function encryptedFile<V extends FileVersion>(version: V) {
+	return z
+		.looseObject({
+			format: z.literal(FORMAT),
+			version: z.literal(version),
+			encrypted: EncryptionSchema
+		})
+		.register(docs, {
+			id: 'encrypted',
+			title: 'A file of changes encrypted with a passphrase (S3)',
+			description: 'The plaintext is the UTF-8 text of a plain file.'
+		});
+}
 
+export const EncryptedFileSchemaV1 = encryptedFile(1);
+export const EncryptedFileSchema = encryptedFile(2);
+
+export const SyncFileSchemaV1 = z.union([PlainFileSchemaV1, EncryptedFileSchemaV1]);
 export const SyncFileSchema = z.union([PlainFileSchema, EncryptedFileSchema]);
 
-/** The JSON Schema published in the repository (S3), generated from the zod definition. */
-export function syncFileJsonSchema(): Record<string, unknown> {
-	const schema = z.toJSONSchema(SyncFileSchema, {
+/**
+ * The JSON Schema published in the repository (S3), generated from the zod definition: one
+ * file per version (tessera-changes.v1.schema.json, tessera-changes.v2.schema.json).
+ */
+export function syncFileJsonSchema(version: FileVersion = VERSION): Record<string, unknown> {
+	const schema = z.toJSONSchema(version === 1 ? SyncFileSchemaV1 : SyncFileSchema, {
 		io: 'input',
 		metadata: docs,
 		// `.readonly()` is there for TypeScript; JSON Schema's readOnly means something else.
@@ -114,8 +158,8 @@ export function syncFileJsonSchema(): Record<string, unknown> {
 	});
 	return {
 		$schema: schema.$schema,
-		$id: 'https://tessera.invalid/schemas/tessera-changes.v1.schema.json',
-		title: 'Tessera change file, version 1',
+		$id: `https://tessera.invalid/schemas/tessera-changes.v${version}.schema.json`,
+		title: `Tessera change file, version ${version}`,
 		description:
 			'Changes exported by one Tessera device for another (SPEC S3). Generated from ' +
 			'src/lib/sync/format.ts by tests/unit/sync/schema.test.ts: do not edit by hand.',
@@ -131,6 +175,8 @@ export type ExportedSyncFile = {
 	readonly exportedAt: number;
 	readonly kind: SyncFileKind;
 	readonly digest: string;
+	readonly gaps?: readonly ChainGap[];
+	readonly signatures: readonly HeadSignature[];
 	readonly changes: readonly Change[];
 };
 
@@ -157,6 +203,8 @@ export interface SyncFileContents {
 	readonly encrypted: boolean;
 	/** X5: declared open links (see PlainFileSchema.gaps), for the preview to report. */
 	readonly gaps: readonly ChainGap[];
+	/** X6: what the file's signatures prove, for the store to classify each change. */
+	readonly evidence: FileEvidence;
 }
 
 export interface ChainGap {

@@ -11,6 +11,7 @@ export {
 	KDF_ITERATIONS,
 	LIMITS,
 	PlainFileSchema,
+	READ_VERSIONS,
 	SyncFileSchema,
 	VERSION,
 	syncFileJsonSchema
@@ -46,7 +47,20 @@ export { validateChange } from './validate';
 export { DEFAULT_MAX_FUTURE_SKEW_MS, readSyncFile } from './read';
 export type { ReadOptions, ReadResult } from './read';
 export { buildSyncFile, syncFileName } from './write';
-export type { BuildOptions, BuildResult, BuiltFile } from './write';
+export type { BuildOptions, BuildResult, BuiltFile, SegmentHead } from './write';
+export { deviceKeysFor, segmentsOf } from './evidence';
+export type {
+	DeviceKeys,
+	Evidence,
+	FileEvidence,
+	HeadSignature,
+	Seal,
+	SealCheck,
+	Segment
+} from './evidence';
+export { classify, deviceKeysIn, introducedKey, isUnverified, knownFrom } from './authenticity';
+export type { Known, Unverified, UnverifiedCode, Verdict } from './authenticity';
+export { checkEnrollment, checkSeal, proveFile } from './prove';
 export { planImport, touchesOf } from './merge';
 export type { ImportPlan, LocalLog, Touches } from './merge';
 export { PROGRESS_EVERY } from './progress';

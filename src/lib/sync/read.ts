@@ -1,17 +1,28 @@
 // Reading a sync file (S4, S7): the whole file is checked before anything is applied, and
 // every way it can be wrong comes back as a value with a stable code (STYLE example 8), in a
 // fixed order: size → parse → decrypt → envelope → each change (its clock too, X7) → digest →
-// duplicates → chain (X5) → a year ahead at most. Nothing here touches storage: the store
-// merges what this returns.
+// duplicates → chain (X5) → a year ahead at most → signatures (X6). Nothing here touches
+// storage: the store classifies, admits and merges what this returns.
 import { err, ok } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
 import { decryptEnvelope } from './crypto';
 import { canonicalJson, checkChains, digestOfCanonical, hashCanonical } from './digest';
 import type { JsonPath, SyncError } from './errors';
-import { EncryptedFileSchema, FORMAT, KDF_ITERATIONS, PlainShellSchema, VERSION } from './format';
+import type { DeviceKeys } from './evidence';
+import {
+	EncryptedFileSchema,
+	EncryptedFileSchemaV1,
+	FORMAT,
+	KDF_ITERATIONS,
+	PlainShellSchema,
+	PlainShellSchemaV1,
+	READ_VERSIONS,
+	VERSION
+} from './format';
 import type { ImportedSyncFile, SyncFileContents } from './format';
 import { problemOf } from './problems';
+import { proveFile } from './prove';
 import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
 import type { OnProgress } from './progress';
 import { JSON_LIMITS, isJsonObject, parseJsonSafely, textOf } from './safe-json';
@@ -34,6 +45,11 @@ export interface ReadOptions {
 	readonly maxFutureSkewMs?: number;
 	/** 0 to 1, never backwards (P4). */
 	readonly onProgress?: OnProgress;
+	/**
+	 * X6: device keys the importing device knows (its projection's enrolled devices and its
+	 * own key); the file's own enrollments add the rest.
+	 */
+	readonly deviceKeys?: DeviceKeys;
 }
 
 export type ReadResult =
@@ -68,7 +84,8 @@ async function read(
 		if (opts.passphrase === undefined || opts.passphrase === '') {
 			return err({ code: 'needs-passphrase' });
 		}
-		const envelope = EncryptedFileSchema.safeParse(file);
+		const schema = file.version === 1 ? EncryptedFileSchemaV1 : EncryptedFileSchema;
+		const envelope = schema.safeParse(file);
 		if (!envelope.success) return err(envelopeError(envelope.error.issues, file));
 		progress?.(0.05);
 		const plain = await decryptEnvelope(envelope.data, opts.passphrase);
@@ -88,12 +105,13 @@ async function read(
 	}
 	progress?.(0.1);
 
-	const shell = PlainShellSchema.safeParse(file);
-	if (!shell.success) return err(envelopeError(shell.error.issues, file));
-	const { device, exportedAt, kind, digest } = shell.data;
-	const declaredGaps = shell.data.gaps ?? [];
+	const version = file.version === 1 ? 1 : 2;
+	const shell = parseShell(file);
+	if (!shell.ok) return shell;
+	const { device, exportedAt, kind, digest, signatures } = shell.value;
+	const declaredGaps = shell.value.gaps ?? [];
 
-	const validated = await validateChanges(shell.data.changes, stepProgress(progress, 0.1, 0.45));
+	const validated = await validateChanges(shell.value.changes, stepProgress(progress, 0.1, 0.45));
 	if (!validated.ok) return validated;
 	const all = validated.value;
 
@@ -105,7 +123,7 @@ async function read(
 	if (!unique.ok) return unique;
 	const { changes, texts } = unique.value;
 
-	const hashes = await hashCanonical(texts, stepProgress(progress, 0.55, 0.95));
+	const hashes = await hashCanonical(texts, stepProgress(progress, 0.55, 0.9));
 	const chain = checkChains(changes, hashes, undefined, declaredGaps);
 	if (!chain.ok) return chain;
 
@@ -114,8 +132,22 @@ async function read(
 		opts.now + (opts.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)
 	);
 	if (future !== null) return err(future);
+	progress?.(0.95);
+
+	// X6: one verification per chain head, one per enrollment; the store classifies.
+	const known = opts.deviceKeys ?? new Map<string, string>();
+	const proof = await proveFile({ version, changes, hashes, signatures, known });
+	if (!proof.ok) return proof;
 	progress?.(1);
-	return ok({ device, exportedAt, kind, changes, encrypted, gaps: chain.gaps });
+	return ok({
+		device,
+		exportedAt,
+		kind,
+		changes,
+		encrypted,
+		gaps: chain.gaps,
+		evidence: proof.value
+	});
 }
 
 const CIPHERTEXT = ['encrypted', 'ciphertext'] as const;
@@ -138,7 +170,7 @@ function parseHead(
 		return err({ code: 'wrong-format', path: ['format'], message: `not "${FORMAT}"`, problem });
 	}
 	const version = value.version;
-	if (version !== VERSION) {
+	if (typeof version !== 'number' || !READ_VERSIONS.includes(version)) {
 		const found = typeof version === 'number' || typeof version === 'string' ? version : null;
 		return err({
 			code: 'unsupported-version',
@@ -147,6 +179,17 @@ function parseHead(
 		});
 	}
 	return ok(value);
+}
+
+/** The plain envelope of either version; a version-1 file has no signatures. */
+function parseShell(file: ImportedSyncFile) {
+	if (file.version === 1) {
+		const v1 = PlainShellSchemaV1.safeParse(file);
+		if (!v1.success) return err(envelopeError(v1.error.issues, file));
+		return ok({ ...v1.data, signatures: [] });
+	}
+	const v2 = PlainShellSchema.safeParse(file);
+	return v2.success ? ok(v2.data) : err(envelopeError(v2.error.issues, file));
 }
 
 function envelopeError(issues: readonly z.core.$ZodIssue[], file: ImportedSyncFile): SyncError {

@@ -1,5 +1,6 @@
 // Writing a sync file (S3): the queued changes (or the whole history) in replay order, their
-// digest, and, when any change carries a secret, encryption with the user's passphrase. A file
+// digest, the signatures over each device's chain heads (X6), and, when any change carries a
+// secret, encryption with the user's passphrase. A file
 // is checked against the same schema the reader uses, so this app never writes a file it
 // would refuse. One change per line keeps files readable and diffable.
 import { compareChanges, err, ok } from '$lib/core';
@@ -7,6 +8,8 @@ import type { Change, DeviceId, Result } from '$lib/core';
 import { containsSecrets, encryptEnvelope } from './crypto';
 import { canonicalJson, digestOfCanonical, openLinks, sha256Text } from './digest';
 import type { SyncError } from './errors';
+import { segmentsOf } from './evidence';
+import type { HeadSignature } from './evidence';
 import { FORMAT, VERSION } from './format';
 import type { ExportedSyncFile, SyncFileKind } from './format';
 import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
@@ -30,6 +33,19 @@ export interface BuildOptions {
 	/** The largest file to write: the reader's limit (default 50 MB), so it always reads back. */
 	readonly maxBytes?: number;
 	readonly onProgress?: OnProgress;
+	/**
+	 * X6: signatures for the heads of the file's segments (see ./evidence.ts): this device
+	 * signs its own, and gives the ones it kept for other devices'. Without it the file
+	 * carries none, and nothing in it can be verified.
+	 */
+	readonly sign?: (heads: readonly SegmentHead[]) => Promise<readonly HeadSignature[]>;
+}
+
+/** The last change of a segment: what its device signs. */
+export interface SegmentHead {
+	readonly device: string;
+	readonly changeId: string;
+	readonly hash: string;
 }
 
 export interface BuiltFile {
@@ -63,7 +79,21 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const digest = digestOfCanonical(canonical.value);
 	// X5: declare the links this device knows are open (it never received the change before
 	// them), so the reader reports them instead of refusing the whole file.
-	const gaps = openLinks(changes, canonical.value.map(sha256Text));
+	const hashes = canonical.value.map(sha256Text);
+	const gaps = openLinks(changes, hashes);
+	const heads = segmentsOf(changes, hashes).map((s) => ({
+		device: s.device,
+		changeId: s.head,
+		hash: s.hash
+	}));
+	// Exactly the three fields the reader's strict schema takes, whatever the signer returned.
+	const given = opts.sign === undefined ? [] : await opts.sign(heads);
+	const signatures = given.map(({ device, changeId, signature }) => ({
+		device,
+		changeId,
+		signature
+	}));
+	signatures.sort((a, b) => order(a.device, b.device) || order(a.changeId, b.changeId));
 	const head = {
 		format: FORMAT,
 		version: VERSION,
@@ -71,7 +101,8 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 		exportedAt: opts.exportedAt,
 		kind: opts.kind,
 		digest,
-		...(gaps.length > 0 ? { gaps } : {})
+		...(gaps.length > 0 ? { gaps } : {}),
+		signatures
 	} satisfies Omit<ExportedSyncFile, 'changes'>;
 	// The canonical text of a change is valid JSON for it, so the file is assembled from the
 	// texts the digest was made of rather than stringified a second time.
@@ -119,6 +150,8 @@ async function checkedCanonical(
 	progress(1);
 	return ok(texts);
 }
+
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `tessera-changes-<first 8 of the device id>-<yyyymmdd-hhmm UTC>.json`. */
 export function syncFileName(device: string, exportedAt: number): string {

@@ -1,9 +1,13 @@
-// Words for sync (S3, S4, S7, X5), made from the stable codes of src/lib/sync/errors.ts and the
-// data beside them (STYLE example 10: one place; the UI never matches on message text). Each
-// refusal says what is wrong with the file, what to do, and, for imports, that nothing changed.
+// Words for sync (S3, S4, S7, X5, X6, X7), made from the stable codes of src/lib/sync/errors.ts
+// and the data beside them (STYLE example 10: one place; the UI never matches on message text).
+// Each refusal says what is wrong with the file, what to do, and, for imports, that nothing
+// changed. What X6 says about changes that cannot be verified is in ./trust-words.ts.
 import type { BrokenChain } from '$lib/sync/digest';
 import type { FieldProblem, JsonPath, SyncError, ValueKind } from '$lib/sync/errors';
 import { quoted } from './phrase';
+import { unverifiedCountWords } from './trust-words';
+
+export { trustWords, unverifiedCountWords, unverifiedWords } from './trust-words';
 
 const count = new Intl.NumberFormat('en-US');
 const plural = (n: number, one: string, many = `${one}s`) =>
@@ -81,7 +85,7 @@ function versionWords(found: number | string | null): string {
 	if (typeof found === 'string') {
 		return `This change file gives its version as text (“${quoted(found)}”), where Tessera writes a number: it was edited or written by another program. Export it again from Tessera.`;
 	}
-	return `This change file says it has version ${String(found)}, which no Tessera wrote; this app reads version 1. Export it again from Tessera.`;
+	return `This change file says it has version ${String(found)}, which no Tessera wrote; this app reads versions 1 and 2. Export it again from Tessera.`;
 }
 
 function when(ms: number): string {
@@ -111,7 +115,7 @@ export function describeSyncError(error: SyncError): string {
 			return `This is not a Tessera change file: ${wrongFormatWords(error.path, error.problem)}.`;
 		case 'unsupported-version':
 			if (error.newer)
-				return `This file was written by a newer Tessera (change file version ${String(error.found)}); this app reads version 1. Update Tessera on this device (reload when it offers the new version), then import the file again.`;
+				return `This file was written by a newer Tessera (change file version ${String(error.found)}); this app reads versions 1 and 2. Update Tessera on this device (reload when it offers the new version), then import the file again.`;
 			return versionWords(error.found);
 		case 'needs-passphrase':
 			return 'This file is encrypted: enter the passphrase it was exported with.';
@@ -141,6 +145,10 @@ export function describeSyncError(error: SyncError): string {
 			return `The file holds change ${quoted(error.changeId)} twice with different content (numbers ${count.format(error.indexes[0] + 1)} and ${count.format(error.indexes[1] + 1)}): it was edited.`;
 		case 'changed-history':
 			return `This file holds change ${quoted(error.changeId)} with different content from the copy on this device: that history was rewritten somewhere.`;
+		case 'device-key-mismatch':
+			return `This file names device ${shortDevice(error.device)} with a key that is not the one known for it: it was not written by that device, or it was altered.`;
+		case 'untrusted-file':
+			return `This file holds ${plural(error.count, 'change')} that nothing can verify: tick “I trust where this file came from” in the preview to import ${error.count === 1 ? 'it' : 'them'}.`;
 		case 'passphrase-required':
 			return 'These changes carry secrets (password hashes, codes or tokens), so the file must be encrypted: enter a passphrase.';
 		case 'passphrase-too-short':
@@ -207,6 +215,8 @@ export interface OutcomeLike {
 	readonly duplicates: number;
 	/** X7: new changes held as from the future. */
 	readonly held?: number;
+	/** X6: held apart, unverified. */
+	readonly unverified?: readonly unknown[];
 }
 
 /**
@@ -216,7 +226,8 @@ export interface OutcomeLike {
 export function importedWords(outcome: OutcomeLike): string {
 	const conflicts = outcome.conflicts.length;
 	const held = outcome.held ?? 0;
-	if (outcome.applied === 0 && conflicts === 0 && held === 0) {
+	const unverified = outcome.unverified?.length ?? 0;
+	if (outcome.applied === 0 && conflicts === 0 && held === 0 && unverified === 0) {
 		return 'Nothing new: every change in this file is already here.';
 	}
 	const parts = [`Imported: ${plural(outcome.applied, 'new change')} applied.`];
@@ -225,6 +236,7 @@ export function importedWords(outcome: OutcomeLike): string {
 			`${plural(conflicts, 'change was', 'changes were')} refused by the rules and kept as ${conflicts === 1 ? 'a conflict' : 'conflicts'}: see Conflicts below.`
 		);
 	}
+	if (unverified > 0) parts.push(`${unverifiedCountWords(unverified)} See Conflicts below.`);
 	if (outcome.duplicates > 0) {
 		parts.push(`${plural(outcome.duplicates, 'change was', 'changes were')} here already.`);
 	}

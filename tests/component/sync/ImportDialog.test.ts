@@ -47,7 +47,8 @@ const FILE = {
 	kind: 'queue',
 	changes: [],
 	encrypted: true,
-	gaps: []
+	gaps: [],
+	evidence: { version: 2, byChange: new Map() }
 } as const;
 const PREVIEW = {
 	fresh: 3,
@@ -59,7 +60,10 @@ const PREVIEW = {
 	siteIds: [],
 	touched: { licenses: [], accounts: [], sites: [], mail: 0 },
 	kinds: [],
-	sensitive: []
+	sensitive: [],
+	unverified: [],
+	unsignable: 0,
+	nowProved: 0
 };
 
 function setUp(step: ImportStep, view: PreviewView | null = null) {
@@ -151,6 +155,29 @@ describe('ImportDialog', () => {
 		expect(screen.getByLabelText('Applying the changes')).toHaveValue(50);
 		await fireEvent(screen.getByRole('dialog'), new Event('cancel', { cancelable: true }));
 		expect(oncancel).not.toHaveBeenCalled();
+	});
+
+	it('X6: lists what cannot be verified, and Apply waits for "I trust where this file came from"', async () => {
+		const [conflict] = VIEW.conflicts;
+		if (!conflict) return expect.fail('no conflict');
+		const view: PreviewView = {
+			...VIEW,
+			unverified: [{ ...conflict, id: 'c-held', reason: 'Device eeeeeeee was never enrolled.' }],
+			trust: { unsignable: 3, words: 'Nothing in this file can be verified.' }
+		};
+		const { onapply } = setUp(
+			{ step: 'preview', name: VIEW.fileName, file: FILE, preview: PREVIEW },
+			view
+		);
+		expect(screen.getByRole('heading', { name: 'Cannot be verified (1)' })).toBeInTheDocument();
+		expect(screen.getByRole('dialog')).toHaveTextContent('never enrolled');
+		expect(screen.getByRole('group')).toHaveTextContent('Nothing in this file can be verified.');
+		const apply = screen.getByRole('button', { name: 'Apply' });
+		expect(apply).toBeDisabled();
+		await fireEvent.click(screen.getByLabelText('I trust where this file came from'));
+		expect(apply).toBeEnabled();
+		await fireEvent.click(apply);
+		expect(onapply).toHaveBeenCalledOnce();
 	});
 
 	it('closes when the import is over', async () => {

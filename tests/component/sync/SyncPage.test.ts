@@ -48,6 +48,11 @@ async function choose(text: string, name = 'changes.json'): Promise<void> {
 	await fireEvent.change(input, { target: { files: [new File([text], name)] } });
 }
 
+/** X6: ticks "I trust where this file came from" (the file from A is not signed by a known key). */
+async function trust(): Promise<void> {
+	await fireEvent.click(screen.getByLabelText('I trust where this file came from'));
+}
+
 /** What the page announced in the shell's live region (StatusRegion renders it). */
 const said = () => status.current?.text ?? '';
 
@@ -93,6 +98,7 @@ describe('the Sync page', () => {
 		expect(dialog).toHaveTextContent('Tessera Issues SEN-1000001');
 		expect(dialog).toHaveTextContent('Bob (bob@acme.com)');
 		expect(await store.changes()).toEqual([]);
+		await trust();
 		await fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
 		await waitFor(() => expect(said()).toContain('Imported: 4 new changes applied.'));
 		expect(screen.queryByRole('dialog')).toBeNull();
@@ -102,6 +108,21 @@ describe('the Sync page', () => {
 			expect(said()).toContain('Nothing new: every change in this file is already here.')
 		);
 		expect(screen.queryByRole('dialog')).toBeNull();
+	});
+
+	it('X6: a file nothing can verify says so plainly, and Apply waits for the confirmation', async () => {
+		render(SyncRoute);
+		await choose(await fileFromA());
+		const dialog = await screen.findByRole('dialog', { name: 'Preview of changes.json' });
+		expect(dialog).toHaveTextContent('Nothing in this file can be verified');
+		const apply = screen.getByRole('button', { name: 'Apply' });
+		expect(apply).toBeDisabled();
+		await fireEvent.click(apply);
+		expect(await store.changes()).toEqual([]);
+		await trust();
+		expect(apply).toBeEnabled();
+		await fireEvent.click(screen.getByLabelText('I trust where this file came from'));
+		expect(apply).toBeDisabled();
 	});
 
 	it('S9: Cancel leaves the device as it was', async () => {
@@ -120,6 +141,7 @@ describe('the Sync page', () => {
 		vi.spyOn(store, 'importChanges').mockRejectedValueOnce(
 			new StoreError('quota-exceeded', 'full')
 		);
+		await trust();
 		await fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
 		await waitFor(() =>
 			expect(said()).toContain(

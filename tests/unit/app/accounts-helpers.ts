@@ -6,7 +6,7 @@ import { accountId, changeId, mailbox } from '$lib/core';
 import type { Account, AccountId } from '$lib/core';
 import type { AccountsContext, Keyring } from '$lib/app/accounts';
 import { logIn, memoryKeyring, signUp, verifyEmail } from '$lib/app/accounts';
-import { memoryDeviceKeys } from '$lib/app/device-keys';
+import { storeDeviceKeys } from '$lib/app/device-keys';
 import { newId } from '$lib/store/device';
 import type { SessionRecord } from '$lib/app/session';
 import { hashPassword, sha256Base64url } from '$lib/security';
@@ -56,7 +56,7 @@ export function harness(
 		newId,
 		throttle,
 		keyring,
-		deviceKeys: memoryDeviceKeys()
+		deviceKeys: storeDeviceKeys(store)
 	};
 	return {
 		ctx,

@@ -24,7 +24,7 @@ const EXAMPLES: readonly SyncError[] = [
 		message: 'not "tessera-changes"',
 		problem: { kind: 'not-allowed' }
 	},
-	{ code: 'unsupported-version', found: 2, newer: true },
+	{ code: 'unsupported-version', found: 3, newer: true },
 	{ code: 'needs-passphrase' },
 	{ code: 'wrong-passphrase' },
 	{ code: 'unsafe-encryption', iterations: 10, min: 100_000, max: 10_000_000 },
@@ -46,6 +46,8 @@ const EXAMPLES: readonly SyncError[] = [
 	{ code: 'broken-chain', device: '1111222233334444', changeId: 'c-5', expected: 'a', found: 'b' },
 	{ code: 'duplicate-change-id', changeId: 'c-2', indexes: [1, 4] },
 	{ code: 'changed-history', changeId: 'c-3' },
+	{ code: 'device-key-mismatch', device: '1111222233334444' },
+	{ code: 'untrusted-file', count: 3 },
 	{ code: 'passphrase-required' },
 	{ code: 'passphrase-too-short', min: 8 }
 ];
@@ -62,7 +64,7 @@ describe('sync words', () => {
 	it('names the version, the change and the field, the device, the limits', () => {
 		const say = (code: SyncError['code']) =>
 			describeSyncError(EXAMPLES.find((e) => e.code === code) ?? { code: 'truncated' });
-		expect(say('unsupported-version')).toContain('newer Tessera (change file version 2)');
+		expect(say('unsupported-version')).toContain('newer Tessera (change file version 3)');
 		expect(say('invalid-change')).toContain('Change number 4 in the file (c-9)');
 		expect(say('invalid-change')).toContain('the field payload.email');
 		expect(say('unknown-change-type')).toContain('“site.teleport”');

@@ -45,6 +45,12 @@ async function withHistory() {
 	return a;
 }
 
+/** X6: changes with no evidence at all (the store refuses or holds them before the rules). */
+const unproven = (changes: readonly Change[]) => ({
+	changes,
+	evidence: { version: 1, byChange: new Map() } as const
+});
+
 function built(report: ExportReport) {
 	if (report.kind !== 'built') throw new Error(`not built: ${report.kind}`);
 	return report;
@@ -112,7 +118,7 @@ describe('import', () => {
 		expect(check.preview).toMatchObject({ fresh: 4, duplicates: 0, wouldConflict: [] });
 		expect(check.preview.licenseIds).toEqual(['lic-1']);
 		expect(await b.store.changes()).toEqual([]);
-		const applied = await applyImport(b.ctx, check.file.changes);
+		const applied = await applyImport(b.ctx, check.file, { trust: true });
 		expect(applied).toMatchObject({ kind: 'applied', outcome: { applied: 4, duplicates: 0 } });
 		expect(
 			b.store.state.licenses.get(licenseId(check.preview.licenseIds[0] ?? fail()))
@@ -170,7 +176,7 @@ describe('import', () => {
 			error: { code: 'digest-mismatch' }
 		});
 		// A consistent file that rewrites a known change is refused by the store's plan.
-		expect(await applyImport(b.ctx, [edited])).toEqual({
+		expect(await applyImport(b.ctx, unproven([edited]))).toEqual({
 			kind: 'refused',
 			error: { code: 'changed-history', changeId: first.id }
 		});
@@ -182,9 +188,9 @@ describe('import', () => {
 		const changes = await a.store.changes();
 		const failure = new StoreError('quota-exceeded', 'full');
 		const spy = vi.spyOn(b.store, 'importChanges').mockRejectedValueOnce(failure);
-		expect(await applyImport(b.ctx, changes)).toEqual({ kind: 'failed', error: failure });
+		expect(await applyImport(b.ctx, unproven(changes))).toEqual({ kind: 'failed', error: failure });
 		spy.mockRejectedValueOnce(new TypeError('bug'));
-		await expect(applyImport(b.ctx, changes)).rejects.toThrow('bug');
+		await expect(applyImport(b.ctx, unproven(changes))).rejects.toThrow('bug');
 	});
 });
 

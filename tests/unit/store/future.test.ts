@@ -65,7 +65,15 @@ for (const [kind, open] of kinds) {
 			const imported = await store.importChanges([signUp, one, two], undefined, { now: T });
 			expect(imported).toEqual({
 				ok: true,
-				value: { applied: 0, conflicts: [], duplicates: 0, replayed: false, held: 3 }
+				value: {
+					applied: 0,
+					conflicts: [],
+					duplicates: 0,
+					replayed: false,
+					held: 3,
+					unverified: [],
+					nowProved: 0
+				}
 			});
 			expect(await store.changes()).toEqual([]);
 			expect((await store.held()).map((c) => c.id)).toEqual([signUp.id, one.id, two.id]);
@@ -76,7 +84,14 @@ for (const [kind, open] of kinds) {
 			// S4: the same file again is all duplicates, while held.
 			expect(await store.importChanges([signUp, one, two], undefined, { now: T + 2 })).toEqual({
 				ok: true,
-				value: { applied: 0, conflicts: [], duplicates: 3, replayed: false }
+				value: {
+					applied: 0,
+					conflicts: [],
+					duplicates: 3,
+					replayed: false,
+					unverified: [],
+					nowProved: 0
+				}
 			});
 		});
 
@@ -105,7 +120,15 @@ for (const [kind, open] of kinds) {
 			const firstDue = signUp.at - MAX_CLOCK_SKEW_MS;
 			expect(await store.releaseHeld(firstDue + 1000)).toEqual({
 				ok: true,
-				value: { applied: 2, conflicts: [], duplicates: 0, replayed: false, released: 2 }
+				value: {
+					applied: 2,
+					conflicts: [],
+					duplicates: 0,
+					replayed: false,
+					released: 2,
+					unverified: [],
+					nowProved: 0
+				}
 			});
 			expect(store.state.accounts.get(ALICE)?.name).toBe('Alice One');
 			expect((await store.held()).map((c) => c.id)).toEqual([two.id]);

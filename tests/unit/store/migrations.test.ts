@@ -4,9 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { accountId, licenseId } from '$lib/core';
+import { accountId, changeId, licenseId } from '$lib/core';
 import { DB_NAME, DB_VERSION, IdbStore } from '$lib/store';
 import { MIGRATIONS } from '$lib/store/migrations';
+import { resetDatabase } from '$lib/store/reset';
+import { isPublicKeyText } from '$lib/security/signing';
 import { freshIndexedDb, signupDraft } from './helpers';
 
 interface Fixture {
@@ -83,6 +85,45 @@ describe('migrations', () => {
 		store.close();
 	});
 
+	it('S8, X6: a version 2 database opens with the current code, keeping records and conflicts, and gets a device key', async () => {
+		const fixture = loadFixture(2);
+		await installFixture(fixture);
+		const store = await IdbStore.open();
+		expect(store.device).toBe('2222333344445555');
+		expect(await store.changes()).toHaveLength(fixture.stores.changes?.length ?? -1);
+		expect(store.state.accounts.size).toBe(2);
+		expect(store.state.licenses.get(licenseId('lic-1'))?.billing?.secondary).toEqual(['a-bob']);
+		const conflicts = await store.conflicts();
+		expect(conflicts.map((c) => [c.change.id, c.refusal.code])).toEqual([['h-del', 'not-in-role']]);
+		// Version 3's additions: a device key made once and kept, an empty signature store.
+		const key = await store.deviceKey();
+		expect(isPublicKeyText(key)).toBe(true);
+		expect(await store.headSignatures(['h-del'])).toEqual([]);
+		const carol = signupDraft(accountId('a-carol'), 'carol@acme.com', 'Carol');
+		const next = await store.commit({ ...carol, id: changeId('v3-carol') }, 1_790_000_010_000);
+		expect(next.ok && next.value.change.prev).toBe('6yKRH2tp1li3CkE4BcMtAe5fTq9OFw5F6KJOrVHlxCs');
+		const signed = await store.signHeads([{ changeId: 'h-1', hash: 'x' }]);
+		expect(await store.headSignatures(['h-1'])).toEqual(signed);
+		store.close();
+		const again = await IdbStore.open();
+		expect(await again.deviceKey()).toBe(key);
+		expect(await again.conflicts()).toHaveLength(1);
+		again.close();
+	});
+
+	it('X6: the device key is made on first open, kept, and gone after Reset', async () => {
+		const store = await IdbStore.open();
+		const key = await store.deviceKey();
+		store.close();
+		const reopened = await IdbStore.open();
+		expect(await reopened.deviceKey()).toBe(key);
+		reopened.close();
+		await resetDatabase();
+		const fresh = await IdbStore.open();
+		expect(await fresh.deviceKey()).not.toBe(key);
+		fresh.close();
+	});
+
 	it('S8: every step is idempotent (running it on an up-to-date database changes nothing)', async () => {
 		const store = await IdbStore.open();
 		store.close();
@@ -92,7 +133,18 @@ describe('migrations', () => {
 			}
 		});
 		expect([...db.objectStoreNames].sort()).toEqual(
-			['accounts', 'changes', 'conflicts', 'licenses', 'mail', 'meta', 'sites'].sort()
+			[
+				'accounts',
+				'changes',
+				'conflicts',
+				'held',
+				'keys',
+				'licenses',
+				'mail',
+				'meta',
+				'signatures',
+				'sites'
+			].sort()
 		);
 		db.close();
 	});

@@ -5,6 +5,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { accountId, changeId } from '$lib/core';
+import type { Change } from '$lib/core';
+import { enrollStatement, headStatement, newSigningKeyPair, sign } from '$lib/security/signing';
+import { classify } from '$lib/sync/authenticity';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import {
@@ -14,7 +18,9 @@ import {
 	T0,
 	V1_PLAIN_TYPES,
 	V1_SECRET_TYPES,
-	sampleChanges
+	sample,
+	sampleChanges,
+	withChain
 } from './helpers';
 
 const DIR = 'tests/fixtures/sync';
@@ -47,7 +53,10 @@ describe('frozen version-1 fixtures', () => {
 			const options = fixture.passphrase === undefined ? {} : { passphrase: fixture.passphrase };
 			const result = await readSyncFile(text, { now: NOW, ...options });
 			if (!result.ok) return expect.fail(result.error.code);
-			const { changes, ...meta } = result.file;
+			const { changes, evidence, ...meta } = result.file;
+			// X6: a version-1 file carries no signatures, so nothing in it can be checked.
+			expect(evidence.version).toBe(1);
+			expect([...evidence.byChange.values()].every((e) => e.check === null)).toBe(true);
 			expect(meta).toEqual({
 				device: DEVICE_A,
 				exportedAt: T0,
@@ -92,3 +101,84 @@ describe('frozen version-1 fixtures', () => {
 		});
 	}
 });
+
+// X6: a file written by version 2 of the format, signed: one device enrolled for Alice by her
+// account key, its run of changes signed at its head. Frozen like the others, so a change to
+// the head or enrollment statements (or to how a run is cut) fails here.
+describe('frozen version-2 fixture', () => {
+	const path = `${DIR}/v2-signed.json`;
+
+	it('v2-signed.json is still read, every signature checks, and Alice’s key proves it all', async () => {
+		if (process.env.WRITE_SYNC_FIXTURES === '1' && !existsSync(path)) {
+			writeFileSync(path, await signedFixture());
+		}
+		expect(existsSync(path), `${path} is missing`).toBe(true);
+		const result = await readSyncFile(readFileSync(path, 'utf8'), { now: NOW });
+		if (!result.ok) return expect.fail(result.error.code);
+		const { changes, evidence } = result.file;
+		expect(evidence.version).toBe(2);
+		expect(changes.map((c) => c.id)).toEqual([
+			'enroll-1111',
+			...Array.from({ length: 10 }, (_, n) => `c-1111-${n}`)
+		]);
+		expect([...evidence.byChange.values()].every((e) => e.check?.ok === true)).toBe(true);
+		const [enroll] = changes;
+		if (enroll?.type !== 'device.enroll') return expect.fail('no enrollment first');
+		expect(evidence.byChange.get(enroll.id)?.enrollment).toBe(true);
+		const alice = accountId('a-alice');
+		const knows = (keys: string[]) => ({
+			accountKeys: new Map([[alice, keys]]),
+			enrolled: new Set<string>(),
+			accounts: new Set<string>([alice])
+		});
+		const verdicts = (keys: string[]) =>
+			[...classify(changes, (id) => evidence.byChange.get(id), knows(keys)).values()].map(
+				(v) => v.kind
+			);
+		expect(new Set(verdicts([enroll.payload.accountPublicKey]))).toEqual(new Set(['proved']));
+		expect(verdicts([])).toContain('unverified');
+	});
+});
+
+/** Ten sample changes of DEVICE_A after its enrollment for Alice, signed as the app signs. */
+async function signedFixture(): Promise<string> {
+	const account = await newSigningKeyPair(false);
+	const device = await newSigningKeyPair(false);
+	const alice = accountId('a-alice');
+	const at = T0 - 1000;
+	const enroll: Change = {
+		id: changeId('enroll-1111'),
+		device: DEVICE_A,
+		clock: `${new Date(at).toISOString()}-0000-${DEVICE_A}`,
+		at,
+		actor: alice,
+		prev: null,
+		type: 'device.enroll',
+		payload: {
+			accountId: alice,
+			devicePublicKey: device.publicKey,
+			accountPublicKey: account.publicKey,
+			signature: await sign(account.privateKey, enrollStatement(alice, DEVICE_A, device.publicKey))
+		}
+	};
+	const changes = await withChain([
+		enroll,
+		...Array.from({ length: 10 }, (_, n) => sample(DEVICE_A, n))
+	]);
+	const built = await buildSyncFile({
+		device: DEVICE_A,
+		exportedAt: T0,
+		kind: 'queue',
+		changes,
+		sign: (heads) =>
+			Promise.all(
+				heads.map(async (h) => ({
+					device: h.device,
+					changeId: h.changeId,
+					signature: await sign(device.privateKey, headStatement(h.device, h.changeId, h.hash))
+				}))
+			)
+	});
+	if (!built.ok) throw new Error(built.error.code);
+	return built.file.text;
+}

@@ -13,6 +13,8 @@ import { buildSyncFile } from '$lib/sync/write';
 import { DEVICE_A, FAST, NOW, PASSPHRASE, T0, plainText, sample, sampleChanges } from './helpers';
 
 const opts: ReadOptions = { now: NOW };
+/** X6: the evidence of a version-2 file (what it holds is tested in authenticity tests). */
+const SIGNED_FORMAT: unknown = expect.objectContaining({ version: 2 });
 
 async function built(changes: readonly Change[], passphrase?: string): Promise<string> {
 	const result = await buildSyncFile({
@@ -41,7 +43,8 @@ describe('readSyncFile: files it accepts', () => {
 			kind: 'queue',
 			changes,
 			encrypted: false,
-			gaps: []
+			gaps: [],
+			evidence: SIGNED_FORMAT
 		};
 		expect(await readSyncFile(text, opts)).toEqual({ ok: true, file: expected });
 		expect(await readSyncFile(new TextEncoder().encode(text), opts)).toEqual({
@@ -57,7 +60,15 @@ describe('readSyncFile: files it accepts', () => {
 		const result = await readSyncFile(text, { ...opts, passphrase: PASSPHRASE });
 		expect(result).toEqual({
 			ok: true,
-			file: { device: DEVICE_A, exportedAt: T0, kind: 'queue', changes, encrypted: true, gaps: [] }
+			file: {
+				device: DEVICE_A,
+				exportedAt: T0,
+				kind: 'queue',
+				changes,
+				encrypted: true,
+				gaps: [],
+				evidence: SIGNED_FORMAT
+			}
 		});
 	});
 
@@ -122,10 +133,10 @@ describe('readSyncFile: files it refuses', () => {
 		expect(await errorOf(badKind)).toMatchObject({ code: 'wrong-format', path: ['kind'] });
 	});
 
-	it('unsupported-version: newer (2) or unknown, with the version found', async () => {
-		expect(await errorOf(await plainText([], { version: 2 }))).toEqual({
+	it('unsupported-version: newer (3) or unknown, with the version found', async () => {
+		expect(await errorOf(await plainText([], { version: 3 }))).toEqual({
 			code: 'unsupported-version',
-			found: 2,
+			found: 3,
 			newer: true
 		});
 		expect(await errorOf(await plainText([], { version: 'beta' }))).toEqual({

@@ -9,23 +9,35 @@ import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { syncFileJsonSchema } from '$lib/sync/format';
 
-const PATH = 'src/lib/sync/tessera-changes.v1.schema.json';
+// One published file per version: version 1 stays as shipped (X6 added version 2).
+const VERSIONS = [1, 2] as const;
+const pathOf = (version: number) => `src/lib/sync/tessera-changes.v${version}.schema.json`;
 
 describe('published JSON Schema', () => {
-	it('is the one the zod definition generates', async () => {
-		const generated = syncFileJsonSchema();
-		if (process.env.UPDATE_SCHEMA === '1') {
-			const config = (await resolveConfig(PATH)) ?? {};
-			const text = await format(JSON.stringify(generated), { ...config, filepath: PATH });
-			writeFileSync(PATH, text);
-		}
-		expect(existsSync(PATH), `${PATH} is missing: run with UPDATE_SCHEMA=1`).toBe(true);
-		const committed: unknown = JSON.parse(readFileSync(PATH, 'utf8'));
-		expect(committed).toEqual(generated);
+	for (const version of VERSIONS) {
+		it(`version ${version} is the one the zod definition generates`, async () => {
+			const PATH = pathOf(version);
+			const generated = syncFileJsonSchema(version);
+			if (process.env.UPDATE_SCHEMA === '1') {
+				const config = (await resolveConfig(PATH)) ?? {};
+				const text = await format(JSON.stringify(generated), { ...config, filepath: PATH });
+				writeFileSync(PATH, text);
+			}
+			expect(existsSync(PATH), `${PATH} is missing: run with UPDATE_SCHEMA=1`).toBe(true);
+			const committed: unknown = JSON.parse(readFileSync(PATH, 'utf8'));
+			expect(committed).toEqual(generated);
+		});
+	}
+
+	it('X6: version 2 adds the head signatures to the plain envelope', () => {
+		const text = JSON.stringify(syncFileJsonSchema(2));
+		expect(text).toContain('"signatures"');
+		expect(text).toContain('"const":2');
+		expect(JSON.stringify(syncFileJsonSchema(1))).not.toContain('"signatures"');
 	});
 
 	it('describes both envelopes, every change type and the limits', () => {
-		const schema = syncFileJsonSchema();
+		const schema = syncFileJsonSchema(1);
 		const text = JSON.stringify(schema);
 		expect(schema).toMatchObject({
 			$schema: 'https://json-schema.org/draft/2020-12/schema',

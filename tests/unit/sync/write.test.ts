@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { changeId, deviceId } from '$lib/core';
 import { changesDigest } from '$lib/sync/digest';
+import { headStatement, newSigningKeyPair, sign } from '$lib/security/signing';
+import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile, syncFileName } from '$lib/sync/write';
-import { DEVICE_A, FAST, PASSPHRASE, T0, sample, sampleChanges } from './helpers';
+import { DEVICE_A, DEVICE_B, FAST, NOW, PASSPHRASE, T0, sample, sampleChanges } from './helpers';
 
 const base = { device: DEVICE_A, exportedAt: T0, kind: 'full' } as const;
 
@@ -21,14 +23,51 @@ describe('buildSyncFile', () => {
 		expect(filename).toBe('tessera-changes-11112222-20260921-1413.json');
 		expect(JSON.parse(text)).toEqual({
 			format: 'tessera-changes',
-			version: 1,
+			version: 2,
 			device: DEVICE_A,
 			exportedAt: T0,
 			kind: 'full',
 			digest: changesDigest(changes),
+			signatures: [],
 			changes
 		});
 		expect(text.split('\n')).toHaveLength(changes.length + 3);
+	});
+
+	it('X6: signs each device’s run at its head, and the file reads back with the signatures checked', async () => {
+		const changes = await sampleChanges(6);
+		const keys = new Map([
+			[DEVICE_A, await newSigningKeyPair(false)],
+			[DEVICE_B, await newSigningKeyPair(false)]
+		]);
+		const asked: string[] = [];
+		const result = await buildSyncFile({
+			...base,
+			changes,
+			sign: (heads) =>
+				Promise.all(
+					heads.map(async (h) => {
+						asked.push(h.changeId);
+						const key = keys.get(deviceId(h.device));
+						if (!key) throw new Error('no key');
+						const statement = headStatement(h.device, h.changeId, h.hash);
+						// Extra fields from a signer are not written: the reader's schema is strict.
+						return { ...h, signature: await sign(key.privateKey, statement) };
+					})
+				)
+		});
+		if (!result.ok) return expect.fail(result.error.code);
+		expect(asked.sort()).toEqual(['c-1111-4', 'c-aaaa-5']);
+		const file: unknown = JSON.parse(result.file.text);
+		expect(file).toMatchObject({
+			version: 2,
+			signatures: [{ device: DEVICE_A }, { device: DEVICE_B }]
+		});
+		const known = new Map([...keys].map(([d, k]) => [d, k.publicKey]));
+		const read = await readSyncFile(result.file.text, { now: NOW, deviceKeys: known });
+		if (!read.ok) return expect.fail(read.error.code);
+		const checks = [...read.file.evidence.byChange.values()].map((e) => e.check?.ok);
+		expect(checks).toEqual(Array.from({ length: 6 }, () => true));
 	});
 
 	it('writes an empty file that reads back', async () => {
@@ -67,7 +106,7 @@ describe('buildSyncFile', () => {
 		expect(result.file.encrypted).toBe(true);
 		expect(JSON.parse(result.file.text)).toMatchObject({
 			format: 'tessera-changes',
-			version: 1,
+			version: 2,
 			encrypted: { alg: 'AES-GCM', kdf: { name: 'PBKDF2', iterations: FAST } }
 		});
 		expect(result.file.text).not.toContain('person0@acme.com');

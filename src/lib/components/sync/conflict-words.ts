@@ -1,12 +1,17 @@
 // Why a change was refused at replay, in words that name things (S5, S6; issue 9). A change
 // that needs a license, account or site this device has never seen waits for changes not yet
 // here (import the earlier file first), which is not the same as one whose account was
-// deleted. Other refusals take their one sentence from src/lib/ui/refusals.ts.
+// deleted. Other refusals take their one sentence from src/lib/ui/refusals.ts. A change held
+// apart as unverified (X6) says why it cannot be shown to come from who made it.
 import { accountId, licenseId, siteId } from '$lib/core';
 import type { Change, Refusal, State } from '$lib/core';
+import { isUnverified } from '$lib/sync/authenticity';
+import type { Unverified } from '$lib/sync/authenticity';
 import type { Phrase } from '$lib/ui/phrase';
 import { phrase } from '$lib/ui/phrase';
 import { describeRefusal } from '$lib/ui/refusals';
+import { deviceWords } from '$lib/ui/sync-words';
+import { unverifiedWords } from '$lib/ui/trust-words';
 import type { Lookup } from './describe';
 
 type Missing = 'license' | 'account' | 'site';
@@ -24,11 +29,16 @@ const NAMED = {
 } as const;
 
 export function conflictReason(
-	refusal: Refusal,
+	refusal: Refusal | Unverified,
 	change: Change,
 	state: State,
-	names: Lookup
+	names: Lookup,
+	self: string
 ): Phrase {
+	if (isUnverified(refusal)) {
+		const account = refusal.accountId === null ? null : names.account(refusal.accountId);
+		return unverifiedWords(refusal, account, deviceWords(refusal.device, self));
+	}
 	const inactive = inactiveActor(refusal, change, state, names);
 	if (inactive) return inactive;
 	const kind = MISSING.get(refusal.code);

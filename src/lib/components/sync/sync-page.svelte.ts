@@ -71,6 +71,8 @@ export class SyncPage {
 	 */
 	pending = $state.raw<PendingExport | null>(null);
 	historyResult = $state.raw<{ readonly ok: boolean; readonly text: string } | null>(null);
+	/** X6: the person ticked "I trust where this file came from" in the preview. */
+	trusted = $state(false);
 	checking = $state(false);
 	#pending: Blob | null = null;
 	#refreshes = 0;
@@ -210,11 +212,12 @@ export class SyncPage {
 				...(passphrase === undefined ? {} : { passphrase }),
 				onProgress: (value) => (this.importProgress = { label, value })
 			});
-			if (result.kind === 'ready' && result.preview.fresh === 0) {
+			if (result.kind === 'ready' && result.preview.fresh === 0 && result.preview.nowProved === 0) {
 				this.#reset();
 				const { duplicates } = result.preview;
 				status.announce(words.importedWords({ duplicates, applied: 0, conflicts: [] }));
 			} else if (result.kind === 'ready') {
+				this.trusted = false;
 				this.step = { step: 'preview', name, file: result.file, preview: result.preview };
 			} else if (
 				result.error.code === 'needs-passphrase' ||
@@ -234,23 +237,27 @@ export class SyncPage {
 		}
 	}
 
+	/** X6: Apply waits for the trust confirmation when the file holds unverifiable changes. */
+	get canApply(): boolean {
+		const current = this.step;
+		return current.step === 'preview' && (current.preview.unsignable === 0 || this.trusted);
+	}
+
 	/** S4: applies the previewed file in one transaction. */
 	async apply(): Promise<void> {
 		const current = this.step;
-		if (current.step !== 'preview') return;
+		if (current.step !== 'preview' || !this.canApply) return;
 		this.step = { ...current, step: 'applying' };
 		const label = 'Applying the changes';
 		this.importProgress = { label, value: 0 };
 		try {
 			const ctx = await data.ctx();
-			const report = await app.applyImport(
-				ctx,
-				current.file.changes,
-				(p) => {
+			const report = await app.applyImport(ctx, current.file, {
+				trust: this.trusted,
+				onProgress: (p) => {
 					this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
-				},
-				current.file.gaps
-			);
+				}
+			});
 			this.#reset();
 			if (report.kind === 'applied') {
 				const tone = report.outcome.conflicts.length > 0 ? 'info' : 'success';
@@ -279,6 +286,7 @@ export class SyncPage {
 
 	#reset(): void {
 		this.#pending = null;
+		this.trusted = false;
 		this.step = { step: 'idle' };
 	}
 

@@ -8,6 +8,7 @@ import type { Phrase } from '$lib/ui/phrase';
 import { phrase, userText } from '$lib/ui/phrase';
 import { ASPECT_WORDS, kindWords, licensesWords, moveWords } from '$lib/ui/preview-words';
 import { deviceWords, heldWords, timeWords } from '$lib/ui/sync-words';
+import { trustWords } from '$lib/ui/trust-words';
 import { conflictReason } from './conflict-words';
 import { actorWords, describeChange, lookupFor } from './describe';
 import type { Lookup } from './describe';
@@ -71,6 +72,10 @@ export interface PreviewView {
 	 * here), as "n from device x" phrases.
 	 */
 	readonly missing?: readonly string[];
+	/** X6: changes that would be held apart, unverified, with the reason. */
+	readonly unverified?: readonly ConflictView[];
+	/** X6: the notice for changes nothing can verify; null when every change can be. */
+	readonly trust?: { readonly unsignable: number; readonly words: string } | null;
 }
 
 export interface PreviewInput {
@@ -96,7 +101,7 @@ function conflictWith(
 	return {
 		id: change.id,
 		what: describeChange(change, names),
-		reason: conflictReason(record.refusal, change, state, names),
+		reason: conflictReason(record.refusal, change, state, names, self),
 		by: actorWords(change, names),
 		device: deviceWords(change.device, self),
 		time: timeWords(change.at),
@@ -139,7 +144,12 @@ export function previewView(input: PreviewInput, state: State, self: string): Pr
 		replays: preview.needsReplay,
 		gaps: gapWords(file.gaps, self),
 		missing: gapWords(preview.gaps ?? [], self),
-		held: preview.held ? heldWords(preview.held) : null
+		held: preview.held ? heldWords(preview.held) : null,
+		unverified: preview.unverified.map((r) => conflictWith(r, state, names, self)),
+		trust:
+			preview.unsignable === 0
+				? null
+				: { unsignable: preview.unsignable, words: trustWords(preview.unsignable, preview.fresh) }
 	};
 }
 

@@ -27,16 +27,18 @@ export function compareChanges(a: Change, b: Change): number {
 const PROGRESS_EVERY = 250;
 
 /**
- * The replay as steps: sorts and folds the changes from an empty state, pausing (yielding its
- * progress) every `every` changes so a caller can give the page a turn (P4); returns the
- * result. A change id seen twice is applied once. Pure: the caller decides what a pause is.
+ * The replay as steps: sorts and folds the changes from an empty state (or from `initial`,
+ * which it then owns), pausing (yielding its progress) every `every` changes so a caller can
+ * give the page a turn (P4); returns the result. A change id seen twice is applied once.
+ * Pure: the caller decides what a pause is.
  */
 export function* replaySteps(
 	changes: Iterable<Change>,
-	every = PROGRESS_EVERY
+	every = PROGRESS_EVERY,
+	initial?: State
 ): Generator<{ done: number; total: number }, Replayed, void> {
 	const sorted = [...changes].sort(compareChanges);
-	const state = emptyState();
+	const state = initial ?? emptyState();
 	const conflicts: Conflict[] = [];
 	const seen = new Set<string>();
 	let done = 0;

@@ -2,10 +2,11 @@
 // idempotent (guarded by objectStoreNames/indexNames) and tested from a fixture of N-1.
 import { upgradeToV1 } from './v1';
 import { upgradeToV2 } from './v2';
+import { upgradeToV3 } from './v3';
 
 type Step = (db: IDBDatabase, tx: IDBTransaction) => void;
 
-export const MIGRATIONS: readonly Step[] = [upgradeToV1, upgradeToV2];
+export const MIGRATIONS: readonly Step[] = [upgradeToV1, upgradeToV2, upgradeToV3];
 export const DB_VERSION = MIGRATIONS.length;
 
 export function runMigrations(
