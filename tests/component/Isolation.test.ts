@@ -203,8 +203,9 @@ describe('user text is isolated wherever it is shown (X4)', () => {
 			kind: 'queue' as const,
 			encrypted: false,
 			changes,
-			gaps: []
-		};
+			gaps: [],
+			evidence: { version: 2, byChange: new Map() }
+		} as const;
 		const view = previewView(
 			{ fileName: 'f.json', file, preview: result.value },
 			store.state,

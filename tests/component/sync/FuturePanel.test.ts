@@ -50,6 +50,9 @@ describe('changes from the future, shown', () => {
 					touched: { licenses: [], accounts: [], sites: [], mail: 0 },
 					kinds: [],
 					sensitive: [],
+					unverified: [],
+					unsignable: 0,
+					nowProved: 0,
 					held,
 					gaps: [{ device: 'f'.repeat(16), changeId: 'c-9' }]
 				}
@@ -67,7 +70,8 @@ describe('changes from the future, shown', () => {
 					kind: 'queue',
 					changes: [],
 					encrypted: false,
-					gaps: []
+					gaps: [],
+					evidence: { version: 2, byChange: new Map() }
 				},
 				preview: {
 					fresh: 3,
@@ -79,7 +83,10 @@ describe('changes from the future, shown', () => {
 					siteIds: [],
 					touched: { licenses: [], accounts: [], sites: [], mail: 0 },
 					kinds: [],
-					sensitive: []
+					sensitive: [],
+					unverified: [],
+					unsignable: 0,
+					nowProved: 0
 				}
 			},
 			view,

@@ -162,7 +162,7 @@ describe('ImportDialog', () => {
 		if (!conflict) return expect.fail('no conflict');
 		const view: PreviewView = {
 			...VIEW,
-			unverified: [{ ...conflict, id: 'c-held', reason: 'Device eeeeeeee was never enrolled.' }],
+			unverified: [{ ...conflict, id: 'c-held', reason: ['Device eeeeeeee was never enrolled.'] }],
 			trust: { unsignable: 3, words: 'Nothing in this file can be verified.' }
 		};
 		const { onapply } = setUp(

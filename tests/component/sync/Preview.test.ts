@@ -45,8 +45,9 @@ async function preview(
 		kind: 'queue' as const,
 		encrypted: true,
 		changes: fresh,
-		gaps: []
-	};
+		gaps: [],
+		evidence: { version: 2, byChange: new Map() }
+	} as const;
 	const view = previewView(
 		{ fileName: 'f.json', file, preview: result.value },
 		store.state,

@@ -95,6 +95,11 @@ const EXAMPLES: { readonly [C in SyncErrorCode]: readonly SyncErrorOf<C>[] } = {
 	],
 	'duplicate-change-id': [{ code: 'duplicate-change-id', changeId: 'c', indexes: [0, 1] }],
 	'changed-history': [{ code: 'changed-history', changeId: 'c' }],
+	'device-key-mismatch': [{ code: 'device-key-mismatch', device: '1111222233334444' }],
+	'untrusted-file': [
+		{ code: 'untrusted-file', count: 1 },
+		{ code: 'untrusted-file', count: 3 }
+	],
 	'passphrase-required': [{ code: 'passphrase-required' }],
 	'passphrase-too-short': [{ code: 'passphrase-too-short', min: 8 }]
 };
