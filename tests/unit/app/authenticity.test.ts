@@ -7,6 +7,7 @@ import { createContext } from '$lib/app/context';
 import { applyImport, checkImportFile, listConflicts } from '$lib/app/sync';
 import { conflictViews } from '$lib/components/sync/views';
 import { canonicalJson, digestOfCanonical } from '$lib/sync/digest';
+import { plainText } from '$lib/ui/phrase';
 import { MemoryStore } from '$lib/store';
 import type { ChangeDraft } from '$lib/store';
 import { PASSWORD } from '../core/account-factory';
@@ -78,7 +79,7 @@ describe('X6: a file cannot act as anyone (issue 9, fault 2)', () => {
 		});
 		expect((await v.store.changes()).some((c) => c.id === conflict?.change.id)).toBe(false);
 		const [view] = conflictViews(await held(v), v.store.state, v.store.device);
-		expect(view?.reason).toContain('was never enrolled for a-bob (bob@acme.com)');
+		expect(plainText(view?.reason ?? [])).toContain('was never enrolled for a-bob (bob@acme.com)');
 	});
 
 	it('X6: the same change from a device with no key at all, or in a version-1 file, is held even when the file is trusted', async () => {
@@ -155,7 +156,7 @@ describe('X6: what a device enrolled for its actor may do', () => {
 		const early = await imported(v, second);
 		expect(early.report).toMatchObject({ outcome: { applied: 0, unverified: [{}] } });
 		const [waiting] = conflictViews(await held(v), v.store.state, v.store.device);
-		expect(waiting?.reason).toContain('not yet on this device');
+		expect(plainText(waiting?.reason ?? [])).toContain('not yet on this device');
 		const late = await imported(v, first);
 		expect(late.check.preview.nowProved).toBe(1);
 		expect(late.report).toMatchObject({ outcome: { applied: 2, nowProved: 1 } });
