@@ -71,5 +71,6 @@ describe('store properties', () => {
 			}),
 			{ numRuns: 25 }
 		);
-	});
+		// Full-cost work (25 databases, each with its X6 device key): never the default timeout.
+	}, 60_000);
 });

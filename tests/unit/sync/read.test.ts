@@ -96,7 +96,8 @@ describe('readSyncFile: files it accepts', () => {
 		expect(seen.at(-1)).toBe(1);
 		expect(seen.length).toBeGreaterThan(5);
 		expect(seen.every((f, i) => i === 0 || f >= (seen[i - 1] ?? 0))).toBe(true);
-	});
+		// Full-cost work (5,000 changes written, hashed and read): never the default timeout.
+	}, 60_000);
 });
 
 describe('readSyncFile: files it refuses', () => {
