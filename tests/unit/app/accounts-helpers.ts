@@ -72,13 +72,25 @@ export function harness(
 
 /** The token of the newest mailed link to `path` in the address's mailbox. */
 export function mailedToken(h: Harness, address: string, path: string): string {
+	const [newest] = mailedTokens(h, address, path);
+	if (newest === undefined) throw new Error(`no ${path} link mailed to ${address}`);
+	return newest;
+}
+
+/**
+ * Every token mailed to `address` in a link to `path`, newest mail first. Mails made at the
+ * same change time (a wall clock behind the change clock, X7) list in id order, so a test that
+ * needs the latest of those tells it apart from the ones it had before.
+ */
+export function mailedTokens(h: Harness, address: string, path: string): string[] {
+	const tokens: string[] = [];
 	for (const mail of mailbox(h.store.state, address)) {
 		for (const link of mail.links) {
 			const url = new URL(link.href, 'http://tessera.test');
-			if (url.pathname === path) return url.searchParams.get('token') ?? '';
+			if (url.pathname === path) tokens.push(url.searchParams.get('token') ?? '');
 		}
 	}
-	throw new Error(`no ${path} link mailed to ${address}`);
+	return tokens;
 }
 
 export function account(h: Harness, id: AccountId): Account {
