@@ -21,7 +21,6 @@ import type { Merged } from './merge';
 import type {
 	ChainGap,
 	ConflictRecord,
-	HeldSummary,
 	ImportOptions,
 	ImportOutcome,
 	ImportPreview,
