@@ -61,5 +61,5 @@ test('S3/S4 (fault 1): a 100,000-change encrypted backup restores onto an empty 
 	await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible({ timeout: 120_000 });
 	await page.goto('/licenses');
 	await expect(page.getByRole('heading', { name: 'Licenses', level: 1 })).toBeVisible();
-	await expect(page.getByText('Tessera Issues').first()).toBeVisible();
+	await expect(page.getByText('Tessera Issues').first()).toBeVisible({ timeout: 60_000 });
 });
