@@ -5,7 +5,7 @@
  * Full-cost work (reading, checking and applying 100,000 changes), so its timeout is explicit.
  */
 import { expect, test } from '@playwright/test';
-import { announcement } from './helpers/demo';
+import { announcement, licenseRegion } from './helpers/demo';
 import { DEMO_PASSWORD } from '../../src/lib/app/demo-data';
 import { writeBackup } from './helpers/backup';
 
@@ -61,5 +61,7 @@ test('S3/S4 (fault 1): a 100,000-change encrypted backup restores onto an empty 
 	await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible({ timeout: 120_000 });
 	await page.goto('/licenses');
 	await expect(page.getByRole('heading', { name: 'Licenses', level: 1 })).toBeVisible();
-	await expect(page.getByText('Tessera Issues').first()).toBeVisible({ timeout: 60_000 });
+	await expect(licenseRegion(page, 'Tessera Issues', 'SEN-2041000101')).toBeVisible({
+		timeout: 60_000
+	});
 });
