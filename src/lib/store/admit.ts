@@ -179,10 +179,13 @@ export function admit(
 		declared: options.gaps ?? []
 	});
 	if (!continuity.ok) return continuity;
+	// This device's own changes are never held: they continue its own chain, which a change
+	// released later could only fork (the chain admits no break, X5).
 	const now = options.now;
-	const hold = fresh.filter((c) => isFromTheFuture(c, now));
+	const later = (c: Change) => c.device !== local.device && isFromTheFuture(c, now);
+	const hold = fresh.filter(later);
 	const release = now === undefined ? [] : local.future.filter((c) => !isFromTheFuture(c, now));
-	const due = hold.length === 0 ? fresh : fresh.filter((c) => !isFromTheFuture(c, now));
+	const due = hold.length === 0 ? fresh : fresh.filter((c) => !later(c));
 	const apply = release.length === 0 ? due : [...due, ...release].sort(compareChanges);
 	const latest = local.log.at(-1)?.clock ?? null;
 	// X5: the gaps the file declares (the reader found them open) are remembered too, so this

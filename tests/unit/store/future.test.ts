@@ -95,6 +95,24 @@ for (const [kind, open] of kinds) {
 			});
 		});
 
+		it('X7/X5: this device’s own changes are never held (a later release could only fork its chain)', async () => {
+			await store.commit(signupDraft(ALICE, 'alice@acme.com', 'Alice'), T);
+			const [head] = await store.changes();
+			if (!head) return expect.fail('setup');
+			// This device's own history, as a restored backup made while its clock ran fast.
+			const mine = new MemoryStore(SELF);
+			await mine.importChanges([head]);
+			await mine.commit(rename(9, 'Alice Later'), T + 23 * HOUR);
+			const ahead = (await mine.changes()).at(-1);
+			if (!ahead) return expect.fail('setup');
+			expect(await store.importChanges([ahead], undefined, { now: T })).toMatchObject({
+				ok: true,
+				value: { applied: 1 }
+			});
+			expect(await store.held()).toEqual([]);
+			expect(store.state.accounts.get(ALICE)?.name).toBe('Alice Later');
+		});
+
 		it('X7: a change within the skew applies at once', async () => {
 			const [signUp] = await fastPeer();
 			if (!signUp) return expect.fail('setup');
