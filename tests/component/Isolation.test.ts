@@ -73,6 +73,10 @@ describe('user text is isolated wherever it is shown (X4)', () => {
 		};
 		const collapsed = render(LicenseCard, { ...card, expanded: false });
 		expectIsolated(collapsed.container, EVIL, 'acme.example.net');
+		// Isolating changes no word or space around it.
+		expect(collapsed.container.querySelector('.summary')).toHaveTextContent(
+			/^Cloud · acme\.example\.net · 25 users$/
+		);
 		collapsed.unmount();
 		const open = render(LicenseCard, { ...card, expanded: true });
 		expectIsolated(open.container, 'acme.example.net');
