@@ -197,7 +197,8 @@ export function classify(
 		if (found.check === null) {
 			// No key for the device anywhere. Keyless accounts cannot be proved either way; an
 			// account with a key acts only from devices enrolled for it, which have keys.
-			const keyed = account !== null && keysOf(account).length > 0;
+			const own = introducedKey(change)?.key;
+			const keyed = account !== null && keysOf(account).some((k) => k !== own);
 			if (authority.kind === 'actor' && keyed) return unverified('not-enrolled', change, account);
 			if (authority.kind === 'account' && keyed) {
 				return unverified('unverifiable-reset', change, account);
