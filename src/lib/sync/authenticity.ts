@@ -13,7 +13,7 @@
 // changes decide the same way. It is a least fixpoint: a key or an enrollment counts only once
 // the change that brings it is proved, so a chain of claims can never prove itself.
 import { authorityOf } from '$lib/core';
-import type { Account, Change } from '$lib/core';
+import type { Account, Authority, Change } from '$lib/core';
 import type { Evidence } from './evidence';
 
 export type UnverifiedCode =
@@ -115,8 +115,7 @@ const unverified = (code: UnverifiedCode, change: Change, accountId: string | nu
 });
 
 /** The account a change needs proof for, by its authority. */
-function accountOf(change: Change): string | null {
-	const authority = authorityOf(change);
+function accountOf(change: Change, authority: Authority): string | null {
 	return authority.kind === 'account' || authority.kind === 'enrollment'
 		? authority.accountId
 		: change.actor;
@@ -165,8 +164,19 @@ export function classify(
 	}
 
 	/** With the keys and enrollments proved so far: proved, or null to wait. */
+	// Each change's authority, looked up once (a 100k-change file goes through here).
+	const authorities = new Map<string, Authority>();
+	const authorityFor = (change: Change): Authority => {
+		let found = authorities.get(change.id);
+		if (found === undefined) {
+			found = authorityOf(change);
+			authorities.set(change.id, found);
+		}
+		return found;
+	};
+
 	function decide(change: Change): Verdict | null {
-		const authority = authorityOf(change);
+		const authority = authorityFor(change);
 		switch (authority.kind) {
 			case 'anyone':
 				return proved;
@@ -191,13 +201,14 @@ export function classify(
 	/** What the evidence alone decides; null when it depends on other changes. */
 	function first(change: Change): Verdict | null {
 		const found = evidence(change.id);
-		const authority = authorityOf(change);
-		const account = accountOf(change);
+		const authority = authorityFor(change);
+		const account = accountOf(change, authority);
 		if (found === undefined) return unverified('bad-signature', change, account);
 		if (found.check === null) {
 			// No key for the device anywhere. Keyless accounts cannot be proved either way; an
 			// account with a key acts only from devices enrolled for it, which have keys.
-			const keyed = account !== null && keysOf(account).length > 0;
+			const own = introducedKey(change)?.key;
+			const keyed = account !== null && keysOf(account).some((k) => k !== own);
 			if (authority.kind === 'actor' && keyed) return unverified('not-enrolled', change, account);
 			if (authority.kind === 'account' && keyed) {
 				return unverified('unverifiable-reset', change, account);
@@ -241,14 +252,14 @@ export function classify(
 		pending = waiting;
 	}
 	for (const change of pending) {
-		const authority = authorityOf(change);
+		const authority = authorityFor(change);
 		const code =
 			authority.kind === 'account'
 				? 'unverifiable-reset'
 				: authority.kind === 'enrollment'
 					? 'untrusted-key'
 					: 'not-enrolled';
-		verdicts.set(change.id, unverified(code, change, accountOf(change)));
+		verdicts.set(change.id, unverified(code, change, accountOf(change, authority)));
 	}
 	return verdicts;
 }

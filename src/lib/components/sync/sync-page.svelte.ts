@@ -307,9 +307,7 @@ export class SyncPage {
 	async dismiss(id: ChangeId): Promise<void> {
 		try {
 			await app.dismissConflict(await data.ctx(), id);
-			status.announce(
-				'Conflict dismissed. The change stays in the history; “Show dismissed” lists it again.'
-			);
+			status.announce('Conflict dismissed. The change is kept; “Show dismissed” lists it again.');
 		} catch (error) {
 			status.announce(describeError(error), 'error');
 		}
