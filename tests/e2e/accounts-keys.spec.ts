@@ -98,6 +98,7 @@ test('X6/A4/A2: a reset with two-step on asks for a recovery code and turns two-
 	await page.getByLabel('Verification code').fill(totpCode(key, currentStep()));
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	const list = page.getByRole('list', { name: 'Recovery codes' });
+	await expect(list.getByRole('listitem')).toHaveCount(10);
 	const codes = (await list.getByRole('listitem').allInnerTexts()).map((c) => c.trim());
 	await page.getByRole('button', { name: 'I saved my recovery codes' }).click();
 	await logOut(page);

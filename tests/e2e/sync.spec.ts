@@ -153,10 +153,11 @@ test('S3–S9: two devices swap change files, converge, and both list the confli
 	await dialog.getByRole('button', { name: 'Apply' }).click();
 	await expect(announcement(b)).toContainText('kept as a conflict');
 
-	// B's file on A: the same change, refused the same way.
+	// B's file on A: the same change, refused the same way. X6: with it comes the enrollment
+	// of device B for Olivia, made when she logged in on B.
 	const fromB = await exportFile(b, 'b-first');
 	dialog = await previewFile(a, fromB);
-	await expect(dialog).toContainText('1 new change');
+	await expect(dialog).toContainText('2 new changes');
 	await expect(dialog).toContainText('not a contact in this role any more');
 	await applyPreview(a, dialog);
 

@@ -23,6 +23,9 @@ import DeleteAccount from '$lib/components/accounts/DeleteAccount.svelte';
 import ProfileDetails from '$lib/components/accounts/ProfileDetails.svelte';
 import MailClient from '$lib/components/mail/MailClient.svelte';
 
+// Full-cost PBKDF2 (X1): sign up and log in run four; never judged by the default timeout.
+vi.setConfig({ testTimeout: 60_000 });
+
 const PASSWORD = 'correct horse battery staple';
 
 /** Signs up and logs in (X6: the log in signs the session and fills this tab's keyring). */

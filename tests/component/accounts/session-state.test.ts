@@ -2,7 +2,7 @@
 // the account's key and this device: a record written into localStorage by hand (as anyone
 // with developer tools could) logs nobody in.
 import { waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logIn, signUp } from '$lib/app/accounts';
 import type { AccountsContext } from '$lib/app/accounts';
 import { createContext } from '$lib/app/context';
@@ -11,6 +11,9 @@ import { data } from '$lib/state/data.svelte';
 import { keyring } from '$lib/state/keyring';
 import { session } from '$lib/state/session.svelte';
 import { deviceThrottle } from '$lib/state/throttle';
+
+// Full-cost PBKDF2 (X1): sign up and log in run four; never judged by the default timeout.
+vi.setConfig({ testTimeout: 60_000 });
 
 const KEY = 'tessera.session';
 const PASSWORD = 'correct horse battery staple';
@@ -44,7 +47,7 @@ describe('session state (X6)', () => {
 			stop?.();
 			localStorage.setItem(KEY, JSON.stringify(forged));
 			stop = session.start();
-			await waitFor(() => expect(session.checking).toBe(false));
+			await waitFor(() => expect(session.checking).toBe(false), { timeout: 10_000 });
 			expect(session.loggedIn).toBe(false);
 			expect(session.current).toBeNull();
 		}
@@ -56,7 +59,7 @@ describe('session state (X6)', () => {
 		stop = session.start();
 		expect(session.loggedIn).toBe(false);
 		expect(session.checking).toBe(true);
-		await waitFor(() => expect(session.loggedIn).toBe(true));
+		await waitFor(() => expect(session.loggedIn).toBe(true), { timeout: 10_000 });
 		expect(session.current?.accountId).toBe(real.accountId);
 	});
 

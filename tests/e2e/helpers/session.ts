@@ -1,7 +1,7 @@
 // Logging in for end-to-end tests: `loginAs` logs a demo account (ids and password fixed in
 // demo-data.ts) in through the Log in form and opens a page; `logInThroughUi` stops at the
 // form. X6: a session record written into localStorage by hand logs nobody in, so there is
-// no shortcut past the real door (sessions.spec.ts checks that).
+// no shortcut past the real door (accounts-keys.spec.ts checks that).
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, demoPersonByEmail } from '../../../src/lib/app/demo-data';
@@ -11,6 +11,9 @@ export async function loginAs(page: Page, email: string, path = '/licenses'): Pr
 	const person = demoPersonByEmail(email);
 	if (person === undefined) throw new Error(`${email} is not a demo account`);
 	await logInThroughUi(page, email);
+	// Someone may have been logged in already: wait for this person's session, not any.
+	const banner = page.getByRole('banner');
+	await expect(banner).toContainText(`Logged in as ${person.name}`, { timeout: 15_000 });
 	await page.goto(path);
 	await expect(page.getByText(`Logged in as ${person.name}`)).toBeVisible();
 }
