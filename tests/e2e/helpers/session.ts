@@ -4,7 +4,7 @@
 // that must go through the real door.
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoPersonByEmail } from '../../../src/lib/app/demo-data';
+import { DEMO_PASSWORD, demoPersonByEmail } from '../../../src/lib/core/demo-data';
 
 const SESSION_KEY = 'tessera.session';
 

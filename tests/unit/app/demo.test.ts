@@ -7,18 +7,18 @@ import { createContext } from '$lib/app/context';
 import type { AppContext } from '$lib/app/context';
 import { loadDemo } from '$lib/app/demo';
 import type { DemoProgress } from '$lib/app/demo';
-import { DEMO_LICENSES, DEMO_PEOPLE, demoPerson } from '$lib/app/demo-data';
-import type { DemoPersonKey } from '$lib/app/demo-data';
+import { DEMO_LICENSES, DEMO_PEOPLE, demoPerson } from '$lib/core/demo-data';
+import type { DemoPersonKey } from '$lib/core/demo-data';
 import { makeMeBillingContact, makePrimary } from '$lib/app/licenses';
-import { hashPassword } from '$lib/security';
+import { fakeHashPassword, unverifiableHash } from './fake-hash';
 import { MemoryStore } from '$lib/store';
 
 const NOW = Date.UTC(2030, 5, 1);
 const DAY = 24 * 60 * 60 * 1000;
 const id = (key: DemoPersonKey): AccountId => accountId(demoPerson(key).id);
-// The rules accept only full-strength hashes (X1), so one real hash is made and shared.
-let shared: ReturnType<typeof hashPassword> | null = null;
-const sharedHash = (password: string) => (shared ??= hashPassword(password));
+// The rules accept only full-strength hashes (X1); computing one is the slow part of a demo
+// load, so these tests pass a well-formed full-count record made at no cost (fake-hash.ts).
+const sharedHash = fakeHashPassword;
 
 async function demo(extraLicenses = 0) {
 	const store = new MemoryStore();
@@ -180,5 +180,17 @@ describe('the seed scenarios on the demo data', () => {
 			expect(store.state.licenses.get(l)?.billing?.secondary).toContain(id('priya'));
 		}
 		expect(labs.map((l) => store.state.licenses.get(l)?.technical)).toEqual(technicalBefore);
+	});
+
+	it('X1: the rules refuse a password hash under 600,000 iterations, so a cheap one cannot load', async () => {
+		const store = new MemoryStore();
+		const ctx = createContext(store, () => NOW);
+		const weak = { ...unverifiableHash(), iterations: 599_999 };
+		const result = await loadDemo(ctx, { hash: () => Promise.resolve(weak) });
+		expect(result.kind).toBe('loaded');
+		const refused = result.kind === 'loaded' ? result.refused : [];
+		expect(refused.length).toBeGreaterThan(0);
+		expect(refused[0]).toMatchObject({ code: 'invalid-payload' });
+		expect(store.state.accounts.size).toBe(0);
 	});
 });
