@@ -36,7 +36,11 @@ class DataState {
 		return this.read(...STORES);
 	}
 
-	/** The projection, following only the named record stores (a page that shows mail only). */
+	/**
+	 * The projection, following only the named record stores (a page that shows mail only).
+	 * It is one object that the store changes in place: read it inside each `$derived` that
+	 * uses it, never keep it in a `$derived` of its own (that value would never change).
+	 */
 	read(...stores: readonly StoreName[]): State {
 		for (const name of stores) void this.#written[name];
 		return this.#store?.state ?? EMPTY;

@@ -5,6 +5,7 @@
  * session end, another tab), so no one sees another person's search (a SEN) on a shared
  * device.
  */
+import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 
 /** Cards rendered at a time; "Show more" adds as many again. */
@@ -73,7 +74,8 @@ class LicensesViews {
 	clear(): void {
 		this.#owner = null;
 		this.#view = new LicensesView();
-		this.#cleared++;
+		// Called from the shell's effect on the session: it must not depend on what it bumps.
+		untrack(() => this.#cleared++);
 	}
 }
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { focusFirst, focusLost, restoreFocus } from '$lib/state/focus';
 import { licensesViews } from '$lib/state/licenses.svelte';
 import { UnsavedInput } from '$lib/pwa/unsaved';
+import { runInEffect } from './in-effect.svelte';
 
 afterEach(() => {
 	document.body.innerHTML = '';
@@ -118,5 +119,9 @@ describe('the Licenses list belongs to one person', () => {
 		licensesViews.of('a-alice').query = 'SEN-2041000101';
 		licensesViews.clear();
 		expect(licensesViews.of('a-alice').query).toBe('');
+	});
+
+	it('can be cleared from the shell’s effect on the session without looping', () => {
+		expect(runInEffect(() => licensesViews.clear())).toBeNull();
 	});
 });
