@@ -28,8 +28,10 @@ describe('the e2e server', () => {
 		const address = blocker.address();
 		const port = typeof address === 'object' && address !== null ? address.port : 0;
 		try {
-			const env = { ...process.env, HOST: '127.0.0.1' };
-			delete env.PORT;
+			const env = {
+				...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'PORT')),
+				HOST: '127.0.0.1'
+			};
 			const child = spawn(process.execPath, ['tests/tools/serve.js', 'build', String(port)], {
 				env
 			});
