@@ -37,7 +37,8 @@ export default defineConfig({
 		command: `node tests/tools/serve.js build ${PORT}`,
 		env: { TESSERA_TEST_HOOKS: '1' },
 		url: `http://127.0.0.1:${PORT}/`,
-		// Never a server this run did not start: another one on the port fails the run.
+		// Never test a server this run did not start (another checkout's build, an old one): a
+		// port already in use fails the run at once, with Playwright's "already used" error.
 		reuseExistingServer: false,
 		stdout: 'ignore',
 		stderr: 'pipe'

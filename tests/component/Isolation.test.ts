@@ -10,7 +10,7 @@ import StatusRegion from '$lib/components/StatusRegion.svelte';
 import BillingOverview from '$lib/components/billing/BillingOverview.svelte';
 import DemoAccounts from '$lib/components/demo/DemoAccounts.svelte';
 import HandoverTable from '$lib/components/handover/HandoverTable.svelte';
-import { handoverLines } from '$lib/components/handover/handover-words';
+import { handoverLines } from '$lib/ui/handover-words';
 import ContactList from '$lib/components/licenses/ContactList.svelte';
 import LicenseCard from '$lib/components/licenses/LicenseCard.svelte';
 import SupportRequests from '$lib/components/licenses/SupportRequests.svelte';

@@ -5,7 +5,7 @@
  * then turns two-step verification off and says so by mail.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PEOPLE } from '../../src/lib/app/demo-data';
+import { DEMO_PEOPLE } from '../../src/lib/core/demo-data';
 import {
 	currentStep,
 	expectLoggedIn,

@@ -4,7 +4,7 @@
  * confirmation, removes everything and logs out.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/app/demo-data';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/core/demo-data';
 import { announcement, loadDemo } from './helpers/demo';
 import { loginAs } from './helpers/session';
 

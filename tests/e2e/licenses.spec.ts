@@ -4,7 +4,7 @@
  * other person sees after logging in as them.
  */
 import { expect, test } from '@playwright/test';
-import { announcement, contact, loadDemo, openLicense } from './helpers/demo';
+import { announcement, confirmDialog, contact, loadDemo, openLicense } from './helpers/demo';
 import { logInThroughUi, logOut } from './helpers/session';
 
 const OLIVIA = 'olivia.park@northwind.example';
@@ -52,6 +52,8 @@ test('C6/C13: a public-domain contact is refused with the reason, then promotes 
 	const own = contact(region, 'Technical', MARCO);
 	await expect(own).toContainText('(you)');
 	await own.getByRole('button', { name: 'Make primary' }).click();
+	// Nobody else could undo it (C6: Olivia is on another domain): it is confirmed first.
+	await confirmDialog(page, 'Make primary');
 	await expect(announcement(page)).toContainText('Marco Rossi (marco.rossi@gmail.com) is now');
 	await expect(contact(region, 'Technical', MARCO)).toContainText('Primary');
 	await expect(contact(region, 'Technical', OLIVIA)).not.toContainText('Primary');
@@ -73,6 +75,7 @@ test('C6/C13: another company’s domain is refused, naming both domains, then s
 	await logInThroughUi(page, CHEN);
 	region = await openLicense(page, 'Tessera Chat', 'SEN-2041000105');
 	await contact(region, 'Technical', CHEN).getByRole('button', { name: 'Make primary' }).click();
+	await confirmDialog(page, 'Make primary');
 	await expect(contact(region, 'Technical', CHEN)).toContainText('Primary');
 });
 
@@ -121,7 +124,9 @@ test('C4: adding by email invites a new person by name; adding twice is refused'
 	await email.fill(PRIYA);
 	await expect(region.getByLabel('Full name')).toHaveCount(0);
 	await region.getByRole('button', { name: 'Add' }).first().click();
-	await expect(announcement(page)).toContainText('already holds this role');
+	// The refusal is about the address: it is shown on that field, not in the banner.
+	await expect(email).toHaveAccessibleDescription(/already holds this role/);
+	await expect(email).toBeFocused();
 	await expect(email).toHaveValue(PRIYA);
 
 	await page.goto(`/mail?address=${encodeURIComponent(nina)}`);

@@ -112,7 +112,8 @@ test('P1: a new version is announced and applied only when the user clicks Reloa
 }) => {
 	await page.goto('/sync');
 	await waitForControl(page);
-	await page.getByRole('button', { name: 'Dismiss' }).click();
+	// "Ready to work offline" goes away by itself now.
+	await expect(page.getByText('Ready to work offline.')).toHaveCount(0, { timeout: 15_000 });
 	// The server now hands this context a byte-different worker: a new version.
 	await context.addCookies([{ name: 'sw-bump', value: '1', url: baseURL ?? '' }]);
 	await page.evaluate(() => {

@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { announcement, licenseRegion } from './helpers/demo';
-import { DEMO_PASSWORD } from '../../src/lib/app/demo-data';
+import { DEMO_PASSWORD } from '../../src/lib/core/demo-data';
 import { writeBackup } from './helpers/backup';
 
 const PASSPHRASE = 'correct horse battery staple';

@@ -74,6 +74,18 @@ const server = createServer(async (req, res) => {
 	}
 });
 
+// A port in use is an error, said plainly: the e2e tests must never talk to a server some
+// other checkout started on it.
+server.on('error', (error) => {
+	const busy = error && typeof error === 'object' && 'code' in error && error.code === 'EADDRINUSE';
+	console.error(
+		busy
+			? `Port ${port} on ${host} is already in use: stop what runs there, or choose another port (PORT=…).`
+			: `The server could not start: ${String(error)}`
+	);
+	process.exit(1);
+});
+
 server.listen(port, host, () => {
 	console.log(`Tessera is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
 });

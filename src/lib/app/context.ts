@@ -1,6 +1,7 @@
 // What app commands need from the outside world, in one object: the store, the clock, the id
 // source and this device's key (X6, the store's own). Production passes the real ones; tests
 // pass a MemoryStore (whose device key is made in memory) and a fixed clock.
+import type { PasswordHash } from '$lib/core';
 import type { Store } from '$lib/store/types';
 import { newId } from '$lib/store/device';
 import { storeDeviceKeys } from './device-keys';
@@ -14,12 +15,30 @@ export interface AppContext {
 	newId(prefix?: string): string;
 	/** X6: this device's key, whose public half enrolls the device for an account. */
 	readonly deviceKeys: DeviceKeys;
+	/**
+	 * X1 password hashing for commands that hash (the demo load). Omitted in the app, which
+	 * then uses the real 600,000-iteration PBKDF2; tests pass a cheaper one (see ContextOptions).
+	 */
+	readonly hashPassword?: (password: string) => Promise<PasswordHash>;
+}
+
+export interface ContextOptions {
+	/** Tests only: the cost of PBKDF2 is injectable; the X1 floor is tested once at full cost. */
+	readonly hashPassword?: (password: string) => Promise<PasswordHash>;
+	/** X6: the device key; by default the store's own. */
+	readonly deviceKeys?: DeviceKeys;
 }
 
 export function createContext(
 	store: Store,
 	now: () => number = () => Date.now(),
-	deviceKeys: DeviceKeys = storeDeviceKeys(store)
+	options: ContextOptions = {}
 ): AppContext {
-	return { store, now, newId, deviceKeys };
+	return {
+		store,
+		now,
+		newId,
+		deviceKeys: options.deviceKeys ?? storeDeviceKeys(store),
+		...(options.hashPassword ? { hashPassword: options.hashPassword } : {})
+	};
 }

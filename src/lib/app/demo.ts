@@ -1,4 +1,4 @@
-// P3 "Load demo data": the demo organization of demo-data.ts, built as the same changes a
+// P3 "Load demo data": the demo organization of core/demo-data.ts, built as the same changes a
 // person would make through the UI (sign up, start licenses, add contacts, make primary …),
 // so the demo history syncs, replays and audits like any other. All of it is committed with
 // ONE commitMany: one transaction, progress reported while it runs (P4). X6: every demo
@@ -18,8 +18,8 @@ import {
 	DEMO_SITES,
 	MAX_EXTRA_LICENSES,
 	demoPerson
-} from './demo-data';
-import type { DemoLicense, DemoPersonKey } from './demo-data';
+} from '$lib/core/demo-data';
+import type { DemoLicense, DemoPersonKey } from '$lib/core/demo-data';
 
 const DAY = 24 * 60 * 60 * 1000;
 

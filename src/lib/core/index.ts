@@ -28,3 +28,13 @@ export type { MailContent } from './mail';
 export { authorityOf } from './changes/authority';
 export type { Authority } from './changes/authority';
 export { deviceKeyIn, isEnrolled } from './changes/rules/devices';
+export {
+	RENEWAL_WINDOW_DAYS,
+	daysLeft,
+	filterLicenses,
+	licenseIndex,
+	manageablePeople,
+	renewalState,
+	renewalsDue
+} from './license-queries';
+export type { IndexedLicense, LicenseFilter, Person, RenewalState } from './license-queries';

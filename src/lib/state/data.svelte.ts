@@ -1,36 +1,57 @@
 /**
  * The projection as the pages read it (STYLE example 9: a runes singleton). The store is
  * opened lazily — the first page that needs data opens it, so a first visit to `/` loads no
- * storage code — and every commit, here or in another tab, bumps `version`, which is what
- * makes `state` reactive. Pages change data only through app commands with `ctx()`.
+ * storage code.
+ *
+ * Reactivity follows what changed, from what the commit returned: `perform` hands every
+ * commit to `committed()`, whose effects say which record stores were written (only readers of
+ * those re-derive) and whose change adds one to this device's queue (S2) — nothing is reread.
+ * Commits made in another tab arrive as store events and are counted the same way; only a
+ * rebuilt projection (import, replay, a missed message) makes the queue be counted again.
  */
 import { emptyState } from '$lib/core/state';
-import type { State } from '$lib/core';
+import type { State, StoreName } from '$lib/core';
 import type { AppContext } from '$lib/app/context';
-import type { Store } from '$lib/store/types';
+import type { Committed, Store, StoreEvent } from '$lib/store/types';
+import type { HeldWatcher } from './held';
 
 export type DataStatus = 'idle' | 'opening' | 'ready' | 'failed' | 'closed';
 
 const EMPTY: State = emptyState();
+const STORES: readonly StoreName[] = ['accounts', 'licenses', 'sites', 'mail'];
 
 class DataState {
 	#store: Store | null = null;
 	#ctx: AppContext | null = null;
 	#opening: Promise<AppContext> | null = null;
-	#version = $state(0);
+	/** X7: applies held changes when they fall due (the IndexedDB store only). */
+	#held: HeldWatcher | null = null;
+	/** One signal per record store: read by whoever reads those records. */
+	#written = $state<Record<StoreName, number>>({ accounts: 0, licenses: 0, sites: 0, mail: 0 });
 	#status = $state<DataStatus>('idle');
 	#problem = $state<string | null>(null);
 	#queued = $state(0);
-	#counting = false;
+	#claims = 0;
+	#stash: StoreEvent[] = [];
 
-	/** The current projection; reading it subscribes the caller to every change. */
+	/** The whole projection; reading it follows every record store. */
 	get state(): State {
-		void this.#version;
+		return this.read(...STORES);
+	}
+
+	/**
+	 * The projection, following only the named record stores (a page that shows mail only).
+	 * It is one object that the store changes in place: read it inside each `$derived` that
+	 * uses it, never keep it in a `$derived` of its own (that value would never change).
+	 */
+	read(...stores: readonly StoreName[]): State {
+		for (const name of stores) void this.#written[name];
 		return this.#store?.state ?? EMPTY;
 	}
 
+	/** Grows with every write (for code that only needs to know that something changed). */
 	get version(): number {
-		return this.#version;
+		return STORES.reduce((sum, name) => sum + this.#written[name], 0);
 	}
 
 	get status(): DataStatus {
@@ -47,23 +68,6 @@ class DataState {
 		return this.#queued;
 	}
 
-	/** Recounts the queue after writes; coalesces bursts into one read. */
-	#recount(store: Store): void {
-		if (this.#counting) return;
-		this.#counting = true;
-		queueMicrotask(() => {
-			store
-				.queuedCount()
-				.then((count) => {
-					this.#queued = count;
-				})
-				.catch(() => undefined)
-				.finally(() => {
-					this.#counting = false;
-				});
-		});
-	}
-
 	get ready(): boolean {
 		return this.#status === 'ready';
 	}
@@ -77,34 +81,16 @@ class DataState {
 	async #open(): Promise<AppContext> {
 		this.#status = 'opening';
 		try {
-			const [{ IdbStore }, { createContext }, { HeldWatcher }] = await Promise.all([
-				import('$lib/store/idb-store'),
-				import('$lib/app/context'),
+			const [{ openDeviceContext }, { HeldWatcher }] = await Promise.all([
+				import('$lib/app/open'),
 				import('./held')
 			]);
-			const store = await IdbStore.open();
+			const ctx = await openDeviceContext();
 			// X7: changes held as from the future apply when their time comes, on any page.
-			const held = new HeldWatcher(store, () => Date.now());
-			store.subscribe((event) => {
-				if (event.kind === 'version-changed') {
-					this.#status = 'closed';
-					this.#problem = 'Tessera was updated in another tab. Reload this page to go on.';
-				} else if (event.kind === 'unavailable') {
-					this.#status = 'failed';
-					this.#problem = 'Saving failed and the data could not be reread. Reload the page.';
-				}
-				this.#version++;
-				this.#recount(store);
-				if (event.kind === 'version-changed' || event.kind === 'unavailable') held.stop();
-				else void held.look();
-			});
-			this.#store = store;
-			this.#ctx = createContext(store);
-			this.#status = 'ready';
-			this.#version++;
-			this.#recount(store);
-			void held.look();
-			return this.#ctx;
+			this.#held = new HeldWatcher(ctx.store, () => Date.now());
+			this.#adopt(ctx);
+			void this.#held.look();
+			return ctx;
 		} catch (error) {
 			this.#opening = null;
 			this.#status = 'failed';
@@ -114,6 +100,16 @@ class DataState {
 		}
 	}
 
+	#adopt(ctx: AppContext): void {
+		const store = ctx.store;
+		store.subscribe((event) => this.#heard(store, event));
+		this.#store = store;
+		this.#ctx = ctx;
+		this.#status = 'ready';
+		this.#touch(STORES);
+		this.#recount(store);
+	}
+
 	/** The app context for commands; opens the store if needed. */
 	ctx(): Promise<AppContext> {
 		return this.#ctx ? Promise.resolve(this.#ctx) : this.open();
@@ -121,12 +117,94 @@ class DataState {
 
 	/** For tests: use a given store (a MemoryStore) instead of IndexedDB. */
 	useStore(store: Store, ctx: AppContext): void {
-		this.#store = store;
-		this.#ctx = ctx;
 		this.#opening = Promise.resolve(ctx);
-		this.#status = 'ready';
-		store.subscribe(() => this.#version++);
-		this.#version++;
+		this.#adopt(ctx);
+	}
+
+	/**
+	 * `perform` is about to run a command: the commit it makes is handed over by `committed`
+	 * from what the store returned, so the store's own event for it is held until then.
+	 */
+	claim(): void {
+		this.#claims++;
+	}
+
+	/** The command ended; `committed` is what its commit returned, if it made one. */
+	release(committed: Committed | null): void {
+		this.#claims = Math.max(0, this.#claims - 1);
+		if (committed !== null) this.committed(committed);
+		const held = this.#stash.filter(
+			(e) => !(e.kind === 'committed' && e.change.id === committed?.change.id)
+		);
+		this.#stash = [];
+		const store = this.#store;
+		if (store !== null) for (const event of held) this.#heard(store, event);
+	}
+
+	/** Updates the runes state from a commit's result: its effects and its queued change. */
+	committed(c: Committed): void {
+		if (c.change.device === this.#store?.device) this.#queued++;
+		this.#touch(new Set(c.applied.effects.map((e) => e.store)));
+	}
+
+	#heard(store: Store, event: StoreEvent): void {
+		// X7: a write may have held more changes, or come after one fell due.
+		if (event.kind === 'version-changed' || event.kind === 'unavailable') this.#held?.stop();
+		else void this.#held?.look();
+		if (event.kind === 'committed' && event.local && this.#claims > 0) {
+			this.#stash.push(event);
+			return;
+		}
+		if (event.kind === 'committed') {
+			// Another tab's commit (same database, so the same device: it joins our queue), or a
+			// local one made outside `perform`: the event carries no effects, so all stores.
+			if (event.change.device === store.device) this.#queued++;
+			this.#touch(STORES);
+			return;
+		}
+		this.#touch(STORES);
+		if (event.kind === 'version-changed' || event.kind === 'unavailable') {
+			const kind = event.kind;
+			this.#status = kind === 'version-changed' ? 'closed' : 'failed';
+			void import('$lib/ui/errors').then(({ DATA_PROBLEM_WORDS }) => {
+				this.#problem = DATA_PROBLEM_WORDS[kind];
+			});
+			return;
+		}
+		// Rebuilt (import, replay, export marks, bulk work): everything may have changed, and
+		// the queue is counted once from the store.
+		this.#recount(store);
+	}
+
+	#counting = false;
+	#countedAgain = false;
+
+	/** Counts the queue in the store; commits counted meanwhile make it count once more. */
+	#recount(store: Store): void {
+		if (this.#counting) {
+			this.#countedAgain = true;
+			return;
+		}
+		this.#counting = true;
+		const before = this.#queued;
+		store
+			.queuedCount()
+			.then((count) => {
+				this.#counting = false;
+				if (this.#queued !== before || this.#countedAgain) {
+					this.#countedAgain = false;
+					this.#recount(store);
+				} else {
+					this.#queued = count;
+				}
+			})
+			.catch(() => {
+				this.#counting = false;
+			});
+	}
+
+	#touch(stores: Iterable<StoreName>): void {
+		for (const name of stores) this.#written[name]++;
 	}
 }
 

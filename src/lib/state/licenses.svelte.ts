@@ -1,30 +1,21 @@
 /**
- * The license pages' glue: the Licenses list's filters, paging and expanded cards (kept while
- * the person visits Billing overview and comes back), and `runCommand`, the one way these
- * pages run an app command: as the logged-in account, with the refusal's or error's words
- * announced in the shell's live region (SPEC §9) and the result handed back to the form.
+ * What the Licenses list shows for one person: filters, paging and expanded cards, kept while
+ * they visit Billing overview and come back. It belongs to the person, not the device: each
+ * account has its own, and all of it is dropped when nobody is logged in any more (log out,
+ * session end, another tab), so no one sees another person's search (a SEN) on a shared
+ * device.
  */
+import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
-import { accountId } from '$lib/core';
-import type { AccountId } from '$lib/core';
-import type { AppContext } from '$lib/app/context';
-import type { CommitResult, Committed } from '$lib/store/types';
-import { describeError } from '$lib/ui/errors';
-import type { Phrase } from '$lib/ui/phrase';
-import { describeRefusal } from '$lib/ui/refusals';
-import { data } from './data.svelte';
-import { session } from './session.svelte';
-import { status } from './status.svelte';
 
 /** Cards rendered at a time; "Show more" adds as many again. */
 export const PAGE_SIZE = 50;
 
-class LicensesPage {
+export class LicensesView {
 	#productId = $state('');
 	#query = $state('');
 	limit = $state(PAGE_SIZE);
 	readonly expanded = new SvelteSet<string>();
-	#busy = $state(0);
 
 	get productId(): string {
 		return this.#productId;
@@ -45,11 +36,6 @@ class LicensesPage {
 		this.limit = PAGE_SIZE;
 	}
 
-	/** True while a command runs: buttons that would start another are disabled. */
-	get busy(): boolean {
-		return this.#busy > 0;
-	}
-
 	toggle(id: string): void {
 		if (this.expanded.has(id)) this.expanded.delete(id);
 		else this.expanded.add(id);
@@ -65,49 +51,32 @@ class LicensesPage {
 		this.query = sen;
 		this.expanded.add(id);
 	}
+}
 
-	begin(): void {
-		this.#busy++;
+class LicensesViews {
+	// Plain fields: handing out a view may happen while a page derives, where state must not
+	// be written. `#cleared` is what makes readers ask again after a log out.
+	#owner: string | null = null;
+	#view = new LicensesView();
+	#cleared = $state(0);
+
+	/** The view of `accountId`; a different person (or the same after a log out) gets a fresh one. */
+	of(accountId: string): LicensesView {
+		void this.#cleared;
+		if (this.#owner !== accountId) {
+			this.#owner = accountId;
+			this.#view = new LicensesView();
+		}
+		return this.#view;
 	}
 
-	end(): void {
-		this.#busy--;
+	/** Nobody is logged in any more: forget the filters, the search and the open cards. */
+	clear(): void {
+		this.#owner = null;
+		this.#view = new LicensesView();
+		// Called from the shell's effect on the session: it must not depend on what it bumps.
+		untrack(() => this.#cleared++);
 	}
 }
 
-export const licensesPage = new LicensesPage();
-
-/** The logged-in account as the core names it, or null. */
-export function currentActor(): AccountId | null {
-	const current = session.current;
-	return current === null ? null : accountId(current.accountId);
-}
-
-/**
- * Runs an app command as the logged-in account and announces the outcome. Returns the
- * result (null when nothing ran: logged out, or storage failed) so forms can keep or clear
- * what was typed.
- */
-export async function runCommand(
-	command: (ctx: AppContext, actor: AccountId) => Promise<CommitResult>,
-	success: (committed: Committed) => string | Phrase
-): Promise<CommitResult | null> {
-	const actor = currentActor();
-	if (actor === null) {
-		status.announce('Log in first: your session has ended.', 'error');
-		return null;
-	}
-	licensesPage.begin();
-	try {
-		const ctx = await data.ctx();
-		const result = await command(ctx, actor);
-		if (result.ok) status.announce(success(result.value), 'success');
-		else status.announce(describeRefusal(result.error), 'error');
-		return result;
-	} catch (error) {
-		status.announce(describeError(error), 'error');
-		return null;
-	} finally {
-		licensesPage.end();
-	}
-}
+export const licensesViews = new LicensesViews();

@@ -18,3 +18,12 @@ export function describeError(error: unknown): string {
 		return STORE_WORDS['quota-exceeded'];
 	return 'Something went wrong, and nothing was changed. Try again, or reload the page.';
 }
+
+/** Why the data cannot be used any more (data.problem), by the store's event. */
+export const DATA_PROBLEM_WORDS = {
+	'version-changed': 'Tessera was updated in another tab. Reload this page to go on.',
+	unavailable: 'Saving failed and the data could not be reread. Reload the page.'
+} as const;
+
+/** A command that needs someone logged in, run after the session ended. */
+export const LOGGED_OUT_WORDS = 'Log in first: your session has ended.';

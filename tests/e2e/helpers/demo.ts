@@ -43,3 +43,11 @@ export function contact(region: Locator, role: 'Billing' | 'Technical', email: s
 		.getByRole('listitem')
 		.filter({ hasText: email });
 }
+
+/** Answers the app's confirmation dialog with its confirming button. */
+export async function confirmDialog(page: Page, confirm: string): Promise<void> {
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await dialog.getByRole('button', { name: confirm, exact: true }).click();
+	await expect(dialog).toHaveCount(0);
+}

@@ -4,7 +4,7 @@
 // no shortcut past the real door (accounts-keys.spec.ts checks that).
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoPersonByEmail } from '../../../src/lib/app/demo-data';
+import { DEMO_PASSWORD, demoPersonByEmail } from '../../../src/lib/core/demo-data';
 
 /** Logs in as a demo account through the Log in page, then opens `path` (Licenses by default). */
 export async function loginAs(page: Page, email: string, path = '/licenses'): Promise<void> {

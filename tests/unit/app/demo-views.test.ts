@@ -1,24 +1,26 @@
 // The views the license pages render, computed on the demo data: C3 lists with their search
 // index and filters, C12 buttons per role, the C10 billing overview, and C11 handover words.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountId, licenseId, siteId } from '$lib/core';
+import {
+	accountId,
+	filterLicenses,
+	licenseId,
+	licenseIndex,
+	manageablePeople,
+	siteId
+} from '$lib/core';
 import type { AccountId, State } from '$lib/core';
 import { createContext } from '$lib/app/context';
 import type { AppContext } from '$lib/app/context';
 import { loadDemo } from '$lib/app/demo';
-import { demoPerson } from '$lib/app/demo-data';
-import type { DemoPersonKey } from '$lib/app/demo-data';
+import { demoPerson } from '$lib/core/demo-data';
+import type { DemoPersonKey } from '$lib/core/demo-data';
 import { previewHandover } from '$lib/app/licenses';
 import { billingView } from '$lib/components/billing/billing-view';
-import { handoverLines } from '$lib/components/handover/handover-words';
-import {
-	expiryOf,
-	filterLicenses,
-	licenseIndex,
-	licenseView,
-	manageablePeople
-} from '$lib/components/licenses/view';
-import { hashPassword } from '$lib/security';
+import { expiryOf, licenseView } from '$lib/components/licenses/view';
+import { handoverLines } from '$lib/ui/handover-words';
+import { personLabel } from '$lib/ui/license-words';
+import { unverifiableHash } from './fake-hash';
 import { MemoryStore } from '$lib/store';
 
 const NOW = Date.UTC(2030, 5, 1);
@@ -37,7 +39,7 @@ let state: State;
 beforeAll(async () => {
 	const store = new MemoryStore();
 	ctx = createContext(store, () => NOW);
-	const hash = await hashPassword('demo');
+	const hash = unverifiableHash();
 	await loadDemo(ctx, { hash: () => Promise.resolve(hash), extraLicenses: 40 });
 	state = store.state;
 });
@@ -126,7 +128,7 @@ describe('billingView (C10)', () => {
 
 describe('handover preview (C11)', () => {
 	it('lists the people Olivia manages, and previews per license without changing anything', async () => {
-		const people = manageablePeople(state, id('olivia')).map((p) => p.label);
+		const people = manageablePeople(state, id('olivia')).map(personLabel);
 		expect(people).toContain('Sam Lee (sam.lee@northwind.example)');
 		expect(people).not.toContain('Tom Becker (tom.becker@northwind.example)');
 		const before = state.licenses.get(licenseId('l_demo_02'));

@@ -1,7 +1,8 @@
 // What the license components show, computed from the core's State for one viewer: plain
 // objects, so the components stay presentational and are tested without a store. The
 // buttons a viewer gets follow the core's capability table (C12); the rules still decide.
-import { can, capabilitiesOf, findProduct, members, visibleLicenses } from '$lib/core';
+// Queries (the searchable list, renewals due) are the core's; words are ui/'s.
+import { can, capabilitiesOf, daysLeft, findProduct, members, renewalState } from '$lib/core';
 import type {
 	AccountId,
 	ContactRole,
@@ -12,10 +13,6 @@ import type {
 	SiteId,
 	State
 } from '$lib/core';
-
-const DAY = 24 * 60 * 60 * 1000;
-/** C9: renewal reminders go out for licenses expiring within this window. */
-export const EXPIRING_SOON_DAYS = 30;
 
 export interface ContactView {
 	readonly accountId: AccountId;
@@ -36,6 +33,7 @@ export interface SupportRequestView {
 	readonly by: string;
 }
 
+/** `soon`: due for renewal (the core's renewal window, C9). */
 export type ExpiryState = 'expired' | 'soon' | 'ok';
 
 export interface LicenseView {
@@ -62,8 +60,17 @@ export interface LicenseView {
 	readonly supportRequests: readonly SupportRequestView[];
 }
 
-/** How an add went, as the add form needs to know it (the page announces the words). */
-export type AddOutcome = 'added' | 'need-name' | 'refused';
+/** A refusal to show on one field of a form, in words (from ui/). */
+export interface FieldError {
+	readonly field: string;
+	readonly words: string;
+}
+
+/**
+ * How an add (or a handover preview) went, as its form needs to know it: done, refused and
+ * announced, or refused for one of its fields. `need-name` is `name-required` on Full name.
+ */
+export type AddOutcome = 'added' | 'need-name' | 'refused' | FieldError;
 
 export function productName(id: string): string {
 	return findProduct(id)?.name ?? id;
@@ -84,10 +91,10 @@ function contacts(state: State, license: License, role: ContactRole, viewer: Acc
 	});
 }
 
+/** The core's renewal state (C9) as the card shows it, with the days left. */
 export function expiryOf(expiresAt: number, now: number): { expiry: ExpiryState; days: number } {
-	const days = Math.ceil((expiresAt - now) / DAY);
-	if (expiresAt <= now) return { expiry: 'expired', days };
-	return { expiry: days <= EXPIRING_SOON_DAYS ? 'soon' : 'ok', days };
+	const state = renewalState(expiresAt, now);
+	return { expiry: state === 'due' ? 'soon' : state, days: daysLeft(expiresAt, now) };
 }
 
 export function licenseView(
@@ -127,89 +134,3 @@ export function licenseView(
 			.sort((a, b) => b.at - a.at)
 	};
 }
-
-/** One row of the searchable index: the license and the text a query is matched against. */
-export interface IndexedLicense {
-	readonly license: License;
-	/** Lower-case SEN and every contact's email, space-separated. */
-	readonly text: string;
-}
-
-/** C3's list for the viewer with its search text; costs the size of the answer. */
-export function licenseIndex(state: State, viewer: AccountId): readonly IndexedLicense[] {
-	return visibleLicenses(state, viewer).map((license) => {
-		const parts = [license.sen.toLowerCase()];
-		for (const id of [...members(license.billing), ...members(license.technical)]) {
-			const key = state.accounts.get(id)?.emailKey;
-			if (key !== undefined) parts.push(key);
-		}
-		return { license, text: parts.join(' ') };
-	});
-}
-
-export interface LicenseFilter {
-	/** A catalog product id, or '' for every product. */
-	readonly productId: string;
-	/** Part of a SEN or of a contact's email; '' matches everything. */
-	readonly query: string;
-}
-
-export function filterLicenses(
-	index: readonly IndexedLicense[],
-	filter: LicenseFilter
-): readonly License[] {
-	const query = filter.query.trim().toLowerCase();
-	const out: License[] = [];
-	for (const row of index) {
-		if (filter.productId !== '' && row.license.productId !== filter.productId) continue;
-		if (query !== '' && !row.text.includes(query)) continue;
-		out.push(row.license);
-	}
-	return out;
-}
-
-/** C11: everyone who is a contact on a license the viewer may manage (C12), by name. */
-export function manageablePeople(
-	state: State,
-	viewer: AccountId
-): { readonly id: AccountId; readonly label: string }[] {
-	const ids = new Set<AccountId>();
-	for (const id of state.licenseIdsByAccount.get(viewer) ?? []) {
-		const license = state.licenses.get(id);
-		if (license === undefined || !can(capabilitiesOf(state, viewer, id), 'manage-contacts')) {
-			continue;
-		}
-		for (const person of [...members(license.billing), ...members(license.technical)]) {
-			ids.add(person);
-		}
-	}
-	const out: { id: AccountId; label: string }[] = [];
-	for (const id of ids) {
-		const account = state.accounts.get(id);
-		if (account !== undefined) out.push({ id, label: `${account.name} (${account.email})` });
-	}
-	return out.sort((a, b) => a.label.localeCompare(b.label));
-}
-
-export function formatDate(ms: number): string {
-	return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function formatMoney(cents: number): string {
-	return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
-}
-
-export const HOSTING_WORDS: Readonly<Record<Hosting, string>> = {
-	server: 'Server',
-	cloud: 'Cloud'
-};
-
-export const ROLE_HEADINGS: Readonly<Record<ContactRole, string>> = {
-	billing: 'Billing contacts',
-	technical: 'Technical contacts'
-};
-
-export const ROLE_FIELD: Readonly<Record<ContactRole, string>> = {
-	billing: 'Billing contact email',
-	technical: 'Technical contact email'
-};

@@ -1,9 +1,12 @@
 // Words for a handover preview or report (C11), one line per license, from the core's
-// HandoverReport codes.
+// HandoverReport codes, and the announcements of the preview and of the handover itself.
 import { describeLicense } from '$lib/core';
 import type { ContactRole, HandoverReport, State } from '$lib/core';
-import { phrase, plainText, userText } from '$lib/ui/phrase';
-import type { Phrase } from '$lib/ui/phrase';
+import type { Committed } from '$lib/store/types';
+import { plural } from './format';
+import { mailedWords } from './license-words';
+import { phrase, plainText, userText } from './phrase';
+import type { Phrase } from './phrase';
 
 export interface HandoverLine {
 	readonly licenseId: string;
@@ -77,4 +80,24 @@ export function handoverLines(
 			said
 		};
 	});
+}
+
+/** The two people of a report, by name (for the lines above). */
+export function handoverNames(
+	state: State,
+	report: HandoverReport,
+	newName?: string
+): { from: string; to: string } {
+	const from = state.accounts.get(report.from)?.name ?? 'The person leaving';
+	const to = state.accounts.get(report.to)?.name ?? newName?.trim() ?? 'The successor';
+	return { from, to };
+}
+
+export function previewWords(report: HandoverReport): string {
+	return `Preview: ${plural(report.entries.length, 'license')}. Check them, then choose Hand over.`;
+}
+
+export function handedOverWords(committed: Committed): Phrase {
+	const count = committed.applied.report?.entries.length ?? 0;
+	return phrase(`Handover done on ${plural(count, 'license')}.`, mailedWords(committed));
 }

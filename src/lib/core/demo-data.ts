@@ -1,7 +1,7 @@
-// The demo organization (P3) as plain data: people, sites and licenses with the contacts each
-// role should end up with. demo.ts turns it into changes. Nothing here imports $lib, so the
-// end-to-end helpers can read the same table (deterministic ids, emails, the password) that
-// the demo page shows.
+// The demo organization (P3) as plain data, like the catalog: people, sites and licenses with
+// the contacts each role should end up with. app/demo.ts turns it into changes. Nothing here
+// imports $lib, so the end-to-end helpers and the Demo page read the same table
+// (deterministic ids, emails, the password).
 
 /**
  * Every demo account gets this password (demo only: the Demo page prints it). It is hashed

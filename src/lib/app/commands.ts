@@ -1,0 +1,169 @@
+/**
+ * The command map (STYLE example 1, after Actual's `app.method('tags-create',
+ * mutator(undoable(createTag)))`): every command the UI can run, by name, declared once with
+ * its input type (command-types.ts). The UI runs them only through `perform` (state/), which
+ * resolves the actor, asks for confirmations, tracks busy and turns outcomes into words.
+ *
+ * - `mutation(draft)` builds one change and commits it (S1);
+ * - `{ undo }` also works out, before committing, the change that would take it back, and
+ *   dry-runs both (the same rules, on a copy): when the undo would be refused, the person is
+ *   asked to confirm first instead;
+ * - `{ confirm: 'always' }` asks every time (C10);
+ * - `task(...)` is anything else: a preview, bulk work with progress, the device reset.
+ */
+import type { AccountId, State } from '$lib/core';
+import type { ChangeDraft, Committed } from '$lib/store/types';
+import type {
+	ChangeInputs,
+	ChangeName,
+	Command,
+	CommandMap,
+	Hooks,
+	Ran,
+	Step
+} from './command-types';
+import type { AppContext } from './context';
+import { resetDevice } from './device';
+import { commitDraft, dryRun } from './dry-run';
+import {
+	addContactDraft,
+	createSiteDraft,
+	deleteContactDraft,
+	handoverDraft,
+	makeMeBillingContactDraft,
+	makePrimaryDraft,
+	previewHandover,
+	remindRenewalsDraft,
+	requestSupportDraft,
+	startLicenseDraft
+} from './licenses';
+import type { ContactRef } from './licenses';
+
+type Draft<I> = (ctx: AppContext, actor: AccountId, input: I) => ChangeDraft;
+
+/** The draft builder of every change command: what `mutation` commits and undo dry-runs. */
+const drafts: { readonly [N in ChangeName]: Draft<ChangeInputs[N]> } = {
+	'license.start': startLicenseDraft,
+	'site.create': createSiteDraft,
+	'contact.add': addContactDraft,
+	'contact.makePrimary': makePrimaryDraft,
+	'contact.delete': deleteContactDraft,
+	'billing.makeMe': makeMeBillingContactDraft,
+	'support.request': requestSupportDraft,
+	'renewal.remind': (ctx, actor) => remindRenewalsDraft(ctx, actor),
+	'handover.apply': handoverDraft
+};
+
+function draftOf<N extends ChangeName>(
+	ctx: AppContext,
+	actor: AccountId,
+	step: { readonly command: N; readonly input: ChangeInputs[N] }
+): ChangeDraft {
+	return drafts[step.command](ctx, actor, step.input);
+}
+
+/** C7 undone: the same person added back to the same role (they were not primary). */
+function addBack(state: State, _actor: AccountId, input: ContactRef): Step | null {
+	const account = state.accounts.get(input.accountId);
+	if (account === undefined) return null;
+	const { licenseId, role } = input;
+	return { command: 'contact.add', input: { licenseId, role, email: account.email } };
+}
+
+/** C5 undone: the role's primary before the change made primary again. */
+function previousPrimary(state: State, _actor: AccountId, input: ContactRef): Step | null {
+	const license = state.licenses.get(input.licenseId);
+	const contacts = input.role === 'billing' ? license?.billing : license?.technical;
+	const before = contacts?.primary;
+	if (before === undefined || before === input.accountId) return null;
+	return { command: 'contact.makePrimary', input: { ...input, accountId: before } };
+}
+
+interface MutationOptions<I> {
+	readonly confirm?: 'always';
+	/** The change that takes this one back, from the state before it (null: nothing to undo). */
+	readonly undo?: (state: State, actor: AccountId, input: I) => Step | null;
+}
+
+function mutation<N extends ChangeName>(
+	name: N,
+	options: MutationOptions<ChangeInputs[N]> = {}
+): Command<ChangeInputs[N], Committed> {
+	return {
+		needsActor: true,
+		async run(ctx, actor, input, hooks): Promise<Ran<Committed>> {
+			if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
+			const draft = drafts[name](ctx, actor, input);
+			const undo = await askFirst(ctx, actor, draft, options, input, hooks);
+			if (undo === 'cancelled') return { kind: 'cancelled' };
+			const result = await commitDraft(ctx, draft);
+			if (!result.ok) return { kind: 'refused', refusal: result.error };
+			return { kind: 'done', value: result.value, committed: result.value, undo };
+		}
+	};
+}
+
+/**
+ * Before committing: the undo step when the rules would allow it after this change, or the
+ * person's yes when they would not (or always, for `confirm: 'always'`). A change the rules
+ * refuse anyway asks nothing: committing it reports the refusal.
+ */
+async function askFirst<I>(
+	ctx: AppContext,
+	actor: AccountId,
+	draft: ChangeDraft,
+	options: MutationOptions<I>,
+	input: I,
+	hooks: Hooks
+): Promise<Step | null | 'cancelled'> {
+	const step = options.undo?.(ctx.store.state, actor, input) ?? null;
+	if (options.confirm === undefined && step === null) return null;
+	const ahead = await dryRun(ctx, draft);
+	if (!ahead.ok) return null;
+	if (step !== null && options.confirm === undefined) {
+		const back = await dryRun(ctx, draftOf(ctx, actor, step), ahead.value.state);
+		if (back.ok) return step;
+	}
+	const yes = await hooks.confirm(options.confirm ?? 'no-undo');
+	return yes ? null : 'cancelled';
+}
+
+function task<I, O>(
+	needsActor: boolean,
+	run: (ctx: AppContext, actor: AccountId | null, input: I, hooks: Hooks) => Promise<Ran<O>>
+): Command<I, O> {
+	return { needsActor, run };
+}
+
+const done = <O>(value: O): Ran<O> => ({ kind: 'done', value, committed: null, undo: null });
+
+export const commands: CommandMap = {
+	'license.start': mutation('license.start'),
+	'site.create': mutation('site.create'),
+	'contact.add': mutation('contact.add'),
+	'contact.makePrimary': mutation('contact.makePrimary', { undo: previousPrimary }),
+	'contact.delete': mutation('contact.delete', { undo: addBack }),
+	'billing.makeMe': mutation('billing.makeMe', { confirm: 'always' }),
+	'support.request': mutation('support.request'),
+	'renewal.remind': mutation('renewal.remind'),
+	'handover.apply': mutation('handover.apply'),
+	'handover.preview': task(true, async (ctx, actor, input) => {
+		if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
+		const result = await previewHandover(ctx, actor, input);
+		return result.ok ? done(result.value) : { kind: 'refused', refusal: result.error };
+	}),
+	'demo.load': task(false, async (ctx, _actor, input, hooks) => {
+		const { loadDemo } = await import('./demo');
+		const started = ctx.now();
+		const result = await loadDemo(ctx, {
+			extraLicenses: input.extraLicenses,
+			onProgress: (p) => hooks.progress(p),
+			...(ctx.hashPassword ? { hash: ctx.hashPassword } : {})
+		});
+		return done({ result, ms: ctx.now() - started });
+	}),
+	'device.reset': task(false, async () => {
+		await resetDevice();
+		return done(null);
+	})
+};

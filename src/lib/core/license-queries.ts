@@ -1,0 +1,110 @@
+// Read-only questions the license pages ask of the State, answered by the core so that every
+// page (and the rules) agree: which licenses a person sees and can search (C3), who they can
+// hand over (C11), and which licenses are due for renewal, with the same window and edges as
+// the renewal reminders themselves (C9). Pure functions of State and `now`.
+import { can, capabilitiesOf, visibleLicenses } from './capabilities';
+import { RENEWAL_WINDOW_MS } from './changes/rules/licenses';
+import type { AccountId } from './ids';
+import type { License } from './model';
+import { members } from './roles';
+import type { State } from './state';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** C9: reminders go out for licenses expiring within this many days (RENEWAL_WINDOW_MS). */
+export const RENEWAL_WINDOW_DAYS = RENEWAL_WINDOW_MS / DAY;
+
+/**
+ * Where a license stands at `now`: `expired` once its expiry has passed, `due` from the
+ * moment `renewal.remind` would mail its quote (expiry within RENEWAL_WINDOW_MS, both edges
+ * included, as the rule counts them), `ok` before that.
+ */
+export type RenewalState = 'expired' | 'due' | 'ok';
+
+export function renewalState(expiresAt: number, now: number): RenewalState {
+	if (expiresAt < now) return 'expired';
+	return expiresAt <= now + RENEWAL_WINDOW_MS ? 'due' : 'ok';
+}
+
+/** Whole days until expiry, rounded up (negative once expired). */
+export function daysLeft(expiresAt: number, now: number): number {
+	return Math.ceil((expiresAt - now) / DAY);
+}
+
+/** C9: the licenses the viewer sees, receives renewal quotes for (C12), and that are due. */
+export function renewalsDue(state: State, viewer: AccountId, now: number): readonly License[] {
+	return visibleLicenses(state, viewer).filter(
+		(l) =>
+			renewalState(l.expiresAt, now) === 'due' &&
+			can(capabilitiesOf(state, viewer, l.id), 'receive-billing-mail')
+	);
+}
+
+/** One row of the searchable index: the license and the text a query is matched against. */
+export interface IndexedLicense {
+	readonly license: License;
+	/** Lower-case SEN and every contact's normalised email, space-separated. */
+	readonly text: string;
+}
+
+/** C3's list for the viewer with its search text; costs the size of the answer. */
+export function licenseIndex(state: State, viewer: AccountId): readonly IndexedLicense[] {
+	return visibleLicenses(state, viewer).map((license) => {
+		const parts = [license.sen.toLowerCase()];
+		for (const id of [...members(license.billing), ...members(license.technical)]) {
+			const key = state.accounts.get(id)?.emailKey;
+			if (key !== undefined) parts.push(key);
+		}
+		return { license, text: parts.join(' ') };
+	});
+}
+
+export interface LicenseFilter {
+	/** A catalog product id, or '' for every product. */
+	readonly productId: string;
+	/** Part of a SEN or of a contact's email; '' matches everything. */
+	readonly query: string;
+}
+
+export function filterLicenses(
+	index: readonly IndexedLicense[],
+	filter: LicenseFilter
+): readonly License[] {
+	const query = filter.query.trim().toLowerCase();
+	const out: License[] = [];
+	for (const row of index) {
+		if (filter.productId !== '' && row.license.productId !== filter.productId) continue;
+		if (query !== '' && !row.text.includes(query)) continue;
+		out.push(row.license);
+	}
+	return out;
+}
+
+export interface Person {
+	readonly id: AccountId;
+	readonly name: string;
+	readonly email: string;
+}
+
+/**
+ * C11: everyone who is a contact on a license the viewer may manage (C12): the people a
+ * handover can replace. Sorted by name, then email.
+ */
+export function manageablePeople(state: State, viewer: AccountId): readonly Person[] {
+	const ids = new Set<AccountId>();
+	for (const id of state.licenseIdsByAccount.get(viewer) ?? []) {
+		const license = state.licenses.get(id);
+		if (license === undefined || !can(capabilitiesOf(state, viewer, id), 'manage-contacts')) {
+			continue;
+		}
+		for (const person of [...members(license.billing), ...members(license.technical)]) {
+			ids.add(person);
+		}
+	}
+	const out: Person[] = [];
+	for (const id of ids) {
+		const account = state.accounts.get(id);
+		if (account !== undefined) out.push({ id, name: account.name, email: account.email });
+	}
+	return out.sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+}
