@@ -15,8 +15,9 @@ const TOTAL = 100_000;
 test('S3/S4 (fault 1): a 100,000-change encrypted backup restores onto an empty device', async ({
 	page
 }) => {
-	// Generous, for a shared 2-core machine; on an idle one the whole test takes about a minute.
-	test.setTimeout(300_000);
+	// Generous: the work is real and a shared 2-core machine may be busy with other tests. The
+	// steps' own timeouts below are what a busy machine needs, not what the test usually takes.
+	test.setTimeout(600_000);
 	const path = test.info().outputPath('backup.json');
 	const started = Date.now();
 	const backup = await writeBackup(path, TOTAL, PASSPHRASE);
@@ -36,15 +37,15 @@ test('S3/S4 (fault 1): a 100,000-change encrypted backup restores onto an empty 
 	await expect(dialog).toHaveAccessibleName('Open an encrypted file');
 	await dialog.getByLabel('Passphrase').fill(PASSPHRASE);
 	await dialog.getByRole('button', { name: 'Open' }).click();
-	await expect(dialog).toHaveAccessibleName(/^Preview of /, { timeout: 180_000 });
+	await expect(dialog).toHaveAccessibleName(/^Preview of /, { timeout: 240_000 });
 	await expect(dialog).toContainText('100,000 new changes');
 	const previewed = Date.now();
 	await dialog.getByRole('button', { name: 'Apply' }).click();
-	await expect(dialog).toBeHidden({ timeout: 180_000 });
+	await expect(dialog).toBeHidden({ timeout: 240_000 });
 	await expect(announcement(page)).toContainText('Imported: 100,000 new changes applied.');
 	await expect(page.getByTestId('history-count')).toHaveText(
 		'This device holds 100,000 changes from 1 device.',
-		{ timeout: 60_000 }
+		{ timeout: 120_000 }
 	);
 	test.info().annotations.push({
 		type: 'restore',

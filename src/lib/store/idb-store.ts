@@ -242,6 +242,9 @@ export class IdbStore implements Store {
 
 	async queue(): Promise<Change[]> {
 		this.c.assertOpen();
+		// S2: the kept count says when nothing waits (a restored backup of other devices'
+		// changes), so a device that never exported does not read its whole log to learn it.
+		if ((await this.c.db.get('meta', 'queued')) === 0) return [];
 		const exported = await this.c.db.get('meta', 'exported');
 		const range = typeof exported === 'string' ? IDBKeyRange.lowerBound(exported, true) : null;
 		const tail = await this.c.db.getAllFromIndex('changes', 'byClock', range);

@@ -1,12 +1,19 @@
 // A whole-history backup written by the app's own code, in node, for the restore test (S3,
 // issue #9 fault 1): the demo organization (real password hashes, so the file must be
-// encrypted and a demo person can log in after the restore) and then the benchmark workload up
-// to `total` changes, committed on one device and exported whole with a passphrase. PBKDF2 runs
-// at the least the reader accepts, to keep the test about size, not key derivation.
+// encrypted and a demo person can log in after the restore) committed on one device, then the
+// benchmark workload up to `total` changes stamped after it by the store's own `stamp` (clock,
+// time and X5 link), and the whole exported with a passphrase. The workload's drafts are all
+// accepted by the rules (bench/workload.ts), so they are not applied here: the restore applies
+// them for real. PBKDF2 runs at the least the reader accepts: the test is about size.
 import { writeFile } from 'node:fs/promises';
 import { createContext } from '$lib/app/context';
 import { loadDemo } from '$lib/app/demo';
+import type { Change } from '$lib/core';
+import { changeHash } from '$lib/sync/digest';
 import { MemoryStore } from '$lib/store/memory-store';
+import { parseClock } from '$lib/store/clock';
+import type { ClockState } from '$lib/store/clock';
+import { stamp } from '$lib/store/stamp';
 import { KDF_ITERATIONS } from '$lib/sync/format';
 import { buildSyncFile } from '$lib/sync/write';
 import { workload } from '../../bench/workload';
@@ -25,12 +32,18 @@ export async function writeBackup(
 	const ctx = createContext(store);
 	const demo = await loadDemo(ctx, {});
 	if (demo.kind !== 'loaded') throw new Error(`demo: ${demo.kind}`);
-	const drafts = workload(total - demo.changes);
-	for (let i = 0; i < drafts.length; i += 10_000) {
-		const results = await store.commitMany(drafts.slice(i, i + 10_000), Date.now());
-		if (results.some((r) => !r.ok)) throw new Error('a workload change was refused');
+	const changes: Change[] = await store.changes();
+	const last = changes.at(-1);
+	if (last === undefined) throw new Error('no demo changes');
+	let clock: ClockState = parseClock(last.clock);
+	let head = { hash: changeHash(last), clock: last.clock };
+	const now = Date.now();
+	for (const draft of workload(total - changes.length)) {
+		const stamped = stamp(draft, store.device, { clock, head }, now);
+		changes.push(stamped.change);
+		clock = stamped.clock;
+		head = { hash: changeHash(stamped.change), clock: stamped.change.clock };
 	}
-	const changes = await store.changes();
 	const built = await buildSyncFile({
 		device: store.device,
 		exportedAt: Date.now(),

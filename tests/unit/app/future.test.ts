@@ -76,8 +76,13 @@ describe('X7: a fast peer cannot break expiring links or sessions', () => {
 		h.advance(-2 * HOUR);
 		await resetWorks(h);
 		// And the link still runs out one hour after it was issued, on that same clock.
-		expect(await requestReset(h.ctx, { email: EMAIL, actor: null })).toMatchObject({ ok: true });
-		const token = mailedToken(h, EMAIL, '/reset');
+		// Both links carry the same time (the clock only counts on while the wall clock is behind),
+		// so the new one is taken from its change rather than from the mailbox's order.
+		const again = await requestReset(h.ctx, { email: EMAIL, actor: null });
+		if (!again.ok || again.value.change.type !== 'account.requestReset') {
+			return expect.fail('no reset request');
+		}
+		const token = again.value.change.payload.token;
 		h.advance(3 * HOUR + 1000);
 		expect(await resetPassword(h.ctx, { token, password: 'another new passphrase' })).toEqual({
 			ok: false,

@@ -73,7 +73,8 @@ export class SyncPage {
 	historyResult = $state.raw<{ readonly ok: boolean; readonly text: string } | null>(null);
 	checking = $state(false);
 	#pending: Blob | null = null;
-	#refreshes = 0;
+	#refreshing: Promise<void> | null = null;
+	#stale = false;
 
 	/** S3: the selected changes carry secrets, so the file must be encrypted. */
 	get mustEncrypt(): boolean {
@@ -88,22 +89,35 @@ export class SyncPage {
 		return this.exportProgress !== null || this.step.step !== 'idle';
 	}
 
-	/** Rereads the queue, the history counts and the conflicts; the latest call wins. */
-	async refresh(): Promise<void> {
-		const n = ++this.#refreshes;
-		const whole = this.whole;
-		try {
-			const ctx = await data.ctx();
-			const [overview, conflicts] = await Promise.all([
-				app.syncOverview(ctx, whole),
-				app.listConflicts(ctx)
-			]);
-			if (n !== this.#refreshes) return;
-			this.device = ctx.store.device;
-			this.overview = overview;
-			this.conflicts = conflicts;
-		} catch {
-			// data.problem, shown by the shell, says why the data cannot be read.
+	/**
+	 * Rereads the queue, the history counts and the conflicts. Calls while a reread is under way
+	 * are folded into one more reread after it (reading 100,000 changes twice at once only made
+	 * both slower), and every caller waits for a reread that started after its call.
+	 */
+	refresh(): Promise<void> {
+		this.#stale = true;
+		this.#refreshing ??= this.#reread().finally(() => {
+			this.#refreshing = null;
+		});
+		return this.#refreshing;
+	}
+
+	async #reread(): Promise<void> {
+		while (this.#stale) {
+			this.#stale = false;
+			const whole = this.whole;
+			try {
+				const ctx = await data.ctx();
+				const [overview, conflicts] = await Promise.all([
+					app.syncOverview(ctx, whole),
+					app.listConflicts(ctx)
+				]);
+				this.device = ctx.store.device;
+				this.overview = overview;
+				this.conflicts = conflicts;
+			} catch {
+				// data.problem, shown by the shell, says why the data cannot be read.
+			}
 		}
 	}
 
