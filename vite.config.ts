@@ -6,6 +6,9 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		expect: { requireAssertions: true },
+		// Several tests do real work (progress over 100,000 changes, full-cost PBKDF2 where the
+		// cost is not injectable yet); on a busy 2-core machine Vitest's 5 s default fails them.
+		testTimeout: 30_000,
 		reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
 		projects: [
 			{
