@@ -9,7 +9,7 @@ const items = [
 	{ href: '/profile', label: 'Profile' }
 ];
 
-describe('AppNav (SPEC §9 words)', () => {
+describe('AppNav (UI vocabulary)', () => {
 	it('lists every item as a link inside the Main navigation', () => {
 		render(AppNav, { items, current: '/' });
 		const nav = screen.getByRole('navigation', { name: 'Main' });

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import StatusRegion from '$lib/components/StatusRegion.svelte';
 
-describe('StatusRegion (SPEC §9 live region)', () => {
+describe('StatusRegion (the live region, UI vocabulary)', () => {
 	it('is present and empty before any message, so screen readers register it', () => {
 		render(StatusRegion, { message: null, ondismiss: vi.fn() });
 		expect(screen.getByRole('status')).toHaveTextContent('');

@@ -1,6 +1,6 @@
 /**
  * Seeds 000/001 end to end, through the UI as a person would: log in with the demo password,
- * find the license, act on its contacts, read the announcement (SPEC §9), and check what the
+ * find the license, act on its contacts, read the announcement (UI vocabulary), and check what the
  * other person sees after logging in as them.
  */
 import { expect, test } from '@playwright/test';

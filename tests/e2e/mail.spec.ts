@@ -1,5 +1,5 @@
 /**
- * SPEC §9 Mail and P1 for accounts: the simulated mail client is reachable while logged out
+ * Mail (UI vocabulary) and P1 for accounts: the simulated mail client is reachable while logged out
  * and says it is simulated; and the whole account journey (sign up, verify, log in, two-step
  * enrolment with its lazily loaded QR code and strength meter) works with the network off.
  */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OFFLINE_READY_MS, PwaState, UNSENT_POLL_MS } from '$lib/state/pwa.svelte';
 import { StatusManager, lifetime, status } from '$lib/state/status.svelte';
 
-describe('status (SPEC §9 live region)', () => {
+describe('status (the live region, UI vocabulary)', () => {
 	beforeEach(() => vi.useFakeTimers());
 	afterEach(() => vi.useRealTimers());
 

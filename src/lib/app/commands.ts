@@ -1,5 +1,5 @@
 /**
- * The command map (STYLE example 1, after Actual's `app.method('tags-create',
+ * The command map (docs/architecture.md; after Actual's `app.method('tags-create',
  * mutator(undoable(createTag)))`): every command the UI can run, by name, declared once with
  * its input type (command-types.ts). The UI runs them only through `perform` (state/), which
  * resolves the actor, asks for confirmations, tracks busy and turns outcomes into words.

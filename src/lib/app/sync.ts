@@ -1,5 +1,5 @@
 // Sync commands (S2–S9, X5, X6): what the Sync page asks of the store and of the file layer. Each
-// returns a report (STYLE example 8), never throws for a bad file, and changes nothing until
+// returns a report (a report with stable codes, not an exception), never throws for a bad file, and changes nothing until
 // `applyImport`, which the store runs as ONE transaction. This module pulls in the sync layer
 // (zod), so only the Sync page imports it.
 import type { Change, ChangeId } from '$lib/core';

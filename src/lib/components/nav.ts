@@ -1,4 +1,4 @@
-// One entry of the main navigation (SPEC §9 words), shared by the layout and AppNav.
+// One entry of the main navigation (UI vocabulary), shared by the layout and AppNav.
 export interface NavItem {
 	readonly href: string;
 	readonly label: string;

@@ -27,7 +27,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 type Row = Readonly<Record<LicenseRole, boolean>>;
 
 /**
- * SPEC C12, row for row. `site-admin` is only ever granted on cloud licenses of a site the
+ * C12, row for row. `site-admin` is only ever granted on cloud licenses of a site the
  * account administers, which is the table's "its site's licenses".
  */
 export const CAPABILITY_TABLE: Readonly<Record<Capability, Row>> = Object.freeze({

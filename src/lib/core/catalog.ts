@@ -1,4 +1,4 @@
-// The product catalog is data, not code (SPEC §2): licenses (C0), tiers and the C10 billing
+// The product catalog is data, not code (the data model in docs/rules.md): licenses (C0), tiers and the C10 billing
 // estimate all read it. Prices are whole cents per user per month, so sums stay exact.
 import { productId } from './ids';
 import type { ProductId } from './ids';

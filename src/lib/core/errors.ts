@@ -1,4 +1,4 @@
-// Why a change was refused, as stable codes (STYLE example 8: a frozen map of keys, so the UI
+// Why a change was refused, as stable codes (a frozen map of keys, so the UI
 // and the sync conflict list never match on message text). Words for people are made from
 // these codes outside the core. Broken invariants (a programming error, not a user's) throw
 // the small error classes at the end instead.

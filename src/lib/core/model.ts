@@ -1,4 +1,4 @@
-// The entities of SPEC §2 as the core records them. Every value is immutable: rules replace
+// The entities of the data model in docs/rules.md as the core records them. Every value is immutable: rules replace
 // records, never edit them, which is what lets `apply` share untouched records between states.
 import type { Hosting } from './catalog';
 import type {

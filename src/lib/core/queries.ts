@@ -1,5 +1,5 @@
 // Read-only views the pages need that are more than a Map lookup: the C10 billing estimate
-// and the simulated mail client's mailboxes (SPEC §9). Pure functions of State.
+// and the simulated mail client's mailboxes (UI vocabulary). Pure functions of State.
 import { monthlyEstimate } from './catalog';
 import { normaliseEmail } from './domains';
 import type { SiteId } from './ids';

@@ -1,4 +1,4 @@
-// Expected failures are values, not exceptions (STYLE "Error policy"): a rule returns a Result.
+// Expected failures are values, not exceptions (our error policy, docs/architecture.md): a rule returns a Result.
 
 export type Result<T, E> =
 	{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };

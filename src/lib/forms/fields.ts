@@ -1,4 +1,4 @@
-// The account form fields (SPEC §9 labels: Email, Full name, Password, Verification code) as
+// The account form fields (UI vocabulary labels: Email, Full name, Password, Verification code) as
 // valibot schemas. Emails use the core's own normal form, so the form never accepts an
 // address the rules would refuse. Passwords follow NIST SP 800-63B: a minimum length, a
 // generous maximum, every character allowed, no composition rules, never trimmed.

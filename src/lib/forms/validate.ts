@@ -1,5 +1,5 @@
 // Runs a valibot form schema and turns its issues into one message per field, the shape the
-// account forms show beside each input (SPEC §9: bad input gets a field-level message). The
+// account forms show beside each input (UI vocabulary: bad input gets a field-level message). The
 // first failing check of a field wins, so a person fixes one thing at a time.
 import * as v from 'valibot';
 

@@ -1,5 +1,5 @@
 /**
- * Password hashing (SPEC X1): PBKDF2-HMAC-SHA256 through WebCrypto, a fresh 16-byte salt per
+ * Password hashing (X1): PBKDF2-HMAC-SHA256 through WebCrypto, a fresh 16-byte salt per
  * hash, and at least 600,000 iterations (the OWASP 2023 figure). The parameters travel with
  * the hash, so raising PBKDF2_ITERATIONS later only needs `needsRehash` at the next login.
  *

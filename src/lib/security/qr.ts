@@ -4,7 +4,7 @@
  * and only people enabling two-step verification download it.
  *
  * The SVG holds only <path> elements drawn from the encoded bits, never the text itself, so
- * an email address inside the otpauth:// URI cannot inject markup (SPEC X4).
+ * an email address inside the otpauth:// URI cannot inject markup (X4).
  */
 
 export async function qrSvg(text: string): Promise<string> {

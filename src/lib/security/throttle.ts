@@ -1,5 +1,5 @@
 /**
- * Login throttling (SPEC X2) as a pure schedule: the caller keeps a ThrottleState per account
+ * Login throttling (X2) as a pure schedule: the caller keeps a ThrottleState per account
  * on this device, asks `checkThrottle` before checking a password or code, and records the
  * outcome. `now` (ms) is always passed in, so the schedule is testable to the millisecond.
  *

@@ -1,5 +1,5 @@
 /**
- * One-time secrets (SPEC A4, X1): random tokens, recovery codes and password-reset tokens.
+ * One-time secrets (A4, X1): random tokens, recovery codes and password-reset tokens.
  * Only SHA-256 digests are stored, never the secrets. A plain digest is enough here (unlike
  * passwords) because every secret is random with ≥ 59 bits of entropy, so there is nothing to
  * guess from a dictionary. Comparisons against stored digests are constant-time.

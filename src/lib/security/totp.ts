@@ -1,5 +1,5 @@
 /**
- * Two-step verification codes (SPEC A2, X2): RFC 6238 TOTP with the settings every
+ * Two-step verification codes (A2, X2): RFC 6238 TOTP with the settings every
  * authenticator app understands (SHA1, 6 digits, 30-second steps). A code is accepted for
  * the current step or one step either side, to forgive clock drift, and only once: the caller
  * stores the returned `step` and passes it back as `lastUsedStep`, and any code for that step

@@ -1,5 +1,5 @@
 /**
- * The projection as the pages read it (STYLE example 9: a runes singleton). The store is
+ * The projection as the pages read it (a runes class singleton). The store is
  * opened lazily — the first page that needs data opens it, so a first visit to `/` loads no
  * storage code.
  *

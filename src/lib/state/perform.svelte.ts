@@ -1,6 +1,6 @@
 /**
- * `perform(command, input)`: the one way from a click to the store and back (STYLE "The
- * shape"). Pages and components call it, never `app/` or `store/`. It
+ * `perform(command, input)`: the one way from a click to the store and back
+ * (docs/architecture.md). Pages and components call it, never `app/` or `store/`. It
  *
  * 1. resolves the actor (the logged-in account) and the app context;
  * 2. tracks busy (buttons that would start another command are disabled);

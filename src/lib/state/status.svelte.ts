@@ -1,5 +1,5 @@
 /**
- * The one live region of the app shell (SPEC §9): results and refusals are announced here so
+ * The one live region of the app shell (UI vocabulary): results and refusals are announced here so
  * screen readers hear them and sighted people see them in one place.
  *
  * Announcements are short-lived: a result or a note goes by itself after a few seconds (longer

@@ -1,4 +1,4 @@
-// Infrastructure failures of the store as small named errors (STYLE error policy). Refused
+// Infrastructure failures of the store as small named errors (our error policy, docs/architecture.md). Refused
 // rules are values, not errors; these are the things a person can only be told about.
 export type StoreErrorCode =
 	'quota-exceeded' | 'connection-closed' | 'version-changed' | 'transaction-failed' | 'unavailable';

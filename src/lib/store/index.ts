@@ -1,4 +1,4 @@
-// The store's public face. Only this folder imports idb (STYLE: storage behind one interface).
+// The store's public face. Only this folder imports idb (storage behind one interface).
 export type * from './types';
 export { IdbStore } from './idb-store';
 export { MemoryStore } from './memory-store';

@@ -63,7 +63,7 @@ export interface ReplayProgress {
 	readonly total: number;
 }
 
-/** What an import did (STYLE example 8: a report, not an exception). */
+/** What an import did (a report, not an exception). */
 export interface ImportOutcome {
 	/** Changes new to this device, applied. */
 	readonly applied: number;

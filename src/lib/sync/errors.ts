@@ -1,4 +1,4 @@
-// Why a sync file was refused, as stable codes (STYLE example 8 and the error policy): reading
+// Why a sync file was refused, as stable codes (expected failures are values): reading
 // and writing return these as values, never throw them, and the UI makes its words from the
 // code and the data beside it, never from message text (S7: a clear message, nothing lost).
 import type { Result } from '$lib/core';

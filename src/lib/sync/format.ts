@@ -3,7 +3,7 @@
 // is checked strictly against the core's Change union, so a file can never carry a field the
 // change log would not hash the same way on the other device (X5).
 //
-// Exported and imported shapes are separate types (STYLE example 6): what this version writes
+// Exported and imported shapes are separate types (docs/architecture.md, the file format): what this version writes
 // is exact; what arrives is `unknown` until this schema says otherwise. Fields a newer writer
 // adds beside `changes` are ignored, since nothing outside `changes` is data; anything a
 // reader must understand needs a new version. Version 2 (X6) adds `signatures`: the device
@@ -161,7 +161,7 @@ export function syncFileJsonSchema(version: FileVersion = VERSION): Record<strin
 		$id: `https://tessera.invalid/schemas/tessera-changes.v${version}.schema.json`,
 		title: `Tessera change file, version ${version}`,
 		description:
-			'Changes exported by one Tessera device for another (SPEC S3). Generated from ' +
+			'Changes exported by one Tessera device for another (S3). Generated from ' +
 			'src/lib/sync/format.ts by tests/unit/sync/schema.test.ts: do not edit by hand.',
 		...schema
 	};

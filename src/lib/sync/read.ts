@@ -1,5 +1,5 @@
 // Reading a sync file (S4, S7): the whole file is checked before anything is applied, and
-// every way it can be wrong comes back as a value with a stable code (STYLE example 8), in a
+// every way it can be wrong comes back as a value with a stable code (a report with stable codes, not an exception), in a
 // fixed order: size → parse → decrypt → envelope → each change (its clock too, X7) → digest →
 // duplicates → chain (X5) → a year ahead at most → signatures (X6). Nothing here touches
 // storage: the store classifies, admits and merges what this returns.

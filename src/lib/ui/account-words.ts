@@ -1,5 +1,5 @@
-// Words for the account pages (SPEC §4, §8 X2), made from stable codes in one place (STYLE
-// example 10): core refusals of account changes, and the outcomes only the app knows (a
+// Words for the account pages (A1–A15, X2), made from stable codes in one place: core
+// refusals of account changes, and the outcomes only the app knows (a
 // wrong password, a wrong code, throttling, sudo mode). Other refusals go to refusals.ts.
 import type { PrimaryContactRefusal, RefusalCode } from '$lib/core';
 import type { AccountProblem } from '$lib/app/accounts';

@@ -1,4 +1,4 @@
-// One place turns thrown errors into words for people (STYLE example 10). Refused rules are
+// One place turns thrown errors into words for people (words are made in one place). Refused rules are
 // not errors: their words come from ./refusals.ts.
 import { StoreError } from '$lib/store/errors';
 

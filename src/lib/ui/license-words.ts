@@ -1,4 +1,4 @@
-// Words for the license pages (C0–C10, SPEC §9): labels, and the sentence that says what a
+// Words for the license pages (C0–C10 and the UI vocabulary): labels, and the sentence that says what a
 // command did, made only from what its commit returned (the change, and the state and mail
 // right after it), never from state read before or at another time.
 import { RENEWAL_WINDOW_DAYS, describeLicense } from '$lib/core';

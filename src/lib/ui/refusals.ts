@@ -1,4 +1,4 @@
-// Words for refused rules, from their stable codes (STYLE example 8: the UI never matches on
+// Words for refused rules, from their stable codes (the UI never matches on
 // text). One sentence that says what happened and what the person can do instead. Every
 // plain code has words (a new code fails the type check here until it gets some); the two
 // refusals that carry data are worded from it below.

@@ -1,5 +1,5 @@
 // Words for sync (S3, S4, S7, X5, X6, X7), made from the stable codes of src/lib/sync/errors.ts
-// and the data beside them (STYLE example 10: one place; the UI never matches on message text).
+// and the data beside them (words are made in one place; the UI never matches on message text).
 // Each refusal says what is wrong with the file, what to do, and, for imports, that nothing
 // changed. What X6 says about changes that cannot be verified is in ./trust-words.ts.
 import type { BrokenChain } from '$lib/sync/digest';

@@ -1,5 +1,5 @@
 // Account feature components against a real MemoryStore (no mocks): two-step enrolment shows
-// the Setup key and QR code and turns on with a code computed from it (A2, SPEC §9); Delete
+// the Setup key and QR code and turns on with a code computed from it (A2, the UI vocabulary); Delete
 // account lists the licenses that block it, with links (A8); an identity provider's account
 // is told where its name lives (A7); the mail client never makes a foreign link clickable (X4).
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
@@ -43,7 +43,7 @@ async function withAccount(
 	return { store, account: step.account, session: step.session };
 }
 
-describe('TwoStepSetup (A2, SPEC §9)', () => {
+describe('TwoStepSetup (A2, the UI vocabulary)', () => {
 	it('shows the secret as a read-only Setup key and a QR code, and turns on with its code', async () => {
 		const { store, account, session } = await withAccount('alice@acme.com');
 		const onenabled = vi.fn();
@@ -144,7 +144,7 @@ describe('ProfileDetails (A5, A7)', () => {
 	});
 });
 
-describe('MailClient (SPEC §9, X4)', () => {
+describe('MailClient (the UI vocabulary, X4)', () => {
 	const mail = (n: number, links: Mail['links']): Mail => ({
 		id: mailId(`m${n}`),
 		to: 'Bob@acme.com',

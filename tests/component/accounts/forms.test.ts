@@ -1,4 +1,4 @@
-// The account forms' validation (SPEC §9, A1, A2): each bad field gets its own message, tied
+// The account forms' validation (the UI vocabulary, A1, A2): each bad field gets its own message, tied
 // to the input by aria-describedby and marked aria-invalid, focus goes to the first one, and
 // what was typed stays. Only checked values reach the page.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';

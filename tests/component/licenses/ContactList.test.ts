@@ -1,4 +1,4 @@
-// SPEC §9 contact lists: a named list per role, "Primary" on the primary, and "Make primary"
+// contact lists (UI vocabulary): a named list per role, "Primary" on the primary, and "Make primary"
 // / "Delete" only for viewers who may manage contacts (C12), disabled only while busy.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// SPEC §9 license region: named by product and SEN, expanded by a button named with the
+// license region (UI vocabulary): named by product and SEN, expanded by a button named with the
 // product, details with both contact lists and their add forms, support for technical
 // contacts (C9), and what a site admin who is no contact sees (C12).
 import { fireEvent, render, screen, within } from '@testing-library/svelte';

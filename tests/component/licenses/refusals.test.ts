@@ -1,4 +1,4 @@
-// Words for refusals (SPEC §9: announced "with the reason in words"); C13 in particular must
+// Words for refusals (UI vocabulary: announced "with the reason in words"); C13 in particular must
 // name both domains, say which is public, and say who can still do it.
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES, accountId, licenseId } from '$lib/core';

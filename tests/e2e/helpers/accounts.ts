@@ -1,5 +1,5 @@
 // Steps the account end-to-end specs share, done the way a person does them: by label, role
-// and the words of SPEC §9, through the simulated Mail client. Each test gets a fresh
+// and the words of the UI vocabulary, through the simulated Mail client. Each test gets a fresh
 // browser context, so a fresh IndexedDB: addresses need not be unique across tests.
 import { expect, type Page } from '@playwright/test';
 import { TOTP } from 'otpauth';

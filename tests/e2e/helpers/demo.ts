@@ -4,7 +4,7 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 /**
- * The shell's live region, where results and refusals are announced (SPEC §9). The service
+ * The shell's live region, where results and refusals are announced (UI vocabulary). The service
  * worker's "Ready to work offline" prompt is a status too, outside main.
  */
 export function announcement(page: Page): Locator {
@@ -21,7 +21,7 @@ export async function loadDemo(page: Page, extraLicenses = 0): Promise<void> {
 	await expect(announcement(page)).toContainText('Demo data loaded', { timeout: 60_000 });
 }
 
-/** The license region named by product and SEN (SPEC §9). */
+/** The license region named by product and SEN (UI vocabulary). */
 export function licenseRegion(page: Page, product: string, sen: string): Locator {
 	return page.getByRole('region', { name: new RegExp(`${product}.*${sen}`) });
 }

@@ -1,4 +1,4 @@
-// The command map (STYLE example 1): every command the UI runs is declared once, by name,
+// The command map (the typed command map, docs/architecture.md): every command the UI runs is declared once, by name,
 // with its input; change commands commit through the store; undoable ones work out their
 // undo before committing and ask for a confirmation when the rules would refuse it (C5–C7);
 // C10 always asks; tasks (preview, demo, reset) commit nothing themselves.

@@ -1,4 +1,4 @@
-// App commands (STYLE example 1): they make ids, SENs and times, build the change, commit it
+// App commands (the typed command map, docs/architecture.md): they make ids, SENs and times, build the change, commit it
 // and return the store's result; the rules stay in the core.
 import { describe, expect, it } from 'vitest';
 import { accountId, changeId } from '$lib/core';

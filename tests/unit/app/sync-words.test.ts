@@ -1,5 +1,5 @@
 // S7: every reason a sync file can be refused has words for people, made from the code and
-// its data (STYLE example 10), and the import, export and history reports read as sentences.
+// its data (words are made in one place), and the import, export and history reports read as sentences.
 import { describe, expect, it } from 'vitest';
 import { SYNC_ERROR_CODES } from '$lib/sync/errors';
 import type { SyncError } from '$lib/sync/errors';

@@ -1,4 +1,4 @@
-// C12 tested as the SPEC's table, and C3 (who sees which license), also at 5,000 licenses.
+// C12 tested as the rule's table, and C3 (who sees which license), also at 5,000 licenses.
 import { describe, expect, it } from 'vitest';
 import {
 	CAPABILITIES,
@@ -16,7 +16,7 @@ import {
 import type { Capability, LicenseRole } from '$lib/core';
 import { A, ChangeFactory, L1, L2, S1, build, world } from './factories';
 
-// The SPEC C12 table, copied row for row: primary billing, secondary billing,
+// The C12 table, copied row for row: primary billing, secondary billing,
 // primary technical, secondary technical, site admin (cloud).
 const SPEC_C12: readonly [string, Capability, readonly ('yes' | 'no' | 'its site')[]][] = [
 	['see the license and its contacts', 'see-license', ['yes', 'yes', 'yes', 'yes', 'its site']],
@@ -42,7 +42,7 @@ describe('C12: capability table', () => {
 		LICENSE_ROLES.forEach((role, i) => expect(can([role], capability)).toBe(expected[i]));
 	});
 
-	it('C12: the table has exactly the SPEC rows, and no role means no capability', () => {
+	it('C12: the table has exactly the rule rows, and no role means no capability', () => {
 		expect(Object.keys(CAPABILITY_TABLE).sort()).toEqual([...CAPABILITIES].sort());
 		expect(SPEC_C12.map((r) => r[1]).sort()).toEqual([...CAPABILITIES].sort());
 		for (const c of CAPABILITIES) expect(can([], c)).toBe(false);

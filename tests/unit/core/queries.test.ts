@@ -1,4 +1,4 @@
-// C10's billing estimate and the mail client's views (SPEC §9: addresses, newest first).
+// C10's billing estimate and the mail client's views (UI vocabulary: addresses, newest first).
 import { describe, expect, it } from 'vitest';
 import { findProduct, mailbox, mailboxes, siteBillingEstimate, siteId } from '$lib/core';
 import { A, L1, L2, S1, build, world } from './factories';

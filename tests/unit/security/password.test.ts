@@ -1,5 +1,5 @@
 /**
- * SPEC X1: PBKDF2-SHA256 with a per-hash salt and ≥ 600,000 iterations. Most cases pass a low
+ * X1: PBKDF2-SHA256 with a per-hash salt and ≥ 600,000 iterations. Most cases pass a low
  * iteration count to stay fast; one test runs the real default end to end.
  */
 import { describe, expect, it } from 'vitest';

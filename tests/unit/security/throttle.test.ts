@@ -1,5 +1,5 @@
 /**
- * SPEC X2: wrong passwords or codes slow down, then lock for 15 minutes. The schedule is pure,
+ * X2: wrong passwords or codes slow down, then lock for 15 minutes. The schedule is pure,
  * so every boundary is checked to the millisecond.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * SPEC A4 and X1: recovery codes and reset tokens are stored hashed and work once; a reset
+ * A4 and X1: recovery codes and reset tokens are stored hashed and work once; a reset
  * link expires one hour after it was issued.
  */
 import { describe, expect, it } from 'vitest';

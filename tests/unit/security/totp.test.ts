@@ -1,5 +1,5 @@
 /**
- * SPEC A2 and X2: RFC 6238 codes, a ±1 step window for clock drift, and each code accepted
+ * A2 and X2: RFC 6238 codes, a ±1 step window for clock drift, and each code accepted
  * only once.
  */
 import { describe, expect, it } from 'vitest';

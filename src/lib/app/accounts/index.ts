@@ -1,4 +1,4 @@
-// Account commands (SPEC §4 A1–A5, A7, A8, A12; §8 X1, X2): the only way the pages change
+// Account commands (A1–A5, A7, A8, A12; X1, X2): the only way the pages change
 // accounts. Each builds a change from the person's input after doing the slow and random
 // work (hashing, tokens, secrets, S1), commits it, and answers a result, never a throw.
 export * from './types';

@@ -1,5 +1,5 @@
 // What the account commands need beyond the AppContext, and what they answer. Expected
-// failures are values (STYLE "Error policy"): a core refusal, or one of the few outcomes only
+// failures are values (our error policy, docs/architecture.md): a core refusal, or one of the few outcomes only
 // the app can know (a wrong password, a wrong code, throttling, sudo mode).
 import type { Account, AccountPolicy, Refusal } from '$lib/core';
 import type { AppContext } from '../context';

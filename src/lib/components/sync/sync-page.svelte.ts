@@ -1,5 +1,5 @@
 /**
- * The Sync page's state and flows (S2–S9, X5), as a runes class (STYLE example 9) so the page
+ * The Sync page's state and flows (S2–S9, X5), as a runes class singleton so the page
  * stays thin: export (build → download → leave the queue), import (read → passphrase →
  * preview → apply in one transaction, or cancel), the conflict inbox and the history check.
  * Every outcome is announced in words in the shell's live region; a refused file or a failed

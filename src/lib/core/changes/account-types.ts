@@ -1,4 +1,4 @@
-// The account changes (SPEC §4 A1–A8, X1–X3). Everything random or slow is made before the
+// The account changes (A1–A8, X1–X3). Everything random or slow is made before the
 // change and travels inside it (S1): ids, tokens and their SHA-256 hashes, PBKDF2 hashes, TOTP
 // secrets, recovery-code hashes. The core never hashes or compares against a password.
 //

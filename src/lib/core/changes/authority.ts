@@ -4,7 +4,7 @@
 // changes were made on this device by a logged-in person (or by nobody, for the kinds anyone
 // may make) and are not re-checked.
 //
-// Conservative default (STYLE example 3): a change type not listed here is a compile error,
+// Conservative default (when unsure, enforce): a change type not listed here is a compile error,
 // and a kind that cannot be checked is treated as 'actor', the strictest.
 import type { AccountId } from '../ids';
 import type { Change } from './types';

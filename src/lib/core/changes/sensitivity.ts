@@ -2,7 +2,7 @@
 // can take over an account or move licenses to someone else. The import preview lists them
 // first and marks them. One line per change type, so a new type (a device enrolment, an
 // organization admin action) is a compile error here until someone decides: when in doubt,
-// sensitive (STYLE example 3: err on the side of caution).
+// sensitive (when unsure, err on the side of caution).
 import type { Change, ChangeType } from './types';
 
 /** What a sensitive change can do, for the words beside its mark. */

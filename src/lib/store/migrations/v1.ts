@@ -1,5 +1,5 @@
 // Version 1 (shipped): the change log and the projection's record stores. Never edit a
-// shipped migration; add the next version in its own file (STYLE example 5). Steps use the
+// shipped migration; add the next version in its own file (one migration per file, never edited once shipped). Steps use the
 // raw IndexedDB API: they describe old schemas that the typed schema no longer matches.
 export function upgradeToV1(db: IDBDatabase): void {
 	if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
