@@ -65,12 +65,17 @@ describe('result words (made from the commit)', () => {
 		const ran = await commands['contact.add'].run(ctx, ALICE, input, yes);
 		if (ran.kind !== 'done') throw new Error(ran.kind);
 		const words = doneWords('contact.add', ran.value, input);
-		expect(words).toEqual({
+		expect(words).toMatchObject({
 			tone: 'success',
 			text:
 				`Added nina@acme.com as a billing contact of Tessera Issues (${sen}). ` +
 				'An account was created for them and they were invited by mail. Mail sent to nina@acme.com.'
 		});
+		// X4: the address someone typed is kept apart in the phrase, to be shown isolated.
+		expect(words?.phrase?.filter((piece) => typeof piece !== 'string')).toEqual([
+			{ user: 'nina@acme.com' },
+			{ user: 'nina@acme.com' }
+		]);
 	});
 
 	it('C5/C8: Make primary names the new primary and the replaced primary who was mailed', async () => {
