@@ -44,7 +44,7 @@ test('A2: activity keeps a session going, but not past 12 hours', async ({ page 
 test('X2: repeated wrong passwords slow down, even the right password has to wait', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	await readyAccount(page, 'ola@acme.com', 'Ola');
 	await logOut(page);
 	// Seven failures: the fifth to seventh must each wait out the delay the one before set

@@ -9,7 +9,7 @@ import { loadDemo } from './helpers/demo';
 import { loginAs } from './helpers/session';
 
 test('5,000 licenses: a window of 50, fast filters, Show more', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	await loadDemo(page, 5000);
 	await loginAs(page, 'olivia.park@northwind.example');
 	await expect(page.getByText('Showing 50 of 5,009 licenses')).toBeVisible();

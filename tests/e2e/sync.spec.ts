@@ -97,7 +97,7 @@ async function billingContacts(page: Page): Promise<string[]> {
 test('S3–S9: two devices swap change files, converge, and both list the conflicting edit', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	const a = await newDevice(browser);
 	const b = await newDevice(browser);
 
@@ -199,7 +199,7 @@ test('S3–S9: two devices swap change files, converge, and both list the confli
 test('S2 (fault 1): the queue counts as exported only once the file is said to be kept', async ({
 	browser
 }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(180_000);
 	const a = await newDevice(browser);
 	await loadDemo(a);
 	await openSync(a);
@@ -229,7 +229,7 @@ test('S2 (fault 1): the queue counts as exported only once the file is said to b
 test('S7: a file that is not JSON, and a tampered one, are refused with the reason; nothing changes', async ({
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	const a = await newDevice(browser);
 	const b = await newDevice(browser);
 
@@ -293,7 +293,7 @@ test('X6: a version-1 file says nothing in it can be verified, and imports only 
 test('P2: the Sync page and its dialogs have no axe violations, light, dark and 360 px', async ({
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(300_000);
 	const a = await newDevice(browser);
 	await loadDemo(a);
 	const file = await exportFile(a, 'demo');
