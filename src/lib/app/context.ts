@@ -6,6 +6,8 @@ import type { Store } from '$lib/store/types';
 import { newId } from '$lib/store/device';
 import { storeDeviceKeys } from './device-keys';
 import type { DeviceKeys } from './device-keys';
+import type { Keyring } from './accounts/keyring';
+import type { ThrottleGate } from './accounts/types';
 import type { PasswordKdf } from './kdf';
 
 export type { DeviceKeys } from './device-keys';
@@ -26,6 +28,10 @@ export interface AppContext {
 	 * Omitted in the app (the real ones, kdf.ts); tests pass cheaper ones.
 	 */
 	readonly kdf?: PasswordKdf;
+	/** X2: this device's login throttle; the account commands need it (state/ supplies it). */
+	readonly throttle?: ThrottleGate;
+	/** X6: this tab's keyring; the account commands need it (state/ supplies it). */
+	readonly keyring?: Keyring;
 }
 
 export interface ContextOptions {
