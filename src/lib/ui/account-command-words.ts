@@ -84,6 +84,11 @@ export const ACCOUNT_DONE: { readonly [N in AccountCommandName]: Words<N> } = {
 		)
 };
 
+/** A4: why a reset link cannot be used. */
+export function resetLinkWords(code: 'invalid-token' | 'token-used' | 'token-expired'): string {
+	return describeAccountProblem({ code }, 0);
+}
+
 const ACCOUNT_NAMES: ReadonlySet<string> = new Set(Object.keys(ACCOUNT_DONE));
 
 export function isAccountCommand(name: string): name is AccountCommandName {
