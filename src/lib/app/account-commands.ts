@@ -69,7 +69,10 @@ function change<I>(
 function task<I, O>(
 	run: (ctx: AccountsContext, input: I, actor: AppActor) => Promise<Ran<O>>
 ): Command<I, O> {
-	return { needsActor: false, run: (ctx, actor, input) => run(accountsContext(ctx), input, actor) };
+	return {
+		needsActor: false,
+		run: async (ctx, actor, input) => run(accountsContext(ctx), input, actor)
+	};
 }
 
 type AppActor = Parameters<Command<unknown, unknown>['run']>[1];
