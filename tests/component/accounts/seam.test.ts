@@ -18,7 +18,7 @@ import { status } from '$lib/state/status.svelte';
 import { deviceThrottle } from '$lib/state/throttle';
 import { WRONG_PAIR } from '$lib/ui/account-words';
 import EmailSection from '$lib/components/accounts/EmailSection.svelte';
-import WithSession from './WithSession.svelte';
+import PasswordSection from '$lib/components/accounts/PasswordSection.svelte';
 import { cheapKdf } from '../../unit/app/fake-hash';
 
 const PASSWORD = 'correct horse battery staple';
@@ -67,7 +67,15 @@ describe('account components through perform', () => {
 		const { account, record } = await verified();
 		const late = { ...record, authAt: record.authAt - SUDO_WINDOW_MS };
 		session.begin(late);
-		render(WithSession, { account });
+		// As the Profile page gives it: the live session record, renewed by Confirm.
+		render(PasswordSection, {
+			props: {
+				account,
+				get session() {
+					return session.current ?? late;
+				}
+			}
+		});
 		await fireEvent.input(screen.getByLabelText('New password'), {
 			target: { value: 'a much newer passphrase of mine' }
 		});
