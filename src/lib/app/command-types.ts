@@ -2,6 +2,8 @@
 // what running one returns; and the hooks a runner (state/perform) gives a command so that it
 // can ask the person to confirm and report progress without knowing about the UI.
 import type { AccountId, HandoverReport, Refusal } from '$lib/core';
+import type { AccountInputs, AccountOutputs } from './account-command-types';
+import type { LocalProblem } from './accounts/types';
 import type { Committed } from '$lib/store/types';
 import type { AppContext } from './context';
 import type { DemoResult } from './demo';
@@ -50,6 +52,21 @@ export interface TaskInputs {
 	'device.reset': NoInput;
 }
 
+export type {
+	AccountCommandName,
+	AccountInputs,
+	AccountOutputs,
+	AsSession,
+	LogInOutput,
+	ResetLinkView
+} from './account-command-types';
+
+/**
+ * Why a command did nothing: a rule's refusal (core), or what only the app can know (a wrong
+ * password or code, throttling, "Confirm it's you", a log in that ran out of time).
+ */
+export type CommandRefusal = Refusal | LocalProblem;
+
 export interface TaskOutputs {
 	'handover.preview': HandoverReport;
 	'demo.load': { readonly result: DemoResult; readonly ms: number };
@@ -57,11 +74,12 @@ export interface TaskOutputs {
 }
 
 export type ChangeName = keyof ChangeInputs;
-export type TaskName = keyof TaskInputs;
+export type TaskName = keyof TaskInputs | keyof AccountInputs;
 export type CommandName = ChangeName | TaskName;
 
-export interface CommandInputs extends ChangeInputs, TaskInputs {}
-export interface CommandOutputs extends Record<ChangeName, Committed>, TaskOutputs {}
+export interface CommandInputs extends ChangeInputs, TaskInputs, AccountInputs {}
+export interface CommandOutputs
+	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {
@@ -95,7 +113,7 @@ export type Ran<O> =
 			/** How to take it back as a new change, when the rules allow it. */
 			readonly undo: Step | null;
 	  }
-	| { readonly kind: 'refused'; readonly refusal: Refusal }
+	| { readonly kind: 'refused'; readonly refusal: CommandRefusal }
 	| { readonly kind: 'cancelled' };
 
 export interface Command<I, O> {

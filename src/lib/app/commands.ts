@@ -22,6 +22,7 @@ import type {
 	Ran,
 	Step
 } from './command-types';
+import { accountCommands } from './account-commands';
 import type { AppContext } from './context';
 import { resetDevice } from './device';
 import { commitDraft, dryRun } from './dry-run';
@@ -165,5 +166,6 @@ export const commands: CommandMap = {
 	'device.reset': task(false, async () => {
 		await resetDevice();
 		return done(null);
-	})
+	}),
+	...accountCommands
 };

@@ -110,6 +110,11 @@ class DataState {
 		this.#recount(store);
 	}
 
+	/** Opens the store ahead of a page's first command; a failure is shown by the shell (problem). */
+	prepare(): void {
+		this.open().catch(() => undefined);
+	}
+
 	/** The app context for commands; opens the store if needed. */
 	ctx(): Promise<AppContext> {
 		return this.#ctx ? Promise.resolve(this.#ctx) : this.open();

@@ -18,25 +18,33 @@
 import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { parseId } from '$lib/core';
-import type { AccountId, Refusal } from '$lib/core';
+import type { AccountId } from '$lib/core';
 import type {
 	Command,
 	CommandInputs,
 	CommandMap,
 	CommandName,
 	CommandOutputs,
+	CommandRefusal,
 	Progress,
 	Step
 } from '$lib/app/command-types';
 import type { Committed } from '$lib/store/types';
 import { unsavedInput } from '$lib/pwa/unsaved';
-import { confirmWords, doneWords, fieldProblem, undoneWords } from '$lib/ui/command-words';
+import {
+	confirmWords,
+	doneWords,
+	fieldProblem,
+	refusalWords,
+	undoneWords
+} from '$lib/ui/command-words';
 import type { FieldProblem } from '$lib/ui/command-words';
 import { LOGGED_OUT_WORDS, describeError } from '$lib/ui/errors';
-import { describeRefusal } from '$lib/ui/refusals';
+import { updateSession } from './account-session';
 import { focusAfter } from './command-focus';
 import { confirmation } from './confirm.svelte';
 import { data } from './data.svelte';
+import { withDevice } from './device-context';
 import { restoreFocus } from './focus';
 import { session } from './session.svelte';
 import { status } from './status.svelte';
@@ -46,7 +54,7 @@ export type Performed<N extends CommandName> =
 	| {
 			readonly ok: false;
 			readonly reason: 'refused';
-			readonly refusal: Refusal;
+			readonly refusal: CommandRefusal;
 			/** The refusal belongs on this field of the form (it was not announced). */
 			readonly field: FieldProblem | null;
 	  }
@@ -131,7 +139,7 @@ export async function perform<N extends CommandName>(
 			status.announce(LOGGED_OUT_WORDS, 'error');
 			return { ok: false, reason: 'logged-out' };
 		}
-		const ctx = await data.ctx();
+		const ctx = withDevice(await data.ctx());
 		data.claim();
 		let committed: Committed | null = null;
 		try {
@@ -144,9 +152,10 @@ export async function perform<N extends CommandName>(
 			if (ran.kind === 'refused') {
 				unsavedInput.keep(origin);
 				const field = fieldProblem(name, ran.refusal);
-				if (field === null) status.announce(describeRefusal(ran.refusal), 'error');
+				if (field === null) status.announce(refusalWords(name, ran.refusal), 'error');
 				return { ok: false, reason: 'refused', refusal: ran.refusal, field };
 			}
+			updateSession(name, ran.value, input);
 			announce(doneWords(name, ran.value, input), options.undo === true, ran.undo);
 			void settleFocus(focusAfter(name, input, ran.value));
 			return { ok: true, value: ran.value };

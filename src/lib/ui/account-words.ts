@@ -64,6 +64,12 @@ export function describeAccountProblem(problem: AccountProblem, now: number): st
 			return 'For your security, enter your password again to make this change.';
 		case 'no-account':
 			return 'This account is no longer on this device. Log in again.';
+		case 'identity-provider':
+			return `This account signs in through ${problem.source === 'google' ? 'Google' : 'your organization’s single sign-on'}, not with a Tessera password.`;
+		case 'key-unreadable':
+			return 'Your password is right, but your account key could not be opened with it. Use “Can’t log in?” to set a new password.';
+		case 'login-expired':
+			return 'Your account changed on this device meanwhile. Log in again.';
 		case 'primary-contact':
 			return primaryContactWords(problem);
 		case 'primary-domain-mismatch':

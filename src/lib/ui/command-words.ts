@@ -6,10 +6,18 @@ import type {
 	CommandInputs,
 	CommandName,
 	CommandOutputs,
+	CommandRefusal,
 	ConfirmReason
 } from '$lib/app/command-types';
 import { describeLicense } from '$lib/core';
 import type { AccountId, Refusal, State } from '$lib/core';
+import {
+	ACCOUNT_DONE,
+	accountField,
+	accountRefusalWords,
+	isAccountCommand
+} from './account-command-words';
+import { describeAccountProblem } from './account-words';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
 import { demoLoadedWords } from './demo-words';
@@ -49,7 +57,8 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'handover.preview': (report) => ({ text: previewWords(report), tone: 'info' }),
 	'demo.load': (o) => demoLoadedWords(o.result, o.ms),
 	// The page reloads at once and says so on the fresh page (RESET_DONE_WORDS).
-	'device.reset': () => null
+	'device.reset': () => null,
+	...ACCOUNT_DONE
 };
 
 /** What the command did, in words (null: nothing to announce). */
@@ -77,7 +86,34 @@ const SITE_NAME = 'Enter the site’s address with its domain, such as acme.exam
 const SUBJECT = 'Enter a subject (up to 200 characters).';
 const DESCRIPTION = 'Describe the problem (up to 10,000 characters).';
 
-function contactField(refusal: Refusal, email: string): string | null {
+/** A refusal of the rules, or one only the app knows (a wrong password, throttling …). */
+function isRuleRefusal(refusal: CommandRefusal): refusal is Refusal {
+	switch (refusal.code) {
+		case 'wrong-password':
+		case 'wrong-code':
+		case 'throttled':
+		case 'reauth-required':
+		case 'no-account':
+		case 'identity-provider':
+		case 'key-unreadable':
+		case 'login-expired':
+			return false;
+		default:
+			return true;
+	}
+}
+
+/** The words of a refusal of the command, announced or shown on its field. */
+export function refusalWords(
+	name: CommandName,
+	refusal: CommandRefusal,
+	now: number = Date.now()
+): string {
+	if (isAccountCommand(name)) return accountRefusalWords(name, refusal, now);
+	return isRuleRefusal(refusal) ? describeRefusal(refusal) : describeAccountProblem(refusal, now);
+}
+
+function contactField(refusal: CommandRefusal, email: string): string | null {
 	switch (refusal.code) {
 		case 'invalid-email':
 		case 'already-in-role':
@@ -98,9 +134,14 @@ function contactField(refusal: Refusal, email: string): string | null {
  * Which field of the command's form the refusal concerns, with its words, or null when it
  * concerns the whole action (then it is announced).
  */
-export function fieldProblem(name: CommandName, refusal: Refusal): FieldProblem | null {
-	const at = (field: string | null, words = describeRefusal(refusal)) =>
+export function fieldProblem(
+	name: CommandName,
+	refusal: CommandRefusal,
+	now: number = Date.now()
+): FieldProblem | null {
+	const at = (field: string | null, words = refusalWords(name, refusal, now)) =>
 		field === null ? null : { field, words };
+	if (isAccountCommand(name)) return at(accountField(name, refusal));
 	switch (name) {
 		case 'site.create':
 			if (refusal.code === 'invalid-payload' && refusal.field === 'name') {

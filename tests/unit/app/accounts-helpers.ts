@@ -1,7 +1,9 @@
 // A real MemoryStore, a clock the test moves and a device throttle over an in-memory storage,
-// so account commands run for real (no mocks), PBKDF2 at its full 600,000 iterations (X1).
+// so account commands run for real (no mocks). PBKDF2 runs through `cheapKdf` (one iteration
+// behind records that say 600,000), so no test waits on full-cost hashing; the X1 floor is
+// tested once at full cost (accounts-signup.test.ts, security/password.test.ts).
 // X6: a device key and a keyring in memory, as the app's are.
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import { accountId, changeId, mailbox } from '$lib/core';
 import type { Account, AccountId } from '$lib/core';
 import type { AccountsContext, Keyring } from '$lib/app/accounts';
@@ -9,14 +11,11 @@ import { logIn, memoryKeyring, signUp, verifyEmail } from '$lib/app/accounts';
 import { storeDeviceKeys } from '$lib/app/device-keys';
 import { newId } from '$lib/store/device';
 import type { SessionRecord } from '$lib/app/session';
-import { hashPassword, sha256Base64url } from '$lib/security';
+import { sha256Base64url } from '$lib/security';
 import { MemoryStore } from '$lib/store';
 import { DeviceThrottle, localLocks } from '$lib/state/throttle';
 import type { KeyValueStorage, Locks } from '$lib/state/throttle';
-
-// Full-cost PBKDF2 (X1), two per sign up and log in since X6 (the hash and the vault): a
-// test of ten log ins must not be judged by the default five-second timeout on a busy machine.
-vi.setConfig({ testTimeout: 60_000 });
+import { cheapKdf } from './fake-hash';
 
 export const T0 = 1_800_000_000_000;
 export const PASSWORD = 'correct horse battery staple';
@@ -56,7 +55,8 @@ export function harness(
 		newId,
 		throttle,
 		keyring,
-		deviceKeys: storeDeviceKeys(store)
+		deviceKeys: storeDeviceKeys(store),
+		kdf: cheapKdf
 	};
 	return {
 		ctx,
@@ -156,7 +156,7 @@ export async function legacyAccount(h: Harness, email: string, password = PASSWO
 				name: 'Before X6',
 				mode: 'signup',
 				source: 'password',
-				passwordHash: await hashPassword(password),
+				passwordHash: await cheapKdf.hash(password),
 				token: 'legacy-token',
 				tokenHash: await sha256Base64url('legacy-token')
 			}

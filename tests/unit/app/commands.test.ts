@@ -86,7 +86,26 @@ describe('the command map', () => {
 			'handover.apply',
 			'handover.preview',
 			'demo.load',
-			'device.reset'
+			'device.reset',
+			'account.signUp',
+			'account.verifyEmail',
+			'account.resendVerification',
+			'account.logIn',
+			'account.secondStep',
+			'account.reauthenticate',
+			'account.requestReset',
+			'account.resetLink',
+			'account.resetPassword',
+			'account.changePassword',
+			'account.updateProfile',
+			'account.requestEmailChange',
+			'account.confirmEmailChange',
+			'account.checkDeletion',
+			'account.delete',
+			'twoStep.start',
+			'twoStep.enable',
+			'twoStep.disable',
+			'session.logOut'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

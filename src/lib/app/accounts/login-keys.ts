@@ -4,9 +4,10 @@
 // it is not yet, and the session record is signed. Those changes are committed in one batch.
 import { changeId, isEnrolled } from '$lib/core';
 import type { Account, SealedVault } from '$lib/core';
-import { deriveVaultKey, keyForVault, openVault } from '$lib/security';
+import { openVault } from '$lib/security';
 import type { VaultContents, VaultKey } from '$lib/security';
 import type { ChangeDraft } from '$lib/store/types';
+import type { PasswordKdf } from '../kdf';
 import type { SessionRecord } from '../session';
 import {
 	currentKeyOf,
@@ -35,22 +36,23 @@ export interface Unsealed {
  * or a fresh key when it has none. An unknown address costs the same. Null: a vault whose
  * parameters are not ones we run.
  */
-export function vaultKeyFor(password: string, account: Account | undefined) {
+export function vaultKeyFor(kdf: PasswordKdf, password: string, account: Account | undefined) {
 	const vault = account?.secrets.vault ?? null;
-	return vault === null ? deriveVaultKey(password) : keyForVault(password, vault);
+	return vault === null ? kdf.newVaultKey(password) : kdf.vaultKeyFor(password, vault);
 }
 
 /** Opens the account's vault with the derived key (deriving again if it changed meanwhile). */
 export async function unsealAtLogin(
+	kdf: PasswordKdf,
 	account: Account,
 	password: string,
 	key: VaultKey | null
 ): Promise<Unsealed | null> {
 	const vault = account.secrets.vault ?? null;
 	if (vault === null)
-		return { key: key ?? (await deriveVaultKey(password)), vault, contents: null };
+		return { key: key ?? (await kdf.newVaultKey(password)), vault, contents: null };
 	const fits = key !== null && key.salt === vault.salt && key.iterations === vault.iterations;
-	const fitting = fits ? key : await keyForVault(password, vault);
+	const fitting = fits ? key : await kdf.vaultKeyFor(password, vault);
 	if (fitting === null) return null;
 	const contents = await openVault(fitting, vault);
 	return contents === null ? null : { key: fitting, vault, contents };

@@ -8,7 +8,8 @@
 // enrolls this device and answers a session record signed by the account key.
 import { requiredActions } from '$lib/core';
 import type { Account, AccountId, RequiredAction, SignInSource } from '$lib/core';
-import { keyForVault, openVault, verifyPassword } from '$lib/security';
+import { openVault } from '$lib/security';
+import { kdfOf } from '../kdf';
 import type { SessionRecord } from '../session';
 import { spendCode } from './codes';
 import { finishLogin, totpSecretOf, unsealAtLogin, vaultKeyFor } from './login-keys';
@@ -102,16 +103,17 @@ export async function logIn(
 				return { outcome: 'neutral', value: { kind: 'identity-provider', source: found.source } };
 			}
 			const stored = verifiableHash(found?.secrets.passwordHash);
+			const kdf = kdfOf(ctx);
 			const [matches, key] = await Promise.all([
-				verifyPassword(input.password, stored ?? DUMMY_HASH),
-				vaultKeyFor(input.password, found)
+				kdf.verify(input.password, stored ?? DUMMY_HASH),
+				vaultKeyFor(kdf, input.password, found)
 			]);
 			// Reread after the slow hash: another tab may have changed the account meanwhile.
 			const account = found && ctx.store.state.accounts.get(found.id);
 			if (!matches || stored === null || account?.status !== 'active') {
 				return { outcome: 'failure', value: { kind: 'invalid' } };
 			}
-			const unsealed = await unsealAtLogin(account, input.password, key);
+			const unsealed = await unsealAtLogin(kdf, account, input.password, key);
 			if (unsealed === null) return { outcome: 'neutral', value: { kind: 'key-unreadable' } };
 			if (account.secrets.twoStep) {
 				const pending = {
@@ -178,9 +180,10 @@ export async function reauthenticate(
 		async () => {
 			const stored = verifiableHash(account.secrets.passwordHash);
 			const vault = account.secrets.vault ?? null;
+			const kdf = kdfOf(ctx);
 			const [matches, key] = await Promise.all([
-				verifyPassword(password, stored ?? DUMMY_HASH),
-				vault === null ? null : keyForVault(password, vault)
+				kdf.verify(password, stored ?? DUMMY_HASH),
+				vault === null ? null : kdf.vaultKeyFor(password, vault)
 			]);
 			if (!matches || stored === null) return { outcome: 'failure', value: { kind: 'invalid' } };
 			if (key !== null && (await openVault(key, vault)) !== null) ctx.keyring.put(account.id, key);

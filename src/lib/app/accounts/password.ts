@@ -11,8 +11,6 @@ import type { Account, AccountId, Result, State } from '$lib/core';
 import {
 	RESET_TOKEN_TTL_MS,
 	checkResetToken,
-	deriveVaultKey,
-	hashPassword,
 	hashRecoveryCode,
 	openVault,
 	randomToken,
@@ -21,6 +19,7 @@ import {
 	useRecoveryCode
 } from '$lib/security';
 import type { Committed } from '$lib/store/types';
+import { kdfOf } from '../kdf';
 import type { SessionRecord } from '../session';
 import { currentKeyOf, newAccountKey } from './keys';
 import { changeTime, commit, newChangeId, sudoAccount, throttleKey } from './shared';
@@ -91,9 +90,10 @@ export async function resetPassword(
 	if (!link.ok) return err({ code: link.code });
 	const recovery = await recoveryFor(ctx, link.account, input.recoveryCode ?? '');
 	if (!recovery.ok) return recovery;
+	const kdf = kdfOf(ctx);
 	const [passwordHash, vaultKey] = await Promise.all([
-		hashPassword(input.password),
-		deriveVaultKey(input.password)
+		kdf.hash(input.password),
+		kdf.newVaultKey(input.password)
 	]);
 	const key = await newAccountKey(vaultKey);
 	const result = await commit(ctx, {
@@ -158,9 +158,10 @@ export async function changePassword(
 	const contents = held === undefined || vault === null ? null : await openVault(held, vault);
 	const signingKey = currentKeyOf(account);
 	if (contents === null || signingKey === undefined) return err({ code: 'reauth-required' });
+	const kdf = kdfOf(ctx);
 	const [passwordHash, vaultKey] = await Promise.all([
-		hashPassword(password),
-		deriveVaultKey(password)
+		kdf.hash(password),
+		kdf.newVaultKey(password)
 	]);
 	const result = await commit(ctx, {
 		id: newChangeId(ctx),
@@ -184,9 +185,10 @@ async function firstPassword(
 	account: Account,
 	password: string
 ): Promise<Result<Committed, AccountProblem>> {
+	const kdf = kdfOf(ctx);
 	const [passwordHash, vaultKey] = await Promise.all([
-		hashPassword(password),
-		deriveVaultKey(password)
+		kdf.hash(password),
+		kdf.newVaultKey(password)
 	]);
 	const key = await newAccountKey(vaultKey);
 	const result = await commit(ctx, {

@@ -6,7 +6,8 @@
 import { accountId, err, normaliseEmail, ok } from '$lib/core';
 import type { AccountId, Result } from '$lib/core';
 import type { ChangeDraft, Committed } from '$lib/store/types';
-import { deriveVaultKey, hashPassword, randomToken, sha256Base64url } from '$lib/security';
+import { randomToken, sha256Base64url } from '$lib/security';
+import { kdfOf } from '../kdf';
 import { enrollDraft, newAccountKey } from './keys';
 import { activeAccountByEmail, commit, newChangeId } from './shared';
 import type { AccountProblem, AccountsContext } from './types';
@@ -27,9 +28,10 @@ export async function signUp(
 	if (key !== undefined && ctx.store.state.accountIdByEmailKey.has(key)) {
 		return err({ code: 'email-taken' });
 	}
+	const kdf = kdfOf(ctx);
 	const [passwordHash, vaultKey] = await Promise.all([
-		hashPassword(input.password),
-		deriveVaultKey(input.password)
+		kdf.hash(input.password),
+		kdf.newVaultKey(input.password)
 	]);
 	const keys = await newAccountKey(vaultKey);
 	const token = randomToken();

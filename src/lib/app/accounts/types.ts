@@ -45,6 +45,12 @@ export type LocalProblem =
 	/** A12: the password was last entered more than ten minutes ago. */
 	| { readonly code: 'reauth-required' }
 	/** The session's account is gone from this device (deleted, reset, another device). */
-	| { readonly code: 'no-account' };
+	| { readonly code: 'no-account' }
+	/** A7: the account signs in through its identity provider, not with a password. */
+	| { readonly code: 'identity-provider'; readonly source: 'google' | 'saml' }
+	/** X6: the password is right but the account's vault does not open: reset the password. */
+	| { readonly code: 'key-unreadable' }
+	/** A log in ran out of time, or the account changed meanwhile: start again. */
+	| { readonly code: 'login-expired' };
 
 export type AccountProblem = Refusal | LocalProblem;

@@ -5,9 +5,24 @@ import { tick } from 'svelte';
 import type * as v from 'valibot';
 import { checkForm, hasErrors } from '$lib/forms';
 import type { FieldErrors } from '$lib/forms';
+import type { CommandName } from '$lib/app/command-types';
+import type { Performed } from '$lib/state/perform.svelte';
 
 /** What a page answers after trying: messages for fields, or nothing when it went well. */
 export type SubmitOutcome = FieldErrors | null | void;
+
+/**
+ * A command's result as the form shows it: done clears the form (null); a refusal about one
+ * of its fields goes on that field; anything else (announced by `perform`) keeps what was typed.
+ */
+export function formOutcome(performed: Performed<CommandName> | null): SubmitOutcome {
+	if (performed === null) return {};
+	if (performed.ok) return null;
+	if (performed.reason === 'refused' && performed.field !== null) {
+		return { [performed.field.field]: performed.field.words };
+	}
+	return {};
+}
 
 export class FormRunner<S extends v.GenericSchema> {
 	errors = $state<FieldErrors>({});

@@ -4,10 +4,9 @@
 // the person cancels. The app commands check the same rule again (X3). X6: an action that
 // reseals the account's vault (password, two-step) also needs this tab to hold the vault key;
 // after a reload or in another tab it does not, and the password is asked for the same way.
-import { reauthenticate } from '$lib/app/accounts';
+import { perform } from '$lib/state/perform.svelte';
 import { session } from '$lib/state/session.svelte';
-import { throttleWords } from '$lib/ui/account-words';
-import { accountsContext } from './context';
+import { formOutcome } from './form.svelte';
 import type { SubmitOutcome } from './form.svelte';
 
 export class SudoGuard {
@@ -35,16 +34,13 @@ export class SudoGuard {
 		return action();
 	}
 
+	/** "Confirm it's you": a wrong password or throttling shows on the password field. */
 	async confirm(password: string): Promise<SubmitOutcome> {
 		const current = session.current;
 		if (current === null) return { password: 'You are logged out. Log in again.' };
-		const ctx = await accountsContext();
-		const result = await reauthenticate(ctx, current, password);
-		if (result.kind === 'invalid') return { password: 'That password is not right.' };
-		if (result.kind === 'throttled') return { password: throttleWords(result, ctx.now()) };
-		session.reauthenticated(ctx.now());
-		this.#settle(true);
-		return null;
+		const done = await perform('account.reauthenticate', { session: current, password });
+		if (done.ok) this.#settle(true);
+		return formOutcome(done);
 	}
 
 	cancel(): void {
