@@ -4,7 +4,7 @@
 // (zod), so only the Sync page imports it.
 import type { Change, ChangeId } from '$lib/core';
 import type { Store } from '$lib/store/types';
-import { deviceKeysIn } from '$lib/sync/authenticity';
+import { deviceKeysIn } from '$lib/log/authenticity';
 import { StoreError } from '$lib/store/errors';
 import { heldSummary } from '$lib/store/admit';
 import type {
@@ -16,16 +16,16 @@ import type {
 	ReplayProgress
 } from '$lib/store/types';
 import { containsSecrets } from '$lib/sync/crypto';
-import { verifyChains } from '$lib/sync/digest';
-import type { BrokenChain } from '$lib/sync/digest';
-import type { SyncError } from '$lib/sync/errors';
+import { verifyChains } from '$lib/log/digest';
+import type { BrokenChain } from '$lib/log/digest';
+import type { SyncError } from '$lib/log/errors';
 import type { SyncFileContents } from '$lib/sync/format';
-import type { OnProgress } from '$lib/sync/progress';
+import type { OnProgress } from '$lib/log/progress';
 import { readSyncFile } from '$lib/sync/read';
 import { JSON_LIMITS } from '$lib/sync/safe-json';
 import { buildSyncFile } from '$lib/sync/write';
 import type { BuiltFile, SegmentHead } from '$lib/sync/write';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import type { AppContext } from './context';
 
 /** S2 and what an export would hold: the queue, or the whole history when `whole`. */

@@ -5,8 +5,8 @@
 // apart as unverified (X6) says why it cannot be shown to come from who made it.
 import { accountId, licenseId, siteId } from '$lib/core';
 import type { Change, Refusal, State } from '$lib/core';
-import { isUnverified } from '$lib/sync/authenticity';
-import type { Unverified } from '$lib/sync/authenticity';
+import { isUnverified } from '$lib/log/authenticity';
+import type { Unverified } from '$lib/log/authenticity';
 import type { Phrase } from '$lib/ui/phrase';
 import { phrase } from '$lib/ui/phrase';
 import { describeRefusal } from '$lib/ui/refusals';
