@@ -30,6 +30,8 @@ import type { AppContext } from './context';
 
 /** S2 and what an export would hold: the queue, or the whole history when `whole`. */
 export interface SyncOverview {
+	/** This device's id, to tell its own changes from others'. */
+	readonly device: string;
 	/** Changes made on this device and not exported yet. */
 	readonly queued: number;
 	/** Every change this device holds, from every device. */
@@ -51,6 +53,7 @@ export async function syncOverview(ctx: AppContext, whole: boolean): Promise<Syn
 	const selected = whole ? [...log, ...held] : queue;
 	const summary = heldSummary(held);
 	return {
+		device: ctx.store.device,
 		queued: queue.length,
 		history: log.length,
 		devices: new Set(log.map((c) => c.device)).size,
@@ -82,6 +85,9 @@ export type ExportReport =
 			/** For a queue export: the newest exported change's clock, for `recordExport`. */
 			readonly lastClock: string | null;
 	  };
+
+/** A file that was built, waiting for the person to say it was kept (S2, fault 1). */
+export type BuiltExport = Extract<ExportReport, { readonly kind: 'built' }>;
 
 /** S3: builds the file; the caller delivers it, then calls `recordExport`. */
 export async function exportChanges(

@@ -19,6 +19,7 @@ import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { parseId } from '$lib/core';
 import type { AccountId, Refusal } from '$lib/core';
+import { READ_COMMANDS } from '$lib/app/command-types';
 import type {
 	Command,
 	CommandInputs,
@@ -30,9 +31,15 @@ import type {
 } from '$lib/app/command-types';
 import type { Committed } from '$lib/store/types';
 import { unsavedInput } from '$lib/pwa/unsaved';
-import { confirmWords, doneWords, fieldProblem, undoneWords } from '$lib/ui/command-words';
+import {
+	confirmWords,
+	doneWords,
+	failedWords,
+	fieldProblem,
+	undoneWords
+} from '$lib/ui/command-words';
 import type { FieldProblem } from '$lib/ui/command-words';
-import { LOGGED_OUT_WORDS, describeError } from '$lib/ui/errors';
+import { LOGGED_OUT_WORDS } from '$lib/ui/errors';
 import { describeRefusal } from '$lib/ui/refusals';
 import { focusAfter } from './command-focus';
 import { confirmation } from './confirm.svelte';
@@ -123,8 +130,12 @@ export async function perform<N extends CommandName>(
 ): Promise<Performed<N>> {
 	const origin = focusedElement();
 	const actor = currentActor();
-	activity.begin(name);
-	status.supersede();
+	// A read (READ_COMMANDS) neither makes buttons busy nor clears an error on screen.
+	const reads = READ_COMMANDS.has(name);
+	if (!reads) {
+		activity.begin(name);
+		status.supersede();
+	}
 	try {
 		const command = await commandOf(name);
 		if (command.needsActor && actor === null) {
@@ -148,17 +159,18 @@ export async function perform<N extends CommandName>(
 				return { ok: false, reason: 'refused', refusal: ran.refusal, field };
 			}
 			announce(doneWords(name, ran.value, input), options.undo === true, ran.undo);
-			void settleFocus(focusAfter(name, input, ran.value));
+			if (!reads) void settleFocus(focusAfter(name, input, ran.value));
 			return { ok: true, value: ran.value };
 		} finally {
 			data.release(committed);
 		}
 	} catch (error) {
+		if (reads) return { ok: false, reason: 'failed' }; // the shell shows data.problem
 		unsavedInput.keep(origin);
-		status.announce(describeError(error), 'error');
+		status.announce(failedWords(name, error), 'error');
 		return { ok: false, reason: 'failed' };
 	} finally {
-		activity.end(name);
+		if (!reads) activity.end(name);
 	}
 }
 

@@ -86,7 +86,15 @@ describe('the command map', () => {
 			'handover.apply',
 			'handover.preview',
 			'demo.load',
-			'device.reset'
+			'device.reset',
+			'sync.overview',
+			'sync.conflicts',
+			'sync.export',
+			'sync.kept',
+			'sync.check',
+			'sync.apply',
+			'sync.dismiss',
+			'sync.history'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

@@ -3,7 +3,7 @@
 // unit-testable without a DOM. Someone's text stays apart in each phrase (X4).
 import type { Change, ContactMove, ContactRole, State } from '$lib/core';
 import type { AccountTouch, LicenseTouch, SiteTouch } from '$lib/core';
-import type { ConflictRecord, ImportPreview, SensitiveChange } from '$lib/store/types';
+import type { ConflictRecord, ImportPreview, SensitiveChange } from '$lib/app/command-types';
 import type { Phrase } from '$lib/ui/phrase';
 import { phrase, userText } from '$lib/ui/phrase';
 import { ASPECT_WORDS, kindWords, licensesWords, moveWords } from '$lib/ui/preview-words';
