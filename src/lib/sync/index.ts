@@ -1,6 +1,6 @@
 // The public face of sync (S2–S9, X5): the app imports this module lazily, from the Sync page
-// only, since zod is its largest dependency. The store imports `changeHash` from ./digest
-// directly, so committing a change never loads zod.
+// only, since zod is its largest dependency. The store never imports it: what both need
+// (`changeHash`, planning, X6 evidence) is in $lib/log, so committing a change never loads zod.
 export { SYNC_ERROR_CODES } from '$lib/log/errors';
 export type { JsonPath, SyncError, SyncErrorCode, SyncErrorOf, SyncResult } from '$lib/log/errors';
 export {
