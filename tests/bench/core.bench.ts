@@ -3,7 +3,7 @@
 import list from 'free-email-domains';
 import { apply, applyInPlace, deviceId, emptyState, usePublicDomains } from '$lib/core';
 import type { Change } from '$lib/core';
-import { formatClock } from '$lib/store/clock';
+import { formatClock } from '$lib/log/clock';
 import type { ChangeDraft } from '$lib/store/types';
 import { workload } from './workload';
 

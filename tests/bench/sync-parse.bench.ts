@@ -4,7 +4,7 @@
 // Compared with a bare JSON.parse of the same text, the floor any reader pays.
 import { compareChanges, deviceId } from '$lib/core';
 import type { Change } from '$lib/core';
-import { changeHash } from '$lib/sync/digest';
+import { changeHash } from '$lib/log/digest';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { NOW, T0, sample } from '../unit/sync/helpers';

@@ -1,12 +1,21 @@
 // The types of the command map (commands.ts): every command's name and input, declared once;
 // what running one returns; and the hooks a runner (state/perform) gives a command so that it
 // can ask the person to confirm and report progress without knowing about the UI.
-import type { AccountId, HandoverReport, Refusal } from '$lib/core';
+import type { AccountId, ChangeId, HandoverReport, Refusal } from '$lib/core';
 import type { AccountInputs, AccountOutputs } from './account-command-types';
 import type { LocalProblem } from './accounts/types';
-import type { Committed } from '$lib/store/types';
+import type { Committed, ConflictRecord } from '$lib/store/types';
 import type { AppContext } from './context';
 import type { DemoResult } from './demo';
+import type {
+	ApplyReport,
+	BuiltExport,
+	CheckedFile,
+	ExportReport,
+	HistoryCheck,
+	ImportCheck,
+	SyncOverview
+} from './sync';
 import type {
 	AddContactInput,
 	ContactRef,
@@ -50,6 +59,22 @@ export interface TaskInputs {
 	'demo.load': { readonly extraLicenses: number };
 	/** P3: removes every local record (the page reloads afterwards). */
 	'device.reset': NoInput;
+	/** S2, S3, X7: the queue, the history, what an export would hold, the held changes. */
+	'sync.overview': { readonly whole: boolean };
+	/** S5/S6: the conflict inbox, newest first. */
+	'sync.conflicts': NoInput;
+	/** S3: builds the change file (nothing leaves the queue yet: see `sync.kept`). */
+	'sync.export': { readonly whole: boolean; readonly passphrase: string };
+	/** S2 (fault 1): the person kept the exported file, so its changes leave the queue. */
+	'sync.kept': { readonly report: BuiltExport };
+	/** S4, S7, S9, X6: reads and checks a file and previews it; nothing is written. */
+	'sync.check': { readonly file: Blob | string; readonly passphrase?: string };
+	/** S4, X6, X7: applies a checked file in one transaction; `trust` is the person's tick. */
+	'sync.apply': { readonly file: CheckedFile; readonly trust: boolean };
+	/** S6: a conflict leaves the inbox (the change is kept). */
+	'sync.dismiss': { readonly id: ChangeId };
+	/** X5: checks the hash chains of the local log. */
+	'sync.history': NoInput;
 }
 
 export type {
@@ -71,7 +96,24 @@ export interface TaskOutputs {
 	'handover.preview': HandoverReport;
 	'demo.load': { readonly result: DemoResult; readonly ms: number };
 	'device.reset': null;
+	'sync.overview': SyncOverview;
+	'sync.conflicts': readonly ConflictRecord[];
+	'sync.export': ExportReport;
+	'sync.kept': null;
+	'sync.check': ImportCheck;
+	'sync.apply': ApplyReport;
+	'sync.dismiss': null;
+	'sync.history': HistoryCheck;
 }
+
+/**
+ * Commands that only read: they leave an error on screen alone, do not make buttons busy and
+ * say nothing (a failure to read shows as the data problem in the shell).
+ */
+export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
+	'sync.overview',
+	'sync.conflicts'
+]);
 
 export type ChangeName = keyof ChangeInputs;
 export type TaskName = keyof TaskInputs | keyof AccountInputs;
@@ -125,3 +167,23 @@ export interface Command<I, O> {
 export type CommandMap = {
 	readonly [N in CommandName]: Command<CommandInputs[N], CommandOutputs[N]>;
 };
+
+// Types the Sync page and its components show, re-exported so that they need nothing from
+// app/ or store/ but this declaration of the command map.
+export type {
+	ApplyReport,
+	BuiltExport,
+	CheckedFile,
+	ExportReport,
+	HistoryCheck,
+	ImportCheck,
+	SyncOverview
+} from './sync';
+export type {
+	ConflictRecord,
+	HeldSummary,
+	ImportOutcome,
+	ImportPreview,
+	SensitiveChange
+} from '$lib/store/types';
+export type { SyncFileContents } from '$lib/sync/format';

@@ -9,7 +9,10 @@
  *   dry-runs both (the same rules, on a copy): when the undo would be refused, the person is
  *   asked to confirm first instead;
  * - `{ confirm: 'always' }` asks every time (C10);
- * - `task(...)` is anything else: a preview, bulk work with progress, the device reset.
+ * - `task(...)` is anything else: a preview, bulk work with progress, the device reset, and
+ *   the Sync page's reads, export and import (sync.ts, loaded with the first of them: it pulls
+ *   in zod, which no other page needs). Their reports (an empty queue, a refused file …) are
+ *   values the words are made from, so they come back as done.
  */
 import type { AccountId, State } from '$lib/core';
 import type { ChangeDraft, Committed } from '$lib/store/types';
@@ -39,6 +42,7 @@ import {
 	startLicenseDraft
 } from './licenses';
 import type { ContactRef } from './licenses';
+import type * as SyncApi from './sync';
 
 type Draft<I> = (ctx: AppContext, actor: AccountId, input: I) => ChangeDraft;
 
@@ -138,6 +142,17 @@ function task<I, O>(
 
 const done = <O>(value: O): Ran<O> => ({ kind: 'done', value, committed: null, undo: null });
 
+type SyncModule = typeof SyncApi;
+
+/** A Sync page command: no actor needed (S2–S9 work logged out too); its report is the value. */
+function syncTask<I, O>(
+	run: (sync: SyncModule, ctx: AppContext, input: I, hooks: Hooks) => Promise<O>
+): Command<I, O> {
+	return task(false, async (ctx, _actor, input: I, hooks) =>
+		done(await run(await import('./sync'), ctx, input, hooks))
+	);
+}
+
 export const commands: CommandMap = {
 	'license.start': mutation('license.start'),
 	'site.create': mutation('site.create'),
@@ -167,5 +182,35 @@ export const commands: CommandMap = {
 		await resetDevice();
 		return done(null);
 	}),
+	'sync.overview': syncTask(async (sync, ctx, input) => sync.syncOverview(ctx, input.whole)),
+	'sync.conflicts': syncTask(async (sync, ctx) => sync.listConflicts(ctx)),
+	'sync.export': syncTask(async (sync, ctx, input, hooks) =>
+		sync.exportChanges(ctx, {
+			whole: input.whole,
+			...(input.passphrase === '' ? {} : { passphrase: input.passphrase }),
+			onProgress: (value) => hooks.progress({ phase: 'export', done: value, total: 1 })
+		})
+	),
+	'sync.kept': syncTask(async (sync, ctx, input) => {
+		await sync.recordExport(ctx, input.report);
+		return null;
+	}),
+	'sync.check': syncTask(async (sync, ctx, input, hooks) =>
+		sync.checkImportFile(ctx, input.file, {
+			...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }),
+			onProgress: (value) => hooks.progress({ phase: 'read', done: value, total: 1 })
+		})
+	),
+	'sync.apply': syncTask(async (sync, ctx, input, hooks) =>
+		sync.applyImport(ctx, input.file, {
+			trust: input.trust,
+			onProgress: (p) => hooks.progress({ phase: 'apply', ...p })
+		})
+	),
+	'sync.dismiss': syncTask(async (sync, ctx, input) => {
+		await sync.dismissConflict(ctx, input.id);
+		return null;
+	}),
+	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
 	...accountCommands
 };

@@ -4,7 +4,7 @@
 // what they predict is decided by the same rules as the commit.
 import { apply } from '$lib/core';
 import type { ApplyResult, State } from '$lib/core';
-import { ZERO_CLOCK } from '$lib/store/clock';
+import { ZERO_CLOCK } from '$lib/log/clock';
 import { ensureRules } from '$lib/store/rules';
 import { stamp } from '$lib/store/stamp';
 import type { ChangeDraft, CommitResult } from '$lib/store/types';

@@ -4,7 +4,7 @@
 // (zod), so only the Sync page imports it.
 import type { Change, ChangeId } from '$lib/core';
 import type { Store } from '$lib/store/types';
-import { deviceKeysIn } from '$lib/sync/authenticity';
+import { deviceKeysIn } from '$lib/log/authenticity';
 import { StoreError } from '$lib/store/errors';
 import { heldSummary } from '$lib/store/admit';
 import type {
@@ -16,20 +16,22 @@ import type {
 	ReplayProgress
 } from '$lib/store/types';
 import { containsSecrets } from '$lib/sync/crypto';
-import { verifyChains } from '$lib/sync/digest';
-import type { BrokenChain } from '$lib/sync/digest';
-import type { SyncError } from '$lib/sync/errors';
+import { verifyChains } from '$lib/log/digest';
+import type { BrokenChain } from '$lib/log/digest';
+import type { SyncError } from '$lib/log/errors';
 import type { SyncFileContents } from '$lib/sync/format';
-import type { OnProgress } from '$lib/sync/progress';
+import type { OnProgress } from '$lib/log/progress';
 import { readSyncFile } from '$lib/sync/read';
 import { JSON_LIMITS } from '$lib/sync/safe-json';
 import { buildSyncFile } from '$lib/sync/write';
 import type { BuiltFile, SegmentHead } from '$lib/sync/write';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import type { AppContext } from './context';
 
 /** S2 and what an export would hold: the queue, or the whole history when `whole`. */
 export interface SyncOverview {
+	/** This device's id, to tell its own changes from others'. */
+	readonly device: string;
 	/** Changes made on this device and not exported yet. */
 	readonly queued: number;
 	/** Every change this device holds, from every device. */
@@ -51,6 +53,7 @@ export async function syncOverview(ctx: AppContext, whole: boolean): Promise<Syn
 	const selected = whole ? [...log, ...held] : queue;
 	const summary = heldSummary(held);
 	return {
+		device: ctx.store.device,
 		queued: queue.length,
 		history: log.length,
 		devices: new Set(log.map((c) => c.device)).size,
@@ -82,6 +85,9 @@ export type ExportReport =
 			/** For a queue export: the newest exported change's clock, for `recordExport`. */
 			readonly lastClock: string | null;
 	  };
+
+/** A file that was built, waiting for the person to say it was kept (S2, fault 1). */
+export type BuiltExport = Extract<ExportReport, { readonly kind: 'built' }>;
 
 /** S3: builds the file; the caller delivers it, then calls `recordExport`. */
 export async function exportChanges(

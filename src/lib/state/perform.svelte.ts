@@ -19,6 +19,7 @@ import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { parseId } from '$lib/core';
 import type { AccountId } from '$lib/core';
+import { READ_COMMANDS } from '$lib/app/command-types';
 import type {
 	Command,
 	CommandInputs,
@@ -34,12 +35,13 @@ import { unsavedInput } from '$lib/pwa/unsaved';
 import {
 	confirmWords,
 	doneWords,
+	failedWords,
 	fieldProblem,
 	refusalWords,
 	undoneWords
 } from '$lib/ui/command-words';
 import type { FieldProblem } from '$lib/ui/command-words';
-import { LOGGED_OUT_WORDS, describeError } from '$lib/ui/errors';
+import { LOGGED_OUT_WORDS } from '$lib/ui/errors';
 import { updateSession } from './account-session';
 import { focusAfter } from './command-focus';
 import { confirmation } from './confirm.svelte';
@@ -131,8 +133,12 @@ export async function perform<N extends CommandName>(
 ): Promise<Performed<N>> {
 	const origin = focusedElement();
 	const actor = currentActor();
-	activity.begin(name);
-	status.supersede();
+	// A read (READ_COMMANDS) neither makes buttons busy nor clears an error on screen.
+	const reads = READ_COMMANDS.has(name);
+	if (!reads) {
+		activity.begin(name);
+		status.supersede();
+	}
 	try {
 		const command = await commandOf(name);
 		if (command.needsActor && actor === null) {
@@ -157,17 +163,18 @@ export async function perform<N extends CommandName>(
 			}
 			updateSession(name, ran.value, input);
 			announce(doneWords(name, ran.value, input), options.undo === true, ran.undo);
-			void settleFocus(focusAfter(name, input, ran.value));
+			if (!reads) void settleFocus(focusAfter(name, input, ran.value));
 			return { ok: true, value: ran.value };
 		} finally {
 			data.release(committed);
 		}
 	} catch (error) {
+		if (reads) return { ok: false, reason: 'failed' }; // the shell shows data.problem
 		unsavedInput.keep(origin);
-		status.announce(describeError(error), 'error');
+		status.announce(failedWords(name, error), 'error');
 		return { ok: false, reason: 'failed' };
 	} finally {
-		activity.end(name);
+		if (!reads) activity.end(name);
 	}
 }
 

@@ -11,8 +11,8 @@
 //   is held, not applied, until its time comes, so a fast peer cannot drag this device's clock.
 import { compareChanges } from '$lib/core';
 import type { Change, Result } from '$lib/core';
-import { changeHash } from '$lib/sync/digest';
-import { checkClock } from './clock';
+import { changeHash } from '$lib/log/digest';
+import { checkClock } from '$lib/log/clock';
 import type { Head } from './meta';
 import type { LocalView } from './importing';
 import type { ChainGap, HeldSummary, ImportOptions, ImportRefusal } from './types';

@@ -3,10 +3,10 @@
 // enrollment may have arrived since), against what this device's projection knows. Proved
 // changes go on to the rules (X3); unverified ones are held apart, with the reason and their
 // evidence; unsignable ones need the person's trust. Shared by every Store and by the preview.
-import { classify, deviceKeysIn, isUnverified, knownFrom } from '$lib/sync/authenticity';
-import { deviceKeysFor } from '$lib/sync/evidence';
-import type { Evidence, FileEvidence, HeadSignature, Seal, SealCheck } from '$lib/sync/evidence';
-import { checkSeal } from '$lib/sync/prove';
+import { classify, deviceKeysIn, isUnverified, knownFrom } from '$lib/log/authenticity';
+import { deviceKeysFor } from '$lib/log/evidence';
+import type { Evidence, FileEvidence, HeadSignature, Seal, SealCheck } from '$lib/log/evidence';
+import { checkSeal } from '$lib/log/prove';
 import type { Change, State } from '$lib/core';
 import type { ConflictRecord, ImportRefusal } from './types';
 

@@ -1,9 +1,9 @@
 // Stamps and applies a list of drafts on a private copy of the projection, for one-transaction
 // bulk commits. Shared by every Store so a batch means the same everywhere.
-import { applyInPlace, stateFromRecords } from '$lib/core';
+import { applyInPlace } from '$lib/core';
 import type { Change, DeviceId, Effect, State } from '$lib/core';
-import { changeHash } from '$lib/sync/digest';
-import type { ClockState } from './clock';
+import { changeHash } from '$lib/log/digest';
+import type { ClockState } from '$lib/log/clock';
 import type { Head } from './meta';
 import { stamp } from './stamp';
 import type { ChangeDraft, CommitResult, ReplayProgress } from './types';
@@ -19,16 +19,6 @@ export interface Batch {
 }
 
 const PROGRESS_EVERY = 1000;
-
-/** A copy the batch may write into without touching the state the UI is reading. */
-export function copyState(state: State): State {
-	return stateFromRecords({
-		accounts: state.accounts.values(),
-		licenses: state.licenses.values(),
-		sites: state.sites.values(),
-		mail: state.mail.values()
-	});
-}
 
 /**
  * Applies `drafts` in order INTO `state` (the caller owns it: a copy, or the live projection

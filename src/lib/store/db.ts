@@ -5,7 +5,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Account, Change, License, Mail, Site } from '$lib/core';
 import { StoreError, toStoreError } from './errors';
 import { DB_VERSION, runMigrations } from './migrations';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import type { ConflictRecord } from './types';
 
 export const DB_NAME = 'tessera';

@@ -3,7 +3,7 @@
 // with everything else by Reset. It signs the heads of this device's chains in the files it
 // writes, so another device can tell the file was not altered and came from this device.
 import { headStatement, newSigningKeyPair, sign } from '$lib/security/signing';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import type { TesseraDb } from './db';
 
 export interface DeviceKey {

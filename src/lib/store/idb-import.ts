@@ -3,7 +3,7 @@
 // projection, new conflicts, the changes held as unverified (X6) or as from the future (X7),
 // the kept signatures and the known gaps written in ONE transaction.
 import type { Change, Result } from '$lib/core';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import { withGaps } from './admit';
 import type { Connection, WriteTx } from './connection';
 import { prepareImport, previewOf } from './importing';

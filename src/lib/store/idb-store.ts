@@ -12,23 +12,23 @@
  */
 import { applyInPlace, deviceId, emptyState } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
-import { changeHash } from '$lib/sync/digest';
+import { changeHash } from '$lib/log/digest';
 import { applyBatch } from './batch';
 import { Connection } from './connection';
 import { openDatabase } from './db';
 import { newDeviceId } from './device';
 import { loadDeviceKey, signHeadsWith } from './device-key';
 import type { DeviceKey } from './device-key';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import { importInto, previewInto, readGaps, readHeld } from './idb-import';
-import { mergeChanges } from './merge';
+import { mergeChanges } from '$lib/log/merge';
 import { createWriteLock } from './lock';
 import { readMeta, writeMeta } from './meta';
 import type { Meta } from './meta';
 import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
 import { stamp } from './stamp';
-import { tick } from './clock';
+import { tick } from '$lib/log/clock';
 import type {
 	ChainGap,
 	ChangeDraft,

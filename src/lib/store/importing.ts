@@ -5,19 +5,18 @@
 // back, and which conflicts are new. The stores only add their own reads and writes.
 import { compareChanges } from '$lib/core';
 import type { Change, Conflict, Result, State } from '$lib/core';
-import { changeHash } from '$lib/sync/digest';
-import { planImport } from '$lib/sync/merge';
+import { changeHash } from '$lib/log/digest';
+import { planImport } from '$lib/log/plan';
 import { authenticate } from './authenticate';
 import type { Authenticated, ImportProof } from './authenticate';
-import type { ImportPlan } from '$lib/sync/merge';
+import type { ImportPlan } from '$lib/log/plan';
 import { admit, firstBadClock, heldSummary } from './admit';
-import type { ClockState } from './clock';
-import { isClock, parseClock, receive } from './clock';
+import type { ClockState } from '$lib/log/clock';
+import { isClock, parseClock, receive } from '$lib/log/clock';
 import type { Head } from './meta';
-import { copyState } from './batch';
-import { mergeChanges } from './merge';
+import { copyState, mergeChanges } from '$lib/log/merge';
 import { previewDetails } from './preview';
-import type { Merged } from './merge';
+import type { Merged } from '$lib/log/merge';
 import type {
 	ChainGap,
 	ConflictRecord,

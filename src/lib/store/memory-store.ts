@@ -3,21 +3,22 @@
 // device key (X6) is made on first use.
 import { applyInPlace, deviceId, emptyState, compareChanges } from '$lib/core';
 import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
-import { changeHash } from '$lib/sync/digest';
-import type { ClockState } from './clock';
-import { ZERO_CLOCK, tick } from './clock';
+import { changeHash } from '$lib/log/digest';
+import type { ClockState } from '$lib/log/clock';
+import { ZERO_CLOCK, tick } from '$lib/log/clock';
 import { createWriteLock } from './lock';
 import type { Head } from './meta';
 import { stamp } from './stamp';
 import { ensureRules } from './rules';
-import { applyBatch, copyState } from './batch';
+import { applyBatch } from './batch';
+import { copyState } from '$lib/log/merge';
 import { withGaps } from './admit';
 import { prepareImport, previewOf } from './importing';
 import type { LocalView } from './importing';
-import { mergeChanges } from './merge';
+import { mergeChanges } from '$lib/log/merge';
 import { newDeviceKey, signHeadsWith } from './device-key';
 import type { DeviceKey } from './device-key';
-import type { HeadSignature } from '$lib/sync/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import type {
 	ChainGap,
 	ChangeDraft,

@@ -5,8 +5,8 @@
 // so no schema version is needed for them.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Change } from '$lib/core';
-import type { ClockState } from './clock';
-import { ZERO_CLOCK } from './clock';
+import type { ClockState } from '$lib/log/clock';
+import { ZERO_CLOCK } from '$lib/log/clock';
 import type { TesseraSchema } from './db';
 
 export interface Head {

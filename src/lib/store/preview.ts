@@ -20,7 +20,7 @@ import type {
 	Touched,
 	Written
 } from '$lib/core';
-import type { Merged } from './merge';
+import type { Merged } from '$lib/log/merge';
 import type { ImportPreview, SensitiveChange } from './types';
 
 export type PreviewDetails = Pick<

@@ -1,8 +1,8 @@
 // Turns an app command's draft into a Change: device, the next clock time, and `prev`, the
 // hash of this device's previous change (X5). Shared by every Store so they stamp alike.
 import type { Change, DeviceId } from '$lib/core';
-import type { ClockState } from './clock';
-import { formatClock, tick } from './clock';
+import type { ClockState } from '$lib/log/clock';
+import { formatClock, tick } from '$lib/log/clock';
 import type { Head } from './meta';
 import type { ChangeDraft } from './types';
 

@@ -1,6 +1,7 @@
 // The one interface every store implements (IndexedDB for the app, memory for fast tests):
 // the UI and app commands depend on this, never on idb.
-import type { SyncErrorOf } from '$lib/sync/errors';
+import type { ReplayProgress } from '$lib/log/merge';
+import type { SyncErrorOf } from '$lib/log/errors';
 import type {
 	AccountId,
 	Applied,
@@ -15,8 +16,8 @@ import type {
 	State,
 	Touched
 } from '$lib/core';
-import type { Unverified } from '$lib/sync/authenticity';
-import type { Evidence, HeadSignature } from '$lib/sync/evidence';
+import type { Unverified } from '$lib/log/authenticity';
+import type { Evidence, HeadSignature } from '$lib/log/evidence';
 import type { ImportProof } from './authenticate';
 
 export type { ImportProof } from './authenticate';
@@ -58,10 +59,7 @@ export type StoreEvent =
 	/** A write failed and the database could not be reread: reload the page. */
 	| { readonly kind: 'unavailable' };
 
-export interface ReplayProgress {
-	readonly done: number;
-	readonly total: number;
-}
+export type { ReplayProgress };
 
 /** What an import did (a report, not an exception). */
 export interface ImportOutcome {

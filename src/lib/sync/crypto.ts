@@ -5,7 +5,7 @@
 import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
 import { base64urlToBytes, bytesToBase64url, randomBytes, utf8 } from '$lib/security/encoding';
-import type { SyncErrorOf } from './errors';
+import type { SyncErrorOf } from '$lib/log/errors';
 import { FORMAT, KDF_ITERATIONS, VERSION } from './format';
 import type { Encryption, ExportedEncryptedFile } from './format';
 

@@ -24,7 +24,7 @@ import type {
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
 import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
-import type { FileEvidence, HeadSignature } from './evidence';
+import type { FileEvidence, HeadSignature } from '$lib/log/evidence';
 import { LIMITS, docs, epochMs, id, z } from './schema-base';
 
 export { LIMITS } from './schema-base';

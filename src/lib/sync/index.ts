@@ -1,8 +1,8 @@
 // The public face of sync (S2–S9, X5): the app imports this module lazily, from the Sync page
-// only, since zod is its largest dependency. The store imports `changeHash` from ./digest
-// directly, so committing a change never loads zod.
-export { SYNC_ERROR_CODES } from './errors';
-export type { JsonPath, SyncError, SyncErrorCode, SyncErrorOf, SyncResult } from './errors';
+// only, since zod is its largest dependency. The store never imports it: what both need
+// (`changeHash`, planning, X6 evidence) is in $lib/log, so committing a change never loads zod.
+export { SYNC_ERROR_CODES } from '$lib/log/errors';
+export type { JsonPath, SyncError, SyncErrorCode, SyncErrorOf, SyncResult } from '$lib/log/errors';
 export {
 	ALL_CHANGE_SCHEMAS,
 	ChangeSchema,
@@ -41,14 +41,14 @@ export {
 	changesDigest,
 	checkChains,
 	verifyChains
-} from './digest';
-export type { ChainCheck, ChainStart } from './digest';
+} from '$lib/log/digest';
+export type { ChainCheck, ChainStart } from '$lib/log/digest';
 export { validateChange } from './validate';
 export { DEFAULT_MAX_FUTURE_SKEW_MS, readSyncFile } from './read';
 export type { ReadOptions, ReadResult } from './read';
 export { buildSyncFile, syncFileName } from './write';
 export type { BuildOptions, BuildResult, BuiltFile, SegmentHead } from './write';
-export { deviceKeysFor, segmentsOf } from './evidence';
+export { deviceKeysFor, segmentsOf } from '$lib/log/evidence';
 export type {
 	DeviceKeys,
 	Evidence,
@@ -57,11 +57,17 @@ export type {
 	Seal,
 	SealCheck,
 	Segment
-} from './evidence';
-export { classify, deviceKeysIn, introducedKey, isUnverified, knownFrom } from './authenticity';
-export type { Known, Unverified, UnverifiedCode, Verdict } from './authenticity';
-export { checkEnrollment, checkSeal, proveFile } from './prove';
-export { planImport, touchesOf } from './merge';
-export type { ImportPlan, LocalLog, Touches } from './merge';
-export { PROGRESS_EVERY } from './progress';
-export type { OnProgress } from './progress';
+} from '$lib/log/evidence';
+export {
+	classify,
+	deviceKeysIn,
+	introducedKey,
+	isUnverified,
+	knownFrom
+} from '$lib/log/authenticity';
+export type { Known, Unverified, UnverifiedCode, Verdict } from '$lib/log/authenticity';
+export { checkEnrollment, checkSeal, proveFile } from '$lib/log/prove';
+export { planImport, touchesOf } from '$lib/log/plan';
+export type { ImportPlan, LocalLog, Touches } from '$lib/log/plan';
+export { PROGRESS_EVERY } from '$lib/log/progress';
+export type { OnProgress } from '$lib/log/progress';

@@ -2,7 +2,7 @@
 // file itself (S7; issue 9): the UI words the code and the path, so no validator message
 // ("Invalid input: expected string, received undefined") ever reaches people.
 import type { z } from 'zod';
-import type { FieldProblem, JsonPath, ValueKind } from './errors';
+import type { FieldProblem, JsonPath, ValueKind } from '$lib/log/errors';
 import { isJsonObject } from './safe-json';
 
 /** `path` leads from `root` (the value that was validated) to the field in question. */

@@ -7,9 +7,9 @@ import { err, ok } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
 import { decryptEnvelope } from './crypto';
-import { canonicalJson, checkChains, digestOfCanonical, hashCanonical } from './digest';
-import type { JsonPath, SyncError } from './errors';
-import type { DeviceKeys } from './evidence';
+import { canonicalJson, checkChains, digestOfCanonical, hashCanonical } from '$lib/log/digest';
+import type { JsonPath, SyncError } from '$lib/log/errors';
+import type { DeviceKeys } from '$lib/log/evidence';
 import {
 	EncryptedFileSchema,
 	EncryptedFileSchemaV1,
@@ -22,9 +22,9 @@ import {
 } from './format';
 import type { ImportedSyncFile, SyncFileContents } from './format';
 import { problemOf } from './problems';
-import { proveFile } from './prove';
-import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
-import type { OnProgress } from './progress';
+import { proveFile } from '$lib/log/prove';
+import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from '$lib/log/progress';
+import type { OnProgress } from '$lib/log/progress';
 import { JSON_LIMITS, isJsonObject, parseJsonSafely, textOf } from './safe-json';
 import { validateChanges } from './validate';
 

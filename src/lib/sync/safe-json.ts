@@ -5,7 +5,7 @@
 // that data could reach an object's prototype.
 import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
-import type { SyncErrorOf } from './errors';
+import type { SyncErrorOf } from '$lib/log/errors';
 
 export interface JsonLimits {
 	/** UTF-8 bytes of the whole text. */

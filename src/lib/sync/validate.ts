@@ -5,10 +5,10 @@
 import { err, isChangeType, ok } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
-import { checkClock } from '$lib/store/clock';
-import type { JsonPath, SyncErrorOf } from './errors';
+import { checkClock } from '$lib/log/clock';
+import type { JsonPath, SyncErrorOf } from '$lib/log/errors';
 import { ChangeSchema } from './format';
-import { PROGRESS_EVERY, yieldToEventLoop } from './progress';
+import { PROGRESS_EVERY, yieldToEventLoop } from '$lib/log/progress';
 import { problemOf } from './problems';
 import { isJsonObject } from './safe-json';
 

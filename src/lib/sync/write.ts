@@ -6,14 +6,14 @@
 import { compareChanges, err, ok } from '$lib/core';
 import type { Change, DeviceId, Result } from '$lib/core';
 import { containsSecrets, encryptEnvelope } from './crypto';
-import { canonicalJson, digestOfCanonical, openLinks, sha256Text } from './digest';
-import type { SyncError } from './errors';
-import { segmentsOf } from './evidence';
-import type { HeadSignature } from './evidence';
+import { canonicalJson, digestOfCanonical, openLinks, sha256Text } from '$lib/log/digest';
+import type { SyncError } from '$lib/log/errors';
+import { segmentsOf } from '$lib/log/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
 import { FORMAT, VERSION } from './format';
 import type { ExportedSyncFile, SyncFileKind } from './format';
-import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from './progress';
-import type { OnProgress } from './progress';
+import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from '$lib/log/progress';
+import type { OnProgress } from '$lib/log/progress';
 import { JSON_LIMITS, utf8Length } from './safe-json';
 import { validateChange } from './validate';
 
@@ -34,7 +34,7 @@ export interface BuildOptions {
 	readonly maxBytes?: number;
 	readonly onProgress?: OnProgress;
 	/**
-	 * X6: signatures for the heads of the file's segments (see ./evidence.ts): this device
+	 * X6: signatures for the heads of the file's segments (see $lib/log/evidence.ts): this device
 	 * signs its own, and gives the ones it kept for other devices'. Without it the file
 	 * carries none, and nothing in it can be verified.
 	 */

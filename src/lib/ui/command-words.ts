@@ -21,6 +21,7 @@ import { describeAccountProblem } from './account-words';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
 import { demoLoadedWords } from './demo-words';
+import { describeError } from './errors';
 import { handedOverWords, previewWords } from './handover-words';
 import {
 	addedWords,
@@ -36,6 +37,15 @@ import {
 import { phrase } from './phrase';
 import type { Phrase } from './phrase';
 import { describeRefusal } from './refusals';
+import {
+	DISMISSED_WORDS,
+	applyWords,
+	checkWords,
+	exportWords,
+	historyWords,
+	keptWords
+} from './sync-command-words';
+import { importFailedWords } from './sync-words';
 
 const success = (words: string | Phrase): Announcement => announcement(words, 'success');
 
@@ -58,6 +68,15 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'demo.load': (o) => demoLoadedWords(o.result, o.ms),
 	// The page reloads at once and says so on the fresh page (RESET_DONE_WORDS).
 	'device.reset': () => null,
+	// Reads say nothing: the page shows what they read.
+	'sync.overview': () => null,
+	'sync.conflicts': () => null,
+	'sync.export': (report) => exportWords(report),
+	'sync.kept': (_none, input) => success(keptWords(input.report)),
+	'sync.check': (check) => checkWords(check),
+	'sync.apply': (report) => applyWords(report),
+	'sync.dismiss': () => announcement(DISMISSED_WORDS, 'info'),
+	'sync.history': (check) => historyWords(check),
 	...ACCOUNT_DONE
 };
 
@@ -68,6 +87,15 @@ export function doneWords<N extends CommandName>(
 	input: CommandInputs[N]
 ): Announcement | null {
 	return DONE[name](output, input);
+}
+
+/**
+ * A command that failed (storage, a bug): what went wrong, in words. An import says that
+ * nothing on this device changed (S4: it is one transaction).
+ */
+export function failedWords(name: CommandName, error: unknown): string {
+	const reason = describeError(error);
+	return name === 'sync.check' || name === 'sync.apply' ? importFailedWords(reason) : reason;
 }
 
 /** An undo is a new change (S1): its words say so, then what it did. */

@@ -1,9 +1,9 @@
-// Words for sync (S3, S4, S7, X5, X6, X7), made from the stable codes of src/lib/sync/errors.ts
+// Words for sync (S3, S4, S7, X5, X6, X7), made from the stable codes of src/lib/log/errors.ts
 // and the data beside them (words are made in one place; the UI never matches on message text).
 // Each refusal says what is wrong with the file, what to do, and, for imports, that nothing
 // changed. What X6 says about changes that cannot be verified is in ./trust-words.ts.
-import type { BrokenChain } from '$lib/sync/digest';
-import type { FieldProblem, JsonPath, SyncError, ValueKind } from '$lib/sync/errors';
+import type { BrokenChain } from '$lib/log/digest';
+import type { FieldProblem, JsonPath, SyncError, ValueKind } from '$lib/log/errors';
 import { quoted } from './phrase';
 import { unverifiedCountWords } from './trust-words';
 

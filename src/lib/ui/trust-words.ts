@@ -2,7 +2,7 @@
 // per reason code; what the preview says about changes nothing can verify; and how many an
 // import held apart. An account's name is someone's text, so it stays a piece of the phrase
 // (X4) for the page to isolate.
-import type { Unverified } from '$lib/sync/authenticity';
+import type { Unverified } from '$lib/log/authenticity';
 import { phrase } from './phrase';
 import type { Phrase } from './phrase';
 

@@ -12,7 +12,7 @@ import { polyfillDialog } from './dialog';
 import SyncRoute from '../../../src/routes/sync/+page.svelte';
 
 const downloads = vi.hoisted(() => ({ names: [] as string[] }));
-vi.mock('$lib/components/sync/deliver', () => ({
+vi.mock('$lib/state/deliver', () => ({
 	downloadText: (_text: string, filename: string) => void downloads.names.push(filename),
 	shareableFile: () => null,
 	shareFile: () => Promise.resolve('shared')

@@ -4,7 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { deviceId } from '$lib/core';
 import ImportDialog from '$lib/components/sync/ImportDialog.svelte';
-import type { ImportStep } from '$lib/components/sync/sync-page.svelte';
+import type { ImportStep } from '$lib/state/sync-page.svelte';
 import type { PreviewView } from '$lib/components/sync/views';
 import { polyfillDialog } from './dialog';
 

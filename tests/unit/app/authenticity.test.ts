@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '$lib/app/context';
 import { applyImport, checkImportFile, listConflicts } from '$lib/app/sync';
 import { conflictViews } from '$lib/components/sync/views';
-import { canonicalJson, digestOfCanonical } from '$lib/sync/digest';
+import { canonicalJson, digestOfCanonical } from '$lib/log/digest';
 import { plainText } from '$lib/ui/phrase';
 import { MemoryStore } from '$lib/store';
 import type { ChangeDraft } from '$lib/store';

@@ -105,7 +105,15 @@ describe('the command map', () => {
 			'twoStep.start',
 			'twoStep.enable',
 			'twoStep.disable',
-			'session.logOut'
+			'session.logOut',
+			'sync.overview',
+			'sync.conflicts',
+			'sync.export',
+			'sync.kept',
+			'sync.check',
+			'sync.apply',
+			'sync.dismiss',
+			'sync.history'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

@@ -1,8 +1,8 @@
 // S7: every reason a sync file can be refused has words for people, made from the code and
 // its data (words are made in one place), and the import, export and history reports read as sentences.
 import { describe, expect, it } from 'vitest';
-import { SYNC_ERROR_CODES } from '$lib/sync/errors';
-import type { SyncError } from '$lib/sync/errors';
+import { SYNC_ERROR_CODES } from '$lib/log/errors';
+import type { SyncError } from '$lib/log/errors';
 import {
 	describeSyncError,
 	exportRefusedWords,

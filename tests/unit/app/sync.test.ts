@@ -60,6 +60,7 @@ describe('export', () => {
 	it('S2/S3: exports the queue as a plain file, and the queue empties only when recorded', async () => {
 		const a = await withHistory();
 		expect(await syncOverview(a.ctx, false)).toEqual({
+			device: a.store.device,
 			queued: 4,
 			history: 4,
 			devices: 1,

@@ -12,8 +12,8 @@ import {
 	siteId,
 	supportRequestId
 } from '$lib/core';
-import { formatClock } from '$lib/store/clock';
-import { changeHash } from '$lib/sync/digest';
+import { formatClock } from '$lib/log/clock';
+import { changeHash } from '$lib/log/digest';
 import type {
 	AccountId,
 	Applied,

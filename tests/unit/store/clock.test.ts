@@ -1,7 +1,7 @@
 // S1/S5: the hybrid logical clock sorts as text, never goes backwards, and encodes the device.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClockError, ZERO_CLOCK, formatClock, parseClock, receive, tick } from '$lib/store/clock';
+import { ClockError, ZERO_CLOCK, formatClock, parseClock, receive, tick } from '$lib/log/clock';
 
 const DEVICE = '0123456789abcdef';
 

@@ -10,8 +10,8 @@ import { createContext } from '$lib/app/context';
 import { checkHistory } from '$lib/app/sync';
 import { IdbStore, MemoryStore } from '$lib/store';
 import type { Store } from '$lib/store';
-import { formatClock } from '$lib/store/clock';
-import { changeHash } from '$lib/sync/digest';
+import { formatClock } from '$lib/log/clock';
+import { changeHash } from '$lib/log/digest';
 import { ALICE, freshIndexedDb, licenseDraft, signupDraft } from './helpers';
 
 const T = 1_800_000_000_000;

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountId, licenseId } from '$lib/core';
 import { IdbStore, StoreError } from '$lib/store';
-import { changeHash } from '$lib/sync/digest';
+import { changeHash } from '$lib/log/digest';
 import { ALICE, BOB, addDraft, freshIndexedDb, licenseDraft, signupDraft } from './helpers';
 
 const NOW = 1_800_000_000_000;

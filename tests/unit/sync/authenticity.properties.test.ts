@@ -15,7 +15,7 @@ import { licenseId, productId } from '$lib/core';
 import type { State } from '$lib/core';
 import { applyImport, checkImportFile } from '$lib/app/sync';
 import type { ChangeDraft } from '$lib/store';
-import { canonicalJson, digestOfCanonical } from '$lib/sync/digest';
+import { canonicalJson, digestOfCanonical } from '$lib/log/digest';
 import { baseState, cid, commit, device, enroll, exported, imported, person } from './x6-world';
 import type { Device, Person } from './x6-world';
 

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '$lib/core';
-import { classify, introducedKey, isUnverified, knownFrom, pair } from '$lib/sync/authenticity';
-import type { Known, Verdict } from '$lib/sync/authenticity';
-import type { Evidence } from '$lib/sync/evidence';
+import { classify, introducedKey, isUnverified, knownFrom, pair } from '$lib/log/authenticity';
+import type { Known, Verdict } from '$lib/log/authenticity';
+import type { Evidence } from '$lib/log/evidence';
 import { ACCOUNT_KEY, AccountChanges, DEVICE_KEY } from '../core/account-factory';
 import { A, ChangeFactory, L1, world } from '../core/factories';
 

@@ -10,7 +10,7 @@ import { accountId, changeId, deviceId } from '$lib/core';
 import type { Change } from '$lib/core';
 import { MemoryStore } from '$lib/store';
 import type { ChangeDraft } from '$lib/store';
-import { checkClock, formatClock } from '$lib/store/clock';
+import { checkClock, formatClock } from '$lib/log/clock';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { NOW, T0, plainText } from './helpers';

@@ -12,7 +12,7 @@ import {
 	checkChains,
 	sha256Text,
 	verifyChains
-} from '$lib/sync/digest';
+} from '$lib/log/digest';
 import { DEVICE_A, DEVICE_B, sample, sampleChanges, withChain } from './helpers';
 
 describe('canonicalJson', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { accountId, changeId } from '$lib/core';
 import type { Change } from '$lib/core';
 import { enrollStatement, headStatement, newSigningKeyPair, sign } from '$lib/security/signing';
-import { classify } from '$lib/sync/authenticity';
+import { classify } from '$lib/log/authenticity';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import {

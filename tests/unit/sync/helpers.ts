@@ -5,7 +5,7 @@ import { accountId, changeId, compareChanges, licenseId, productId, siteId } fro
 import { supportRequestId } from '$lib/core';
 import type { Change, DeviceId } from '$lib/core';
 import { deviceId } from '$lib/core';
-import { canonicalJson, changeHash, digestOfCanonical } from '$lib/sync/digest';
+import { canonicalJson, changeHash, digestOfCanonical } from '$lib/log/digest';
 
 export const T0 = 1_790_000_000_000;
 export const NOW = T0 + 30 * 24 * 3_600_000;

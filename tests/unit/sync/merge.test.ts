@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountId, compareChanges, licenseId, siteId } from '$lib/core';
 import type { Change } from '$lib/core';
-import { planImport } from '$lib/sync/merge';
-import type { LocalLog } from '$lib/sync/merge';
+import { planImport } from '$lib/log/plan';
+import type { LocalLog } from '$lib/log/plan';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { DEVICE_A, DEVICE_B, NOW, T0, sample, sampleChanges } from './helpers';

@@ -15,8 +15,8 @@ import {
 	supportRequestId
 } from '$lib/core';
 import type { Change } from '$lib/core';
-import { formatClock } from '$lib/store/clock';
-import { planImport } from '$lib/sync/merge';
+import { formatClock } from '$lib/log/clock';
+import { planImport } from '$lib/log/plan';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { DEVICE_A, FAST, NOW, T0, withChain } from './helpers';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountId } from '$lib/core';
 import type { Change } from '$lib/core';
-import { formatClock } from '$lib/store/clock';
+import { formatClock } from '$lib/log/clock';
 import { SYNC_ERROR_CODES } from '$lib/sync';
 import { DEFAULT_MAX_FUTURE_SKEW_MS, readSyncFile } from '$lib/sync/read';
 import type { ReadOptions } from '$lib/sync/read';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { changeId, deviceId } from '$lib/core';
-import { changesDigest } from '$lib/sync/digest';
+import { changesDigest } from '$lib/log/digest';
 import { headStatement, newSigningKeyPair, sign } from '$lib/security/signing';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile, syncFileName } from '$lib/sync/write';

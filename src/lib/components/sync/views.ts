@@ -3,15 +3,15 @@
 // unit-testable without a DOM. Someone's text stays apart in each phrase (X4).
 import type { Change, ContactMove, ContactRole, State } from '$lib/core';
 import type { AccountTouch, LicenseTouch, SiteTouch } from '$lib/core';
-import type { ConflictRecord, ImportPreview, SensitiveChange } from '$lib/store/types';
+import type { ConflictRecord, ImportPreview, SensitiveChange } from '$lib/app/command-types';
 import type { Phrase } from '$lib/ui/phrase';
 import { phrase, userText } from '$lib/ui/phrase';
 import { ASPECT_WORDS, kindWords, licensesWords, moveWords } from '$lib/ui/preview-words';
 import { deviceWords, heldWords, timeWords } from '$lib/ui/sync-words';
 import { trustWords } from '$lib/ui/trust-words';
-import { conflictReason } from './conflict-words';
-import { actorWords, describeChange, lookupFor } from './describe';
-import type { Lookup } from './describe';
+import { conflictReason } from '$lib/ui/conflict-words';
+import { actorWords, describeChange, lookupFor } from '$lib/ui/change-words';
+import type { Lookup } from '$lib/ui/change-words';
 
 export interface ConflictView {
 	readonly id: string;

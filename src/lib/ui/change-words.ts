@@ -5,8 +5,8 @@
 // of the phrase, so the page can isolate it (X4).
 import { accountId, findProduct, licenseId, siteId } from '$lib/core';
 import type { Change, ContactRole, State } from '$lib/core';
-import { person, phrase, userText } from '$lib/ui/phrase';
-import type { Phrase } from '$lib/ui/phrase';
+import { person, phrase, userText } from './phrase';
+import type { Phrase } from './phrase';
 
 export interface Lookup {
 	readonly license: (id: string) => Phrase;

@@ -1,18 +1,18 @@
 // Why a change was refused at replay, in words that name things (S5, S6; issue 9). A change
 // that needs a license, account or site this device has never seen waits for changes not yet
 // here (import the earlier file first), which is not the same as one whose account was
-// deleted. Other refusals take their one sentence from src/lib/ui/refusals.ts. A change held
+// deleted. Other refusals take their one sentence from ./refusals.ts. A change held
 // apart as unverified (X6) says why it cannot be shown to come from who made it.
 import { accountId, licenseId, siteId } from '$lib/core';
 import type { Change, Refusal, State } from '$lib/core';
-import { isUnverified } from '$lib/sync/authenticity';
-import type { Unverified } from '$lib/sync/authenticity';
-import type { Phrase } from '$lib/ui/phrase';
-import { phrase } from '$lib/ui/phrase';
-import { describeRefusal } from '$lib/ui/refusals';
-import { deviceWords } from '$lib/ui/sync-words';
-import { unverifiedWords } from '$lib/ui/trust-words';
-import type { Lookup } from './describe';
+import { isUnverified } from '$lib/log/authenticity';
+import type { Unverified } from '$lib/log/authenticity';
+import type { Phrase } from './phrase';
+import { phrase } from './phrase';
+import { describeRefusal } from './refusals';
+import { deviceWords } from './sync-words';
+import { unverifiedWords } from './trust-words';
+import type { Lookup } from './change-words';
 
 type Missing = 'license' | 'account' | 'site';
 

@@ -2,20 +2,31 @@
  * The Sync page's state and flows (S2–S9, X5), as a runes class singleton so the page
  * stays thin: export (build → download → leave the queue), import (read → passphrase →
  * preview → apply in one transaction, or cancel), the conflict inbox and the history check.
- * Every outcome is announced in words in the shell's live region; a refused file or a failed
- * write changes nothing. One instance per visit to the page: passphrases are not kept.
+ * Every step runs through `perform` and the command map (docs/architecture.md), which
+ * announces the outcome in words; a refused file or a failed write changes nothing. One
+ * instance per visit to the page: passphrases are not kept.
  */
 import type { ChangeId } from '$lib/core';
-import * as app from '$lib/app/sync';
-import type { ExportReport, SyncOverview } from '$lib/app/sync';
-import type { ConflictRecord, ImportPreview } from '$lib/store/types';
-import type { SyncFileContents } from '$lib/sync/format';
-import { data } from '$lib/state/data.svelte';
-import { status } from '$lib/state/status.svelte';
-import { describeError } from '$lib/ui/errors';
-import * as words from '$lib/ui/sync-words';
+import type {
+	BuiltExport,
+	ConflictRecord,
+	ImportPreview,
+	Progress as CommandProgress,
+	SyncFileContents,
+	SyncOverview
+} from '$lib/app/command-types';
 import { MIN_PASSPHRASE } from '$lib/sync/write';
+import {
+	IMPORT_CANCELLED_WORDS,
+	SHARE_FAILED_WORDS,
+	SYNC_BUSY_WORDS,
+	historyWords,
+	passphraseTooShortWords
+} from '$lib/ui/sync-command-words';
+import { describeSyncError } from '$lib/ui/sync-words';
 import { downloadText, shareFile, shareableFile } from './deliver';
+import { perform } from './perform.svelte';
+import { status } from './status.svelte';
 
 // The writer refuses a shorter passphrase (S3); the page says so before the slow key
 // derivation even starts.
@@ -47,7 +58,9 @@ export type ImportStep =
 	  };
 
 /** An exported file waiting for the person to say it was kept (S2, fault 1). */
-export type PendingExport = Extract<ExportReport, { readonly kind: 'built' }>;
+export type PendingExport = BuiltExport;
+
+const fraction = (p: CommandProgress): number => (p.total === 0 ? 1 : p.done / p.total);
 
 export class SyncPage {
 	overview = $state.raw<SyncOverview | null>(null);
@@ -107,19 +120,16 @@ export class SyncPage {
 	async #reread(): Promise<void> {
 		while (this.#stale) {
 			this.#stale = false;
-			const whole = this.whole;
-			try {
-				const ctx = await data.ctx();
-				const [overview, conflicts] = await Promise.all([
-					app.syncOverview(ctx, whole),
-					app.listConflicts(ctx)
-				]);
-				this.device = ctx.store.device;
-				this.overview = overview;
-				this.conflicts = conflicts;
-			} catch {
-				// data.problem, shown by the shell, says why the data cannot be read.
+			// A read that fails says nothing: data.problem, shown by the shell, says why.
+			const [overview, conflicts] = await Promise.all([
+				perform('sync.overview', { whole: this.whole }),
+				perform('sync.conflicts', {})
+			]);
+			if (overview.ok) {
+				this.device = overview.value.device;
+				this.overview = overview.value;
 			}
+			if (conflicts.ok) this.conflicts = conflicts.value;
 		}
 	}
 
@@ -127,41 +137,26 @@ export class SyncPage {
 		if (this.busy) return;
 		const passphrase = this.encrypting ? this.passphrase : '';
 		if (this.encrypting && passphrase.length < MIN_PASSPHRASE) {
-			status.announce(
-				this.mustEncrypt
-					? `These changes carry secrets, so the file must be encrypted: enter a passphrase of at least ${MIN_PASSPHRASE} characters.`
-					: `Enter a passphrase of at least ${MIN_PASSPHRASE} characters, or untick “Encrypt the file”.`,
-				'error'
-			);
+			status.announce(passphraseTooShortWords(this.mustEncrypt, MIN_PASSPHRASE), 'error');
 			return;
 		}
 		const label = 'Building the change file';
 		this.exportProgress = { label, value: 0 };
 		this.shareable = null;
 		this.pending = null;
-		try {
-			const ctx = await data.ctx();
-			const report = await app.exportChanges(ctx, {
-				whole: this.whole,
-				passphrase,
-				onProgress: (value) => (this.exportProgress = { label, value })
-			});
-			if (report.kind === 'empty') {
-				status.announce(words.emptyExportWords(report.whole), 'info');
-			} else if (report.kind === 'refused') {
-				status.announce(words.exportRefusedWords(report.error), 'error');
-			} else {
-				downloadText(report.file.text, report.file.filename);
-				this.pending = report;
-				this.shareable = shareableFile(report.file.text, report.file.filename);
-				this.passphrase = '';
-				status.announce(words.exportedWords(report), 'success');
-			}
-		} catch (error) {
-			status.announce(describeError(error), 'error');
-		} finally {
-			this.exportProgress = null;
+		const done = await perform(
+			'sync.export',
+			{ whole: this.whole, passphrase },
+			{ onProgress: (p) => (this.exportProgress = { label, value: fraction(p) }) }
+		);
+		if (done.ok && done.value.kind === 'built') {
+			const report = done.value;
+			downloadText(report.file.text, report.file.filename);
+			this.pending = report;
+			this.shareable = shareableFile(report.file.text, report.file.filename);
+			this.passphrase = '';
 		}
+		this.exportProgress = null;
 		await this.refresh();
 	}
 
@@ -175,13 +170,10 @@ export class SyncPage {
 	async kept(): Promise<void> {
 		const pending = this.pending;
 		if (pending === null) return;
-		try {
-			await app.recordExport(await data.ctx(), pending);
+		const done = await perform('sync.kept', { report: pending });
+		if (done.ok) {
 			this.pending = null;
 			this.shareable = null;
-			status.announce(words.keptWords(pending), 'success');
-		} catch (error) {
-			status.announce(describeError(error), 'error');
 		}
 		await this.refresh();
 	}
@@ -190,15 +182,13 @@ export class SyncPage {
 		const file = this.shareable;
 		if (file === null) return;
 		const outcome = await shareFile(file);
-		if (outcome === 'failed') {
-			status.announce('Sharing failed. The file was downloaded: send it another way.', 'error');
-		}
+		if (outcome === 'failed') status.announce(SHARE_FAILED_WORDS, 'error');
 	}
 
 	/** Starts an import from the file input or a drop. */
 	async chooseFile(file: File): Promise<void> {
 		if (this.busy) {
-			status.announce('Finish the import or export under way first.', 'info');
+			status.announce(SYNC_BUSY_WORDS, 'info');
 			return;
 		}
 		this.#pending = file;
@@ -220,34 +210,29 @@ export class SyncPage {
 				? { step: 'reading', name }
 				: { step: 'passphrase', name, problem: null, busy: true };
 		this.importProgress = { label, value: 0 };
-		try {
-			const ctx = await data.ctx();
-			const result = await app.checkImportFile(ctx, file, {
-				...(passphrase === undefined ? {} : { passphrase }),
-				onProgress: (value) => (this.importProgress = { label, value })
-			});
-			if (result.kind === 'ready' && result.preview.fresh === 0 && result.preview.nowProved === 0) {
-				this.#reset();
-				const { duplicates } = result.preview;
-				status.announce(words.importedWords({ duplicates, applied: 0, conflicts: [] }));
-			} else if (result.kind === 'ready') {
-				this.trusted = false;
-				this.step = { step: 'preview', name, file: result.file, preview: result.preview };
-			} else if (
-				result.error.code === 'needs-passphrase' ||
-				result.error.code === 'wrong-passphrase'
-			) {
-				const problem = passphrase === undefined ? null : words.describeSyncError(result.error);
-				this.step = { step: 'passphrase', name, problem, busy: false };
-			} else {
-				this.#reset();
-				status.announce(words.importRefusedWords(result.error), 'error');
-			}
-		} catch (error) {
+		const done = await perform(
+			'sync.check',
+			{ file, ...(passphrase === undefined ? {} : { passphrase }) },
+			{ onProgress: (p) => (this.importProgress = { label, value: fraction(p) }) }
+		);
+		this.importProgress = null;
+		// Refused, failed, or nothing new: already announced by `perform`.
+		if (!done.ok) {
 			this.#reset();
-			status.announce(words.importFailedWords(describeError(error)), 'error');
-		} finally {
-			this.importProgress = null;
+			return;
+		}
+		const result = done.value;
+		if (result.kind === 'ready' && (result.preview.fresh > 0 || result.preview.nowProved > 0)) {
+			this.trusted = false;
+			this.step = { step: 'preview', name, file: result.file, preview: result.preview };
+		} else if (
+			result.kind === 'refused' &&
+			(result.error.code === 'needs-passphrase' || result.error.code === 'wrong-passphrase')
+		) {
+			const problem = passphrase === undefined ? null : describeSyncError(result.error);
+			this.step = { step: 'passphrase', name, problem, busy: false };
+		} else {
+			this.#reset();
 		}
 	}
 
@@ -264,29 +249,13 @@ export class SyncPage {
 		this.step = { ...current, step: 'applying' };
 		const label = 'Applying the changes';
 		this.importProgress = { label, value: 0 };
-		try {
-			const ctx = await data.ctx();
-			const report = await app.applyImport(ctx, current.file, {
-				trust: this.trusted,
-				onProgress: (p) => {
-					this.importProgress = { label, value: p.total === 0 ? 1 : p.done / p.total };
-				}
-			});
-			this.#reset();
-			if (report.kind === 'applied') {
-				const tone = report.outcome.conflicts.length > 0 ? 'info' : 'success';
-				status.announce(words.importedWords(report.outcome), tone);
-			} else if (report.kind === 'refused') {
-				status.announce(words.importRefusedWords(report.error), 'error');
-			} else {
-				status.announce(words.importFailedWords(describeError(report.error)), 'error');
-			}
-		} catch (error) {
-			this.#reset();
-			status.announce(words.importFailedWords(describeError(error)), 'error');
-		} finally {
-			this.importProgress = null;
-		}
+		await perform(
+			'sync.apply',
+			{ file: current.file, trust: this.trusted },
+			{ onProgress: (p) => (this.importProgress = { label, value: fraction(p) }) }
+		);
+		this.#reset();
+		this.importProgress = null;
 		await this.refresh();
 	}
 
@@ -295,7 +264,7 @@ export class SyncPage {
 		const step = this.step;
 		if (step.step !== 'preview' && (step.step !== 'passphrase' || step.busy)) return;
 		this.#reset();
-		status.announce('Import cancelled: nothing on this device was changed.');
+		status.announce(IMPORT_CANCELLED_WORDS);
 	}
 
 	#reset(): void {
@@ -305,27 +274,15 @@ export class SyncPage {
 	}
 
 	async dismiss(id: ChangeId): Promise<void> {
-		try {
-			await app.dismissConflict(await data.ctx(), id);
-			status.announce('Conflict dismissed. The change is kept; “Show dismissed” lists it again.');
-		} catch (error) {
-			status.announce(describeError(error), 'error');
-		}
+		await perform('sync.dismiss', { id });
 		await this.refresh();
 	}
 
 	/** X5: verifies the hash chains of the local log. */
 	async checkHistory(): Promise<void> {
 		this.checking = true;
-		try {
-			const result = await app.checkHistory(await data.ctx());
-			const text = words.historyCheckWords(result);
-			this.historyResult = { ok: result.ok, text };
-			status.announce(text, result.ok ? 'success' : 'error');
-		} catch (error) {
-			status.announce(describeError(error), 'error');
-		} finally {
-			this.checking = false;
-		}
+		const done = await perform('sync.history', {});
+		if (done.ok) this.historyResult = { ok: done.value.ok, text: historyWords(done.value).text };
+		this.checking = false;
 	}
 }

@@ -1,5 +1,5 @@
 // X6, the evidence a file carries, as plain data: which device signature covers each change,
-// and what checking it found. The reader computes it (src/lib/sync/prove.ts does the
+// and what checking it found. The reader computes it (./prove.ts does the
 // cryptography), the store keeps it beside changes it holds back, and the classification
 // (./authenticity.ts) reads only this, so it is testable without any cryptography.
 //

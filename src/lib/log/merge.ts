@@ -2,11 +2,25 @@
 // preview so what the preview shows is exactly what the import will do. Appending when the
 // new changes all sort after the local log; replaying the whole log in the total order when
 // any sorts before. A change the rules refuse becomes a conflict: kept, listed, not applied.
-import { applyInPlace, replaySteps } from '$lib/core';
+import { applyInPlace, replaySteps, stateFromRecords } from '$lib/core';
 import type { Change, Effect, State } from '$lib/core';
 import type { Conflict } from '$lib/core';
-import { copyState } from './batch';
-import type { ReplayProgress } from './types';
+
+/** How far a replay or an import has gone, in changes. */
+export interface ReplayProgress {
+	readonly done: number;
+	readonly total: number;
+}
+
+/** A copy to write into without touching the state the UI is reading. */
+export function copyState(state: State): State {
+	return stateFromRecords({
+		accounts: state.accounts.values(),
+		licenses: state.licenses.values(),
+		sites: state.sites.values(),
+		mail: state.mail.values()
+	});
+}
 
 export interface Merged {
 	readonly state: State;
