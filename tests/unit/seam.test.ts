@@ -1,20 +1,13 @@
 // The seam is one path (docs/architecture.md): pages and components reach the store only
 // through `perform`. They may import types from `$lib/app/command-types` and nothing else of
 // `app/` or `store/`, in any form (static, dynamic, re-export, relative path).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './source-files';
 
 const SRC = resolve(__dirname, '../../src');
 const LIB = join(SRC, 'lib');
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return filesUnder(path);
-		return /\.(ts|svelte)$/.test(name) ? [path] : [];
-	});
-}
 
 /** Every import statement: whether it is type-only, and the file under src/lib it names. */
 const STATEMENT =

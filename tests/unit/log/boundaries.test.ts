@@ -2,19 +2,12 @@
 // planning and merging a set of changes, the clock, X6 evidence) and never import each other;
 // `log` imports neither, nor anything above it. Scans every import and re-export statement,
 // static or dynamic, so a new arrow against the flow fails here before review.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../source-files';
 
 const LIB = resolve(__dirname, '../../../src/lib');
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return filesUnder(path);
-		return /\.(ts|svelte)$/.test(name) ? [path] : [];
-	});
-}
 
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 
