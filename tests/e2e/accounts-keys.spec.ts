@@ -105,6 +105,8 @@ test('X6/A4/A2: a reset with two-step on asks for a recovery code and turns two-
 
 	await page.goto(`/cant-log-in?email=${encodeURIComponent(email)}`);
 	await page.getByRole('button', { name: 'Send reset link' }).click();
+	// The request is written before the page answers; leaving earlier cancels it.
+	await expect(page.getByRole('status')).toContainText(`If an account uses ${email}`);
 	await openMail(page, email, 'Choose a new password');
 	await mailLink(page, 'Choose a new password').click();
 	const recovery = page.getByLabel('Recovery code');
