@@ -6,11 +6,11 @@ import {
 	isOrganizationAdmin,
 	managedBy,
 	organizationId,
-	organizationsOf
+	organizationsOf,
+	replay
 } from '$lib/core';
 import type { State } from '$lib/core';
-import { A, accept, build, refusal, world } from './factories';
-import type { ChangeFactory } from './factories';
+import { A, ChangeFactory, accept, build, refusal, world } from './factories';
 import { O1, O2, OrganizationChanges, domainToken } from './organization-factory';
 
 function start(): { f: ChangeFactory; o: OrganizationChanges; state: State } {
@@ -189,5 +189,26 @@ describe('O2/A6: managed accounts', () => {
 		});
 		expect(again).toEqual(state);
 		expect(managedBy(again, A.bob)?.id).toBe(O1);
+	});
+});
+
+describe('S6/X3: organization changes in a file pass the same checks', () => {
+	it('S6: a change by someone who is not an admin is kept as a conflict, not applied', () => {
+		const f = new ChangeFactory();
+		const o = new OrganizationChanges(f);
+		const changes = [
+			f.signup(A.alice, 'alice@acme.com', 'Alice'),
+			f.signup(A.bob, 'bob@acme.com', 'Bob'),
+			o.create(A.alice, O1),
+			o.addDomain(A.bob, O1, 'acme.com'),
+			o.addAdmin(A.bob, O1, A.bob)
+		];
+		const replayed = replay([...changes].reverse());
+		expect(replayed.conflicts.map((c) => [c.change.id, c.refusal.code])).toEqual([
+			[changes[3]?.id, 'not-organization-admin'],
+			[changes[4]?.id, 'not-organization-admin']
+		]);
+		expect(replayed.state.organizations.get(O1)).toMatchObject({ admins: [A.alice], domains: [] });
+		expect(managedBy(replayed.state, A.bob)).toBeNull();
 	});
 });
