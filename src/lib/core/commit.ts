@@ -2,8 +2,8 @@
 // keeps every index in step. It is the only code that writes State, so indexes cannot drift.
 // Copy-on-write (for `apply`) copies only the Maps and Sets it touches; in place (for
 // `applyInPlace`) it writes straight into the given State.
-import type { AccountId, LicenseId, MailId, SiteId } from './ids';
-import type { Account, License, Mail, Site } from './model';
+import type { AccountId, LicenseId, MailId, OrganizationId, SiteId } from './ids';
+import type { Account, License, Mail, Organization, Site } from './model';
 import { members } from './roles';
 import { emptyState } from './state';
 import type { Effect, Records, State } from './state';
@@ -13,14 +13,20 @@ export interface Pending {
 	readonly licenses: Map<LicenseId, License>;
 	readonly sites: Map<SiteId, Site>;
 	readonly mail: Map<MailId, Mail>;
+	readonly organizations: Map<OrganizationId, Organization>;
 }
 
 export const emptyPending = (): Pending => ({
 	accounts: new Map(),
 	licenses: new Map(),
 	sites: new Map(),
-	mail: new Map()
+	mail: new Map(),
+	organizations: new Map()
 });
+
+/** O2: the domains an organization has verified. */
+const verifiedDomains = (o: Organization | undefined): Set<string> =>
+	new Set(o?.domains.filter((d) => d.status === 'verified').map((d) => d.domain) ?? []);
 
 class Writer {
 	private readonly fresh = new WeakSet<object>();
@@ -141,6 +147,24 @@ export function commit(
 		effects.push({ kind: 'put', store: 'mail', value: m });
 	}
 
+	for (const o of pending.organizations.values()) {
+		const old = s.organizations.get(o.id);
+		s.organizations = w.map(s.organizations);
+		s.organizations.set(o.id, o);
+		const before = verifiedDomains(old);
+		const after = verifiedDomains(o);
+		if (before.size !== after.size || [...after].some((d) => !before.has(d))) {
+			s.organizationIdByDomain = w.map(s.organizationIdByDomain);
+			for (const d of before) {
+				if (!after.has(d) && s.organizationIdByDomain.get(d) === o.id) {
+					s.organizationIdByDomain.delete(d);
+				}
+			}
+			for (const d of after) s.organizationIdByDomain.set(d, o.id);
+		}
+		effects.push({ kind: 'put', store: 'organizations', value: o });
+	}
+
 	return { state: s, effects };
 }
 
@@ -151,5 +175,6 @@ export function stateFromRecords(records: Records): State {
 	for (const site of records.sites) pending.sites.set(site.id, site);
 	for (const l of records.licenses) pending.licenses.set(l.id, l);
 	for (const m of records.mail) pending.mail.set(m.id, m);
+	for (const o of records.organizations ?? []) pending.organizations.set(o.id, o);
 	return commit(emptyState(), pending, true).state;
 }

@@ -75,6 +75,28 @@ export const REFUSAL_CODES = Object.freeze({
 	 * codes (the TOTP secret is sealed under the old password and lost with it).
 	 */
 	recoveryCodeRequired: 'recovery-code-required',
+	/** O1: the organization is not on this device. */
+	unknownOrganization: 'unknown-organization',
+	/** O1: only an admin of the organization may change it. */
+	notOrganizationAdmin: 'not-organization-admin',
+	/** O1: the account already is an admin of the organization. */
+	alreadyAdmin: 'already-admin',
+	/** O1: the account is not an admin of the organization. */
+	notAnAdmin: 'not-an-admin',
+	/** O1: an organization never has zero admins. */
+	lastAdmin: 'last-admin',
+	/** O1: not a plain DNS name (after C5's normalisation). */
+	invalidDomain: 'invalid-domain',
+	/** O2/C5: a public mail domain is never verified. */
+	publicDomain: 'public-domain',
+	/** O1: another organization verified that domain. */
+	domainTaken: 'domain-taken',
+	/** O1: the organization already has that domain. */
+	domainAlreadyAdded: 'domain-already-added',
+	/** O1: the organization does not have that domain. */
+	unknownDomain: 'unknown-domain',
+	/** O1: only a pending domain is verified. */
+	domainAlreadyVerified: 'domain-already-verified',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

@@ -16,6 +16,7 @@ export type ChangeId = Brand<'ChangeId'>;
 export type DeviceId = Brand<'DeviceId'>;
 export type SupportRequestId = Brand<'SupportRequestId'>;
 export type ProductId = Brand<'ProductId'>;
+export type OrganizationId = Brand<'OrganizationId'>;
 
 /** Thrown when code (not a user) builds an id from something that is not a non-empty string. */
 export class InvalidIdError extends Error {
@@ -44,6 +45,7 @@ export const changeId = (s: string): ChangeId => make('ChangeId', s);
 export const deviceId = (s: string): DeviceId => make('DeviceId', s);
 export const supportRequestId = (s: string): SupportRequestId => make('SupportRequestId', s);
 export const productId = (s: string): ProductId => make('ProductId', s);
+export const organizationId = (s: string): OrganizationId => make('OrganizationId', s);
 
 /**
  * The shape of every id Tessera makes: 1 to 100 URL-safe characters (letters, digits, `_`,
@@ -60,6 +62,7 @@ export interface IdKinds {
 	device: DeviceId;
 	supportRequest: SupportRequestId;
 	product: ProductId;
+	organization: OrganizationId;
 }
 export type IdKind = keyof IdKinds;
 
@@ -71,7 +74,8 @@ const MAKERS: { readonly [K in IdKind]: (s: string) => IdKinds[K] } = {
 	change: changeId,
 	device: deviceId,
 	supportRequest: supportRequestId,
-	product: productId
+	product: productId,
+	organization: organizationId
 };
 
 /** Why text is not an id of that kind: a value, so a form can say so instead of throwing. */

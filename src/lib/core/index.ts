@@ -38,3 +38,4 @@ export {
 	renewalsDue
 } from './license-queries';
 export type { IndexedLicense, LicenseFilter, Person, RenewalState } from './license-queries';
+export { isOrganizationAdmin, managedBy, organizationsOf } from './organization-queries';

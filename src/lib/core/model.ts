@@ -6,6 +6,7 @@ import type {
 	ChangeId,
 	LicenseId,
 	MailId,
+	OrganizationId,
 	ProductId,
 	SiteId,
 	SupportRequestId
@@ -164,6 +165,29 @@ export interface Site {
 	readonly name: string;
 	readonly productIds: readonly ProductId[];
 	readonly admins: readonly AccountId[];
+	readonly createdAt: number;
+}
+
+/** O1: a domain an organization added; `verified` makes its accounts managed (O2). */
+export interface OrganizationDomain {
+	/** Normalised as C5 does (`normaliseDomain`): the key of O2's domain index. */
+	readonly domain: string;
+	readonly status: 'pending' | 'verified';
+	/**
+	 * SHA-256 of the verification token (the DNS TXT value or the mailed code); the plain
+	 * token is never kept (X1). domain.verify presents the hash of what it found.
+	 */
+	readonly tokenHash: string;
+	readonly addedAt: number;
+	readonly verifiedAt: number | null;
+}
+
+/** O1: an organization, its admins (never none) and its domains. */
+export interface Organization {
+	readonly id: OrganizationId;
+	readonly name: string;
+	readonly admins: readonly AccountId[];
+	readonly domains: readonly OrganizationDomain[];
 	readonly createdAt: number;
 }
 

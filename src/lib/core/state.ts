@@ -1,13 +1,14 @@
-// The projection the UI reads: four record stores (what the store persists) and indexes
+// The projection the UI reads: five record stores (what the store persists) and indexes
 // derived from them (never persisted; `stateFromRecords` rebuilds them on load).
-import type { AccountId, LicenseId, MailId, SiteId } from './ids';
-import type { Account, License, Mail, Site } from './model';
+import type { AccountId, LicenseId, MailId, OrganizationId, SiteId } from './ids';
+import type { Account, License, Mail, Organization, Site } from './model';
 
 export interface State {
 	accounts: Map<AccountId, Account>;
 	licenses: Map<LicenseId, License>;
 	sites: Map<SiteId, Site>;
 	mail: Map<MailId, Mail>;
+	organizations: Map<OrganizationId, Organization>;
 	/** Accounts that are not deleted, by normalised email. */
 	accountIdByEmailKey: Map<string, AccountId>;
 	licenseIdBySen: Map<string, LicenseId>;
@@ -19,6 +20,8 @@ export interface State {
 	siteIdByName: Map<string, SiteId>;
 	/** Mailbox contents by normalised recipient address. */
 	mailIdsByToKey: Map<string, Set<MailId>>;
+	/** O2: verified domains only, each verified by at most one organization. */
+	organizationIdByDomain: Map<string, OrganizationId>;
 }
 
 export function emptyState(): State {
@@ -27,18 +30,20 @@ export function emptyState(): State {
 		licenses: new Map(),
 		sites: new Map(),
 		mail: new Map(),
+		organizations: new Map(),
 		accountIdByEmailKey: new Map(),
 		licenseIdBySen: new Map(),
 		licenseIdsByAccount: new Map(),
 		licenseIdsBySite: new Map(),
 		siteIdsByAdmin: new Map(),
 		siteIdByName: new Map(),
-		mailIdsByToKey: new Map()
+		mailIdsByToKey: new Map(),
+		organizationIdByDomain: new Map()
 	};
 }
 
 /** The names of the persisted record stores. */
-export type StoreName = 'accounts' | 'licenses' | 'sites' | 'mail';
+export type StoreName = 'accounts' | 'licenses' | 'sites' | 'mail' | 'organizations';
 
 /** A record write the store must persist, in order, in the transaction that logs the change. */
 export type Effect =
@@ -46,6 +51,7 @@ export type Effect =
 	| { readonly kind: 'put'; readonly store: 'licenses'; readonly value: License }
 	| { readonly kind: 'put'; readonly store: 'sites'; readonly value: Site }
 	| { readonly kind: 'put'; readonly store: 'mail'; readonly value: Mail }
+	| { readonly kind: 'put'; readonly store: 'organizations'; readonly value: Organization }
 	| { readonly kind: 'delete'; readonly store: StoreName; readonly key: string };
 
 /** Records as the store keeps them: one list per record store. */
@@ -54,4 +60,6 @@ export interface Records {
 	readonly licenses: Iterable<License>;
 	readonly sites: Iterable<Site>;
 	readonly mail: Iterable<Mail>;
+	/** O1: absent in stores from before organizations existed. */
+	readonly organizations?: Iterable<Organization>;
 }

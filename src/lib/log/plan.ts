@@ -122,8 +122,16 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'account.setKeys':
 				accountIds.add(c.payload.accountId);
 				break;
+			case 'organization.addAdmin':
+			case 'organization.removeAdmin':
+				accountIds.add(c.payload.accountId);
+				break;
 			case 'account.requestReset': // names an address only: which account is not revealed
 			case 'renewal.remind':
+			case 'organization.create': // organization records are not in the S9 preview yet (O1)
+			case 'domain.add':
+			case 'domain.verify':
+			case 'domain.remove':
 				break;
 			default:
 				// A new change type is a compile error here until the preview knows it.

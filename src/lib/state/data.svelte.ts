@@ -18,7 +18,7 @@ import type { HeldWatcher } from './held';
 export type DataStatus = 'idle' | 'opening' | 'ready' | 'failed' | 'closed';
 
 const EMPTY: State = emptyState();
-const STORES: readonly StoreName[] = ['accounts', 'licenses', 'sites', 'mail'];
+const STORES: readonly StoreName[] = ['accounts', 'licenses', 'sites', 'mail', 'organizations'];
 
 class DataState {
 	#store: Store | null = null;
@@ -27,7 +27,13 @@ class DataState {
 	/** X7: applies held changes when they fall due (the IndexedDB store only). */
 	#held: HeldWatcher | null = null;
 	/** One signal per record store: read by whoever reads those records. */
-	#written = $state<Record<StoreName, number>>({ accounts: 0, licenses: 0, sites: 0, mail: 0 });
+	#written = $state<Record<StoreName, number>>({
+		accounts: 0,
+		licenses: 0,
+		sites: 0,
+		mail: 0,
+		organizations: 0
+	});
 	#status = $state<DataStatus>('idle');
 	#problem = $state<string | null>(null);
 	#queued = $state(0);

@@ -2,7 +2,7 @@
 // opens it. Tests install a fresh fake-indexeddb factory as `globalThis.indexedDB`.
 import { openDB, unwrap } from 'idb';
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Account, Change, License, Mail, Site } from '$lib/core';
+import type { Account, Change, License, Mail, Organization, Site } from '$lib/core';
 import { StoreError, toStoreError } from './errors';
 import { DB_VERSION, runMigrations } from './migrations';
 import type { HeadSignature } from '$lib/log/evidence';
@@ -22,6 +22,8 @@ export interface TesseraSchema extends DBSchema {
 	licenses: { key: string; value: License };
 	sites: { key: string; value: Site };
 	mail: { key: string; value: Mail };
+	/** O1: organizations, their admins and domains (version 4). */
+	organizations: { key: string; value: Organization };
 	conflicts: { key: string; value: ConflictRecord };
 	/** X6: this device's key pair, under the key 'device'. */
 	keys: { key: string; value: unknown };

@@ -56,7 +56,7 @@ function writtenBy(merged: Merged): Written {
 		if (e.store === 'licenses') licenses.push(licenseId(key));
 		else if (e.store === 'accounts') accounts.push(accountId(key));
 		else if (e.store === 'sites') sites.push(siteId(key));
-		else if (e.kind === 'put') mail++;
+		else if (e.store === 'mail' && e.kind === 'put') mail++;
 	}
 	return { licenses, accounts, sites, mail };
 }

@@ -7,7 +7,7 @@ import type { Change, Effect, State } from '$lib/core';
 import type { TesseraDb, TesseraSchema } from './db';
 import type { ConflictRecord } from './types';
 
-export const RECORD_STORES = ['accounts', 'licenses', 'sites', 'mail'] as const;
+export const RECORD_STORES = ['accounts', 'licenses', 'sites', 'mail', 'organizations'] as const;
 
 type WriteTx = IDBPTransaction<TesseraSchema, ArrayLike<StoreNames<TesseraSchema>>, 'readwrite'>;
 
@@ -75,19 +75,21 @@ export function writeWholeState(tx: WriteTx, state: State): void {
 	put('licenses', state.licenses.values());
 	put('sites', state.sites.values());
 	put('mail', state.mail.values());
+	put('organizations', state.organizations.values());
 }
 
 /** Records written by this app passed the core when they were applied; read them as is. */
 export async function readState(db: TesseraDb): Promise<State> {
 	const tx = db.transaction([...RECORD_STORES], 'readonly');
-	const [accounts, licenses, sites, mail] = await Promise.all([
+	const [accounts, licenses, sites, mail, organizations] = await Promise.all([
 		tx.objectStore('accounts').getAll(),
 		tx.objectStore('licenses').getAll(),
 		tx.objectStore('sites').getAll(),
-		tx.objectStore('mail').getAll()
+		tx.objectStore('mail').getAll(),
+		tx.objectStore('organizations').getAll()
 	]);
 	await tx.done;
-	return stateFromRecords({ accounts, licenses, sites, mail });
+	return stateFromRecords({ accounts, licenses, sites, mail, organizations });
 }
 
 /** Conflict records (S5/S6); `replaceAll` clears the store first (after a replay). */

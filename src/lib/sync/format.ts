@@ -23,6 +23,7 @@ import type {
 } from '$lib/core';
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
+import { ORGANIZATION_SCHEMAS } from './organization-schemas';
 import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
 import type { FileEvidence, HeadSignature } from '$lib/log/evidence';
 import { LIMITS, docs, epochMs, id, z } from './schema-base';
@@ -44,7 +45,11 @@ const base64url = (length?: number) =>
 	length === undefined ? z.string().regex(BASE64URL) : z.string().regex(BASE64URL).length(length);
 
 /** Every member of the core's Change union, one strict schema each. */
-export const ALL_CHANGE_SCHEMAS = [...CHANGE_SCHEMAS, ...ACCOUNT_SCHEMAS] as const;
+export const ALL_CHANGE_SCHEMAS = [
+	...CHANGE_SCHEMAS,
+	...ACCOUNT_SCHEMAS,
+	...ORGANIZATION_SCHEMAS
+] as const;
 
 export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);
 

@@ -154,6 +154,20 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 			);
 		case 'account.setPassword':
 			return phrase(PASSWORD_VERBS[change.payload.reason], names.account(change.payload.accountId));
+		case 'organization.create':
+			return ['Create the organization ', userText(change.payload.name)];
+		case 'organization.addAdmin':
+			return phrase('Make ', names.account(change.payload.accountId), ' an organization admin');
+		case 'organization.removeAdmin':
+			return phrase(
+				'Remove ',
+				names.account(change.payload.accountId),
+				' as an organization admin'
+			);
+		case 'domain.add':
+		case 'domain.verify':
+		case 'domain.remove':
+			return [DOMAIN_VERBS[change.type], userText(change.payload.domain)];
 		default:
 			return phrase(ACCOUNT_VERBS[change.type], names.account(change.payload.accountId));
 	}
@@ -163,6 +177,12 @@ const PASSWORD_VERBS = {
 	change: 'Change the password of ',
 	reset: 'Reset, through a mailed link, the password of ',
 	first: 'Set a first password for '
+} as const;
+
+const DOMAIN_VERBS = {
+	'domain.add': 'Add to an organization the domain ',
+	'domain.verify': 'Verify the domain ',
+	'domain.remove': 'Remove from an organization the domain '
 } as const;
 
 const ACCOUNT_VERBS = {

@@ -34,7 +34,13 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'account.useRecoveryCode': ['recovery code used', 'recovery codes used'],
 	'account.delete': ['account deletion', 'account deletions'],
 	'device.enroll': ['device enrolled', 'devices enrolled'],
-	'account.setKeys': ['signing key set', 'signing keys set']
+	'account.setKeys': ['signing key set', 'signing keys set'],
+	'organization.create': ['organization created', 'organizations created'],
+	'organization.addAdmin': ['organization admin added', 'organization admins added'],
+	'organization.removeAdmin': ['organization admin removed', 'organization admins removed'],
+	'domain.add': ['domain added', 'domains added'],
+	'domain.verify': ['domain verified', 'domains verified'],
+	'domain.remove': ['domain removed', 'domains removed']
 };
 
 /** "2 password changes". */

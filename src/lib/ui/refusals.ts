@@ -51,6 +51,18 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'two-step-not-enabled': 'Two-step verification is off.',
 	'code-reused': 'That code was already used. Wait for the next code.',
 	'invalid-recovery-code': 'That recovery code is not valid or was already used.',
+	'unknown-organization': 'That organization is not on this device.',
+	'not-organization-admin': 'Only an admin of this organization can do that.',
+	'already-admin': 'That person already is an admin of this organization.',
+	'not-an-admin': 'That person is not an admin of this organization any more.',
+	'last-admin': 'An organization always keeps one admin: add another admin first, then remove.',
+	'invalid-domain': 'That is not a valid domain name, such as example.com.',
+	'public-domain':
+		'That is a public email domain: anyone can have an address there, so no organization can verify it.',
+	'domain-taken': 'Another organization has verified that domain.',
+	'domain-already-added': 'This organization already has that domain.',
+	'unknown-domain': 'This organization does not have that domain any more.',
+	'domain-already-verified': 'That domain is already verified.',
 	'invalid-payload': 'Some of the details are missing or invalid.',
 	'unknown-change-type':
 		'This change comes from a newer version of Tessera and was kept, not applied.'

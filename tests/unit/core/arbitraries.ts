@@ -223,7 +223,14 @@ export function toChanges(steps: readonly { step: Step; device: string }[]): Cha
 	return out;
 }
 
-function make(f: ChangeFactory, state: State, step: Step, i: number, fresh: NewAccount): Change {
+/** One step as a change, against the current state (exported for organization-steps.ts). */
+export function make(
+	f: ChangeFactory,
+	state: State,
+	step: Step,
+	i: number,
+	fresh: NewAccount
+): Change {
 	switch (step.kind) {
 		case 'add':
 			return f.add(

@@ -6,6 +6,7 @@ import {
 	accountId,
 	applyInPlace,
 	licenseId,
+	organizationId,
 	siteId,
 	stateFromRecords
 } from '$lib/core';
@@ -13,6 +14,7 @@ import type { AccountId, Change, RefusalCode, State } from '$lib/core';
 import { ACCOUNT_KEY, AccountChanges } from './account-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
+import { O1, O2, OrganizationChanges } from './organization-factory';
 
 const acc = (f: ChangeFactory): AccountChanges => new AccountChanges(f);
 const G = accountId('gee');
@@ -66,6 +68,31 @@ function withKeys(state: State, ...ids: AccountId[]): State {
 }
 
 type Scenario = (f: ChangeFactory, state: State) => Change | [State, Change];
+
+const org = (f: ChangeFactory): OrganizationChanges => new OrganizationChanges(f);
+
+/** O1: alice's O1 verified acme.com; dave's O2 has other.org pending. */
+function withOrgs(f: ChangeFactory, state: State): State {
+	const o = org(f);
+	return build(
+		[
+			o.create(A.alice, O1),
+			o.addDomain(A.alice, O1, 'acme.com'),
+			o.verify(A.alice, O1, 'acme.com'),
+			o.create(A.dave, O2, 'Other'),
+			o.addDomain(A.dave, O2, 'other.org')
+		],
+		state
+	);
+}
+
+/** An organization scenario: the change made on top of `withOrgs`. */
+const inOrgs =
+	(make: (o: OrganizationChanges) => Change): Scenario =>
+	(f, state) => {
+		const next = withOrgs(f, state);
+		return [next, make(org(f))];
+	};
 
 const SCENARIOS: Record<RefusalCode, Scenario> = {
 	'not-a-contact': (f) => f.add(A.erin, L1, 'billing', 'erin@mail.acme.com'),
@@ -149,6 +176,17 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 		build([acc(f).enableTwoStep(A.bob, A.bob), acc(f).requestReset(null, 'bob@acme.com', 'r')], s),
 		acc(f).reset(null, A.bob, 'r')
 	],
+	'unknown-organization': inOrgs((o) => o.addDomain(A.alice, organizationId('org-x'), 'a.com')),
+	'not-organization-admin': inOrgs((o) => o.addAdmin(A.bob, O1, A.bob)),
+	'already-admin': inOrgs((o) => o.addAdmin(A.alice, O1, A.alice)),
+	'not-an-admin': inOrgs((o) => o.removeAdmin(A.alice, O1, A.bob)),
+	'last-admin': inOrgs((o) => o.removeAdmin(A.alice, O1, A.alice)),
+	'invalid-domain': inOrgs((o) => o.addDomain(A.alice, O1, 'not a domain')),
+	'public-domain': inOrgs((o) => o.addDomain(A.alice, O1, 'GMAIL.com')),
+	'domain-taken': inOrgs((o) => o.addDomain(A.dave, O2, 'acme.com')),
+	'domain-already-added': inOrgs((o) => o.addDomain(A.alice, O1, 'Acme.COM.')),
+	'unknown-domain': inOrgs((o) => o.removeDomain(A.alice, O1, 'other.org')),
+	'domain-already-verified': inOrgs((o) => o.verify(A.alice, O1, 'acme.com')),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

@@ -28,7 +28,14 @@ describe('sensitive change types (S9)', () => {
 				'account.useRecoveryCode',
 				'account.delete',
 				'device.enroll',
-				'account.setKeys'
+				'account.setKeys',
+				// O1/O2: every organization admin action.
+				'organization.create',
+				'organization.addAdmin',
+				'organization.removeAdmin',
+				'domain.add',
+				'domain.verify',
+				'domain.remove'
 			].sort()
 		);
 	});

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { accountId, changeId, licenseId } from '$lib/core';
+import { accountId, changeId, licenseId, organizationId } from '$lib/core';
 import { DB_NAME, DB_VERSION, IdbStore } from '$lib/store';
 import { MIGRATIONS } from '$lib/store/migrations';
 import { resetDatabase } from '$lib/store/reset';
@@ -111,6 +111,29 @@ describe('migrations', () => {
 		again.close();
 	});
 
+	it('S8, O1: a version 3 database opens with the current code and keeps organizations', async () => {
+		const fixture = loadFixture(3);
+		await installFixture(fixture);
+		const store = await IdbStore.open();
+		expect(await store.changes()).toHaveLength(fixture.stores.changes?.length ?? -1);
+		expect(store.state.accounts.size).toBe(2);
+		expect(store.state.organizations.size).toBe(0);
+		const created = await store.commit(
+			{
+				id: changeId('v4-org'),
+				actor: accountId('a-alice'),
+				type: 'organization.create',
+				payload: { organizationId: organizationId('org-1'), name: 'Acme' }
+			},
+			1_790_000_010_000
+		);
+		expect(created.ok).toBe(true);
+		store.close();
+		const again = await IdbStore.open();
+		expect(again.state.organizations.get(organizationId('org-1'))?.admins).toEqual(['a-alice']);
+		again.close();
+	});
+
 	it('X6: the device key is made on first open, kept, and gone after Reset', async () => {
 		const store = await IdbStore.open();
 		const key = await store.deviceKey();
@@ -142,6 +165,7 @@ describe('migrations', () => {
 				'licenses',
 				'mail',
 				'meta',
+				'organizations',
 				'signatures',
 				'sites'
 			].sort()

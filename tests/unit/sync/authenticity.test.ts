@@ -8,6 +8,7 @@ import type { Known, Verdict } from '$lib/log/authenticity';
 import type { Evidence } from '$lib/log/evidence';
 import { ACCOUNT_KEY, AccountChanges, DEVICE_KEY } from '../core/account-factory';
 import { A, ChangeFactory, L1, world } from '../core/factories';
+import { O1, OrganizationChanges } from '../core/organization-factory';
 
 const OTHER_KEY = 'O'.repeat(43);
 const NONE: Known = { accountKeys: new Map(), enrolled: new Set(), accounts: new Set() };
@@ -76,6 +77,21 @@ describe('X6 classification', () => {
 			m.handover(A.alice, A.alice, 'x@y.z')
 		];
 		expect(verdicts(changes, known)).toEqual(['not-enrolled', 'not-enrolled']);
+	});
+
+	it('S6/O1: an organization change "by" an admin needs a device enrolled for that admin', () => {
+		const forged = new OrganizationChanges(new ChangeFactory('dev-m'));
+		const honest = new OrganizationChanges(new ChangeFactory('dev-b'));
+		const changes = [
+			forged.create(A.bob, O1),
+			forged.addAdmin(A.bob, O1, A.alice),
+			forged.addDomain(A.bob, O1, 'acme.com'),
+			forged.verify(A.bob, O1, 'acme.com'),
+			forged.removeDomain(A.bob, O1, 'acme.com'),
+			forged.removeAdmin(A.bob, O1, A.bob)
+		];
+		expect(verdicts(changes, BOB_KEYED)).toEqual(Array(6).fill('not-enrolled'));
+		expect(verdicts([honest.create(A.bob, O1)], BOB_KEYED)).toEqual(['proved']);
 	});
 
 	it('X6: a wrong or missing head signature holds every change of the run', () => {

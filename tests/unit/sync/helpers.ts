@@ -2,7 +2,7 @@
 // clocks and device ids, and `prev` chained as the store stamps it (X5). No vitest import, so
 // the benchmark (run outside vitest) can use it too.
 import { accountId, changeId, compareChanges, licenseId, productId, siteId } from '$lib/core';
-import { supportRequestId } from '$lib/core';
+import { organizationId, supportRequestId } from '$lib/core';
 import type { Change, DeviceId } from '$lib/core';
 import { deviceId } from '$lib/core';
 import { canonicalJson, changeHash, digestOfCanonical } from '$lib/log/digest';
@@ -62,8 +62,21 @@ export const V1_SECRET_TYPES = [
 
 // The frozen version-1 fixtures were written with the V1 lists; types added since (X6) come
 // after them, so samples up to those lists' lengths stay what they were.
-export const PLAIN_TYPES = [...V1_PLAIN_TYPES, 'device.enroll'] as const;
-export const SECRET_TYPES = [...V1_SECRET_TYPES, 'account.setKeys'] as const;
+export const PLAIN_TYPES = [
+	...V1_PLAIN_TYPES,
+	'device.enroll',
+	'organization.create',
+	'organization.addAdmin',
+	'organization.removeAdmin',
+	'domain.remove'
+] as const;
+/** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
+export const SECRET_TYPES = [
+	...V1_SECRET_TYPES,
+	'account.setKeys',
+	'domain.add',
+	'domain.verify'
+] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
 export const SAMPLE_VAULT = {
@@ -84,6 +97,7 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 	const env = envelope(device, n);
 	const lic = licenseId(`lic-${n % 7}`);
 	const acc = accountId(`a-${n % 11}`);
+	const org = organizationId(`o-${n % 3}`);
 	const tokens = { token: `token-${n}`, tokenHash: `token-hash-${n}` };
 	const hash = {
 		alg: 'PBKDF2-SHA256',
@@ -211,6 +225,20 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 				type,
 				payload: { accountId: acc, signingKey: 'A'.repeat(43), vault: SAMPLE_VAULT }
 			};
+		case 'organization.create':
+			return { ...env, type, payload: { organizationId: org, name: `Org ${n}` } };
+		case 'organization.addAdmin':
+		case 'organization.removeAdmin':
+			return { ...env, type, payload: { organizationId: org, accountId: acc } };
+		case 'domain.add':
+		case 'domain.verify':
+			return {
+				...env,
+				type,
+				payload: { organizationId: org, domain: `d${n}.example.com`, tokenHash: tokens.tokenHash }
+			};
+		case 'domain.remove':
+			return { ...env, type, payload: { organizationId: org, domain: `d${n}.example.com` } };
 	}
 }
 

@@ -16,6 +16,14 @@ import { accountSetKeys } from './rules/keys';
 import { billingMakeMe, contactAdd, contactDelete, contactMakePrimary } from './rules/contacts';
 import { handover } from './rules/handover';
 import { licenseStart, renewalRemind, siteCreate, supportRequest } from './rules/licenses';
+import {
+	domainAdd,
+	domainRemove,
+	domainVerify,
+	organizationAddAdmin,
+	organizationCreate,
+	organizationRemoveAdmin
+} from './rules/organizations';
 import { accountRequestReset, accountSetPassword } from './rules/passwords';
 import {
 	accountConfirmEmailChange,
@@ -92,6 +100,18 @@ function decide(d: Draft, change: Change): Outcome {
 			return deviceEnroll(d, change);
 		case 'account.setKeys':
 			return accountSetKeys(d, change);
+		case 'organization.create':
+			return organizationCreate(d, change);
+		case 'organization.addAdmin':
+			return organizationAddAdmin(d, change);
+		case 'organization.removeAdmin':
+			return organizationRemoveAdmin(d, change);
+		case 'domain.add':
+			return domainAdd(d, change);
+		case 'domain.verify':
+			return domainVerify(d, change);
+		case 'domain.remove':
+			return domainRemove(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

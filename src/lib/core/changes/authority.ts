@@ -60,6 +60,12 @@ export function authorityOf(change: Change): Authority {
 		case 'account.useTotpStep':
 		case 'account.useRecoveryCode':
 		case 'account.delete':
+		case 'organization.create': // O1: an admin of the organization (its creator, here)
+		case 'organization.addAdmin':
+		case 'organization.removeAdmin':
+		case 'domain.add':
+		case 'domain.verify':
+		case 'domain.remove':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

@@ -7,9 +7,9 @@ import { err, ok } from '../result';
 import type { Result } from '../result';
 import type { Refusal, PlainRefusal } from '../errors';
 import { mailId } from '../ids';
-import type { AccountId, LicenseId, MailId, SiteId } from '../ids';
+import type { AccountId, LicenseId, MailId, OrganizationId, SiteId } from '../ids';
 import type { MailContent } from '../mail';
-import type { Account, License, Mail, Site } from '../model';
+import type { Account, License, Mail, Organization, Site } from '../model';
 import type { State } from '../state';
 import type { Change, HandoverReport } from './types';
 
@@ -56,6 +56,10 @@ export class Draft {
 		return this.pending.sites.get(id) ?? this.state.sites.get(id);
 	}
 
+	organization(id: OrganizationId): Organization | undefined {
+		return this.pending.organizations.get(id) ?? this.state.organizations.get(id);
+	}
+
 	hasMail(id: MailId): boolean {
 		return this.pending.mail.has(id) || this.state.mail.has(id);
 	}
@@ -70,6 +74,10 @@ export class Draft {
 
 	putSite(s: Site): void {
 		this.pending.sites.set(s.id, s);
+	}
+
+	putOrganization(o: Organization): void {
+		this.pending.organizations.set(o.id, o);
 	}
 
 	/**

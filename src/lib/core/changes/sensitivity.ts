@@ -14,7 +14,8 @@ export type SensitiveTopic =
 	| 'account-deletion'
 	| 'handover'
 	| 'device'
-	| 'signing-key';
+	| 'signing-key'
+	| 'organization';
 
 /** The topic of each sensitive change type; null for the others. */
 export const SENSITIVITY = Object.freeze({
@@ -46,7 +47,14 @@ export const SENSITIVITY = Object.freeze({
 	// Lets a device act for the account from now on (X6).
 	'device.enroll': 'device',
 	// Gives an account from before X6 its first signing key (sealed under its password).
-	'account.setKeys': 'signing-key'
+	'account.setKeys': 'signing-key',
+	// O1/O2: who administers an organization, and which accounts it manages.
+	'organization.create': 'organization',
+	'organization.addAdmin': 'organization',
+	'organization.removeAdmin': 'organization',
+	'domain.add': 'organization',
+	'domain.verify': 'organization',
+	'domain.remove': 'organization'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

@@ -7,9 +7,12 @@ import type { RefusalCode } from '../errors';
 import type { ContactRole, PasswordHash, SealedVault, SignInSource } from '../model';
 import { ACCOUNT_CHANGE_TYPES } from './account-types';
 import type { AccountChange } from './account-types';
+import { ORGANIZATION_CHANGE_TYPES } from './organization-types';
+import type { OrganizationChange } from './organization-types';
 import type { Envelope } from './envelope';
 
 export type * from './account-types';
+export type * from './organization-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -113,7 +116,8 @@ export type Change =
 	| SupportRequestChange
 	| Handover
 	| RenewalRemind
-	| AccountChange;
+	| AccountChange
+	| OrganizationChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -130,7 +134,8 @@ export const CHANGE_TYPES = [
 	'support.request',
 	'handover',
 	'renewal.remind',
-	...ACCOUNT_CHANGE_TYPES
+	...ACCOUNT_CHANGE_TYPES,
+	...ORGANIZATION_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.

@@ -1,0 +1,69 @@
+// The organization changes (O1, O2). Only an admin of the organization changes it; the creator
+// is its first admin. Tokens follow the account changes' rule: the core keeps and compares only
+// SHA-256 hashes (X1), made before the change (S1).
+import type { AccountId, OrganizationId } from '../ids';
+import type { Envelope } from './envelope';
+
+/** O1: the actor creates an organization and becomes its first admin. */
+export type OrganizationCreate = Envelope<
+	'organization.create',
+	{ readonly organizationId: OrganizationId; readonly name: string }
+>;
+
+/** O1: an admin makes an existing, active account an admin too. */
+export type OrganizationAddAdmin = Envelope<
+	'organization.addAdmin',
+	{ readonly organizationId: OrganizationId; readonly accountId: AccountId }
+>;
+
+/** O1: an admin removes an admin (themself included), never the last one. */
+export type OrganizationRemoveAdmin = Envelope<
+	'organization.removeAdmin',
+	{ readonly organizationId: OrganizationId; readonly accountId: AccountId }
+>;
+
+/**
+ * O1: an admin adds a domain, pending until verified. `tokenHash` is the SHA-256 of the
+ * verification token (the DNS TXT value, or the code a mail to the domain carries).
+ */
+export type DomainAdd = Envelope<
+	'domain.add',
+	{
+		readonly organizationId: OrganizationId;
+		readonly domain: string;
+		readonly tokenHash: string;
+	}
+>;
+
+/** O1/O2: the hash of the token found (in DNS, or in the mail) verifies a pending domain. */
+export type DomainVerify = Envelope<
+	'domain.verify',
+	{
+		readonly organizationId: OrganizationId;
+		readonly domain: string;
+		readonly tokenHash: string;
+	}
+>;
+
+/** O2: removing a domain ends the management of its accounts. */
+export type DomainRemove = Envelope<
+	'domain.remove',
+	{ readonly organizationId: OrganizationId; readonly domain: string }
+>;
+
+export type OrganizationChange =
+	| OrganizationCreate
+	| OrganizationAddAdmin
+	| OrganizationRemoveAdmin
+	| DomainAdd
+	| DomainVerify
+	| DomainRemove;
+
+export const ORGANIZATION_CHANGE_TYPES = [
+	'organization.create',
+	'organization.addAdmin',
+	'organization.removeAdmin',
+	'domain.add',
+	'domain.verify',
+	'domain.remove'
+] as const satisfies readonly OrganizationChange['type'][];

@@ -1,0 +1,39 @@
+// One schema per organization change of src/lib/core/changes/organization-types.ts (O1, O2),
+// strict like every change schema.
+import { accountId, organizationId } from '$lib/core';
+import { LIMITS, change, id, text, token, z } from './schema-base';
+
+const domain = text(LIMITS.host);
+
+export const ORGANIZATION_SCHEMAS = [
+	change(
+		'organization.create',
+		z.strictObject({ organizationId: id(organizationId), name: text(LIMITS.name) }),
+		'Create an organization; its creator is the first admin (O1)'
+	),
+	change(
+		'organization.addAdmin',
+		z.strictObject({ organizationId: id(organizationId), accountId: id(accountId) }),
+		'Make an account an admin of an organization (O1)'
+	),
+	change(
+		'organization.removeAdmin',
+		z.strictObject({ organizationId: id(organizationId), accountId: id(accountId) }),
+		'Remove an admin of an organization, never the last (O1)'
+	),
+	change(
+		'domain.add',
+		z.strictObject({ organizationId: id(organizationId), domain, tokenHash: token }),
+		'Add a domain to an organization, pending until verified (O1)'
+	),
+	change(
+		'domain.verify',
+		z.strictObject({ organizationId: id(organizationId), domain, tokenHash: token }),
+		'Verify a pending domain by its token (O1, O2)'
+	),
+	change(
+		'domain.remove',
+		z.strictObject({ organizationId: id(organizationId), domain }),
+		'Remove a domain; its accounts are no longer managed (O2)'
+	)
+] as const;

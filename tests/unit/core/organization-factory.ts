@@ -1,0 +1,85 @@
+// Builds the organization changes (O1, O2) for tests, on top of a ChangeFactory so clock order
+// stays creation order. `hashOf` stands in for the app's SHA-256 of the verification token.
+import { organizationId } from '$lib/core';
+import type { AccountId, ChangeOf, OrganizationId } from '$lib/core';
+import { hashOf } from './factories';
+import type { ChangeFactory } from './factories';
+
+type Actor = AccountId | null;
+
+export const O1 = organizationId('org-1');
+export const O2 = organizationId('org-2');
+
+/** The token a domain's verification carries in these tests (DNS TXT value or mailed code). */
+export const domainToken = (org: OrganizationId, domain: string): string => `tok-${org}-${domain}`;
+
+export class OrganizationChanges {
+	constructor(private readonly f: ChangeFactory) {}
+
+	create(actor: Actor, id: OrganizationId, name = 'Acme'): ChangeOf<'organization.create'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'organization.create',
+			payload: { organizationId: id, name }
+		};
+	}
+
+	addAdmin(
+		actor: Actor,
+		id: OrganizationId,
+		account: AccountId
+	): ChangeOf<'organization.addAdmin'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'organization.addAdmin',
+			payload: { organizationId: id, accountId: account }
+		};
+	}
+
+	removeAdmin(
+		actor: Actor,
+		id: OrganizationId,
+		account: AccountId
+	): ChangeOf<'organization.removeAdmin'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'organization.removeAdmin',
+			payload: { organizationId: id, accountId: account }
+		};
+	}
+
+	addDomain(
+		actor: Actor,
+		id: OrganizationId,
+		domain: string,
+		token = domainToken(id, domain)
+	): ChangeOf<'domain.add'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'domain.add',
+			payload: { organizationId: id, domain, tokenHash: hashOf(token) }
+		};
+	}
+
+	/** Presents the hash of `token` (by default the one `addDomain` made). */
+	verify(
+		actor: Actor,
+		id: OrganizationId,
+		domain: string,
+		token = domainToken(id, domain)
+	): ChangeOf<'domain.verify'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'domain.verify',
+			payload: { organizationId: id, domain, tokenHash: hashOf(token) }
+		};
+	}
+
+	removeDomain(actor: Actor, id: OrganizationId, domain: string): ChangeOf<'domain.remove'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'domain.remove',
+			payload: { organizationId: id, domain }
+		};
+	}
+}
