@@ -180,6 +180,15 @@ export interface OrganizationDomain {
 	readonly tokenHash: string;
 	readonly addedAt: number;
 	readonly verifiedAt: number | null;
+	/** O1: the latest verification mail (domain.mailCheck); absent or null: none sent. */
+	readonly mailCheck?: DomainMailCheckState | null;
+}
+
+/** O1: where the latest verification mail went, the hash of its token, and until when it works. */
+export interface DomainMailCheckState {
+	readonly address: string;
+	readonly tokenHash: string;
+	readonly expiresAt: number;
 }
 
 /** O1: an organization, its admins (never none) and its domains. */
@@ -206,7 +215,8 @@ export type MailKind =
 	| 'confirm-email'
 	| 'email-changed'
 	| 'two-step-off'
-	| 'account-deleted';
+	| 'account-deleted'
+	| 'domain-check';
 
 export interface MailLink {
 	readonly label: string;
