@@ -148,11 +148,13 @@ describe('O1: domains', () => {
 		expect(mails[0]?.links[0]?.href).toContain('token=tok-1');
 		const entry = sent.state.organizations.get(O1)?.domains[0];
 		// The domain keeps the token's hash only (X1); the plain token is in the mail's link.
-		expect(entry?.mailCheck).toEqual({
-			address: 'IT@acme.com',
-			tokenHash: hashOf('tok-1'),
-			expiresAt: expect.any(Number)
-		});
+		expect(entry?.mailCheck?.address).toBe('IT@acme.com');
+		expect(entry?.mailCheck?.tokenHash).toBe(hashOf('tok-1'));
+		expect(Object.keys(entry?.mailCheck ?? {}).sort()).toEqual([
+			'address',
+			'expiresAt',
+			'tokenHash'
+		]);
 		// Only the latest mail's link works.
 		const again = accept(sent.state, o.mailCheck(A.alice, O1, 'acme.com', 'it@acme.com', 'tok-2'));
 		const old = o.verifyByMail(A.alice, O1, 'acme.com', 'tok-1');
