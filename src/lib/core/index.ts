@@ -45,3 +45,5 @@ export {
 	organizationsOf,
 	txtRecordOf
 } from './organization-queries';
+export { auditEntries, filterAudit, subjectOf } from './audit';
+export type { AccountText, AuditEntry, AuditFilter } from './audit';

@@ -121,7 +121,8 @@ describe('the command map', () => {
 			'domain.remove',
 			'domain.mailCheck',
 			'domain.verifyByMail',
-			'domain.checkDns'
+			'domain.checkDns',
+			'audit.load'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
