@@ -122,7 +122,8 @@ describe('the command map', () => {
 			'domain.mailCheck',
 			'domain.verifyByMail',
 			'domain.checkDns',
-			'audit.load'
+			'audit.load',
+			'audit.chains'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
