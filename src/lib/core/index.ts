@@ -39,3 +39,12 @@ export {
 } from './license-queries';
 export type { IndexedLicense, LicenseFilter, Person, RenewalState } from './license-queries';
 export { isOrganizationAdmin, managedBy, organizationsOf } from './organization-queries';
+export {
+	POLICY_LIMITS,
+	accountPolicy,
+	invalidPolicyField,
+	passwordPolicyProblem,
+	passwordRulesFor,
+	passwordRulesForEmail
+} from './policy';
+export type { PasswordPolicyProblem, PasswordRules } from './policy';

@@ -40,7 +40,13 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'organization.removeAdmin': ['organization admin removed', 'organization admins removed'],
 	'domain.add': ['domain added', 'domains added'],
 	'domain.verify': ['domain verified', 'domains verified'],
-	'domain.remove': ['domain removed', 'domains removed']
+	'domain.remove': ['domain removed', 'domains removed'],
+	'organization.setPasswordPolicy': ['password policy set', 'password policies set'],
+	'organization.setTwoStepPolicy': [
+		'two-step verification policy set',
+		'two-step verification policies set'
+	],
+	'account.regenerateRecoveryCodes': ['set of new recovery codes', 'sets of new recovery codes']
 };
 
 /** "2 password changes". */
