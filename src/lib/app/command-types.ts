@@ -3,6 +3,8 @@
 // can ask the person to confirm and report progress without knowing about the UI.
 import type { AccountId, ChangeId, HandoverReport, Refusal } from '$lib/core';
 import type { AccountInputs, AccountOutputs } from './account-command-types';
+import type { OrganizationInputs, OrganizationOutputs } from './organization-command-types';
+import type { OrganizationProblem } from './organizations';
 import type { LocalProblem } from './accounts/types';
 import type { Committed, ConflictRecord } from '$lib/store/types';
 import type { AppContext } from './context';
@@ -95,7 +97,7 @@ export type {
  * Why a command did nothing: a rule's refusal (core), or what only the app can know (a wrong
  * password or code, throttling, "Confirm it's you", a log in that ran out of time).
  */
-export type CommandRefusal = Refusal | LocalProblem;
+export type CommandRefusal = Refusal | LocalProblem | OrganizationProblem;
 
 export interface TaskOutputs {
 	'handover.preview': HandoverReport;
@@ -121,12 +123,13 @@ export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 ]);
 
 export type ChangeName = keyof ChangeInputs;
-export type TaskName = keyof TaskInputs | keyof AccountInputs;
+export type TaskName = keyof TaskInputs | keyof AccountInputs | keyof OrganizationInputs;
 export type CommandName = ChangeName | TaskName;
 
-export interface CommandInputs extends ChangeInputs, TaskInputs, AccountInputs {}
+export interface CommandInputs
+	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationInputs {}
 export interface CommandOutputs
-	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs {}
+	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs, OrganizationOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {

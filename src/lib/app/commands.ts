@@ -26,6 +26,7 @@ import type {
 	Step
 } from './command-types';
 import { accountCommands } from './account-commands';
+import { organizationCommands } from './organization-commands';
 import type { AppContext } from './context';
 import { resetDevice } from './device';
 import { commitDraft, dryRun } from './dry-run';
@@ -217,5 +218,6 @@ export const commands: CommandMap = {
 		return null;
 	}),
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
-	...accountCommands
+	...accountCommands,
+	...organizationCommands
 };

@@ -97,6 +97,10 @@ export const REFUSAL_CODES = Object.freeze({
 	unknownDomain: 'unknown-domain',
 	/** O1: only a pending domain is verified. */
 	domainAlreadyVerified: 'domain-already-verified',
+	/** O1: a domain's verification mail goes to an address at that very domain. */
+	addressNotAtDomain: 'address-not-at-domain',
+	/** O1: verifying by mail needs a verification mail first. */
+	noVerificationMail: 'no-verification-mail',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

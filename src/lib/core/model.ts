@@ -180,6 +180,15 @@ export interface OrganizationDomain {
 	readonly tokenHash: string;
 	readonly addedAt: number;
 	readonly verifiedAt: number | null;
+	/** O1: the latest verification mail (domain.mailCheck); absent or null: none sent. */
+	readonly mailCheck?: DomainMailCheckState | null;
+}
+
+/** O1: where the latest verification mail went, the hash of its token, and until when it works. */
+export interface DomainMailCheckState {
+	readonly address: string;
+	readonly tokenHash: string;
+	readonly expiresAt: number;
 }
 
 /**
@@ -222,6 +231,7 @@ export type MailKind =
 	| 'email-changed'
 	| 'two-step-off'
 	| 'account-deleted'
+	| 'domain-check'
 	// A13: security notices.
 	| 'password-changed'
 	| 'two-step-on'

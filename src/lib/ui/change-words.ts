@@ -168,6 +168,13 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 		case 'domain.verify':
 		case 'domain.remove':
 			return [DOMAIN_VERBS[change.type], userText(change.payload.domain)];
+		case 'domain.mailCheck':
+			return [
+				'Mail a link verifying the domain ',
+				userText(change.payload.domain),
+				' to ',
+				userText(change.payload.address)
+			];
 		case 'organization.setPasswordPolicy': {
 			const p = change.payload;
 			const expiry = p.maxAgeDays === null ? 'never expires' : `expires after ${p.maxAgeDays} days`;

@@ -63,6 +63,10 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'domain-already-added': 'This organization already has that domain.',
 	'unknown-domain': 'This organization does not have that domain any more.',
 	'domain-already-verified': 'That domain is already verified.',
+	'address-not-at-domain':
+		'The verification mail must go to an address at the domain being verified.',
+	'no-verification-mail':
+		'No verification mail was sent for this domain yet: send one, then open its link.',
 	'invalid-payload': 'Some of the details are missing or invalid.',
 	'unknown-change-type':
 		'This change comes from a newer version of Tessera and was kept, not applied.'

@@ -51,7 +51,7 @@ async function acme(h: Harness) {
 	await commit(h, {
 		...envelope(admin),
 		type: 'domain.verify',
-		payload: { organizationId: ORG, domain: 'acme.com', tokenHash: 'tok' }
+		payload: { organizationId: ORG, domain: 'acme.com', method: 'dns', tokenHash: 'tok' }
 	});
 	return { admin, bob };
 }

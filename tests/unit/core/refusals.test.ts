@@ -187,6 +187,8 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	'domain-already-added': inOrgs((o) => o.addDomain(A.alice, O1, 'Acme.COM.')),
 	'unknown-domain': inOrgs((o) => o.removeDomain(A.alice, O1, 'other.org')),
 	'domain-already-verified': inOrgs((o) => o.verify(A.alice, O1, 'acme.com')),
+	'address-not-at-domain': inOrgs((o) => o.mailCheck(A.dave, O2, 'other.org', 'it@acme.com')),
+	'no-verification-mail': inOrgs((o) => o.verifyByMail(A.dave, O2, 'other.org')),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

@@ -34,6 +34,7 @@ describe('sensitive change types (S9)', () => {
 				'organization.addAdmin',
 				'organization.removeAdmin',
 				'domain.add',
+				'domain.mailCheck',
 				'domain.verify',
 				'domain.remove',
 				// O3/O4: the policies every managed account must follow; A13: new recovery codes.

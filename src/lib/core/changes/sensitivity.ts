@@ -53,6 +53,7 @@ export const SENSITIVITY = Object.freeze({
 	'organization.addAdmin': 'organization',
 	'organization.removeAdmin': 'organization',
 	'domain.add': 'organization',
+	'domain.mailCheck': 'organization',
 	'domain.verify': 'organization',
 	'domain.remove': 'organization',
 	// O3/O4: what every managed account must do to log in.
