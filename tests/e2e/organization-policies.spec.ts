@@ -23,32 +23,7 @@ import {
 	verifyThroughMail
 } from './helpers/accounts';
 import { announcement } from './helpers/demo';
-
-// The Organization page's contract (docs/rules.md, UI vocabulary), until its shared helpers
-// (tests/e2e/helpers/organization.ts) are on this branch.
-async function createOrganization(page: Page, name: string): Promise<void> {
-	await page.goto('/organization');
-	await page.getByRole('button', { name: 'Create organization' }).click();
-	await page.getByLabel('Organization name').fill(name);
-	await page.getByRole('button', { name: 'Create', exact: true }).click();
-	await expect(page.getByRole('heading', { name })).toBeVisible();
-}
-
-async function verifyDomainByMail(page: Page, domain: string, address: string): Promise<void> {
-	await page.goto('/organization');
-	const item = page
-		.getByRole('region', { name: 'Domains' })
-		.getByRole('listitem')
-		.filter({ hasText: domain });
-	await page.getByLabel('Domain', { exact: true }).fill(domain);
-	await page.getByRole('button', { name: 'Add domain' }).click();
-	await item.getByRole('button', { name: 'Verify domain' }).click();
-	await item.getByLabel('Verification address').fill(address);
-	await item.getByRole('button', { name: 'Send verification mail' }).click();
-	await openMail(page, address, `Verify ${domain} for Acme`);
-	await page.getByRole('article').getByRole('link', { name: 'Verify domain' }).click();
-	await expect(announcement(page)).toContainText(`${domain} is verified.`);
-}
+import { createOrganization, verifyDomainByMail } from './helpers/organization';
 
 const ADMIN = 'admin@acme.com';
 const BOB = 'bob@acme.com';
@@ -118,7 +93,11 @@ test('O3: a weak password is refused for a managed account, with the reason on t
 	// A managed account's change is judged the same way (Profile → Security).
 	await logIn(page, BOB);
 	await expectLoggedIn(page, BOB);
-	await page.goto('/profile');
+	// Through the menu: a reload would drop this tab's vault key (X6) and ask the password.
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Profile' })
+		.click();
 	const change = page.getByLabel('New password');
 	await change.fill('qwertyuiopasdfgh');
 	await page.getByRole('button', { name: 'Change password' }).click();
