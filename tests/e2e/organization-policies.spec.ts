@@ -75,6 +75,10 @@ test('O3: a weak password is refused for a managed account, with the reason on t
 	await page.getByLabel('Email').fill('new@acme.com');
 	await page.getByLabel('Full name').fill('Nina New');
 	const password = page.getByLabel('Password', { exact: true });
+	// The policy is said before anything is typed.
+	await expect(password).toHaveAccessibleDescription(
+		/Acme asks for at least 16 characters and strength 3 of 4\./
+	);
 	await password.fill('Xq7!vR2#pL');
 	await page.getByRole('button', { name: 'Sign up' }).click();
 	await expect(password).toHaveAttribute('aria-invalid', 'true');

@@ -1,7 +1,7 @@
 // O3/O4 words: why a typed password breaks an organization's password policy (said on the
 // Password field), and the policy sections' own messages. The organization's name is someone's
 // text inside a plain-text field message, so it is quoted (bidi controls shown, cut, X4).
-import type { PasswordPolicyProblem } from '$lib/core';
+import type { PasswordPolicyProblem, PasswordRules } from '$lib/core';
 import type { PasswordPolicyInput } from '$lib/app/command-types';
 import { quoted } from './phrase';
 
@@ -36,3 +36,9 @@ export const POLICY_FIELD_WORDS = {
 	minLength: 'Enter a whole number of characters from 8 to 64.',
 	maxAgeDays: 'Enter a whole number of days from 0 to 3650, or leave it empty for never.'
 } as const;
+
+/** O3: what the policy asks, said under the Password field before anything is typed. */
+export function passwordPolicyHint(rules: PasswordRules | null): string | undefined {
+	if (rules === null) return undefined;
+	return `${quoted(rules.organization)} asks for at least ${rules.minLength} characters and strength ${rules.minStrength} of 4.`;
+}
