@@ -90,6 +90,8 @@ function run(steps: readonly Step[]): State {
 
 describe('O3/O4/A12 properties', () => {
 	it('O3/O4: a policy never applies to an account its organization does not manage', () => {
+		// Guards against a vacuous run: some histories must reach managed accounts with a policy.
+		let managedWithPolicy = 0;
 		fc.assert(
 			fc.property(fc.array(arbStep, { maxLength: 25 }), (steps) => {
 				const state = run(steps);
@@ -100,6 +102,7 @@ describe('O3/O4/A12 properties', () => {
 						expect(passwordRulesFor(state, id)).toBeNull();
 					} else {
 						const policy = accountPolicy(state, id);
+						if (Object.keys(policy).length > 0) managedWithPolicy++;
 						expect(policy.requireTwoStep === true).toBe(org.requireTwoStep === true);
 						expect(policy.passwordMaxAgeDays ?? null).toBe(org.passwordPolicy?.maxAgeDays ?? null);
 					}
@@ -107,6 +110,7 @@ describe('O3/O4/A12 properties', () => {
 			}),
 			{ numRuns: 150 }
 		);
+		expect(managedWithPolicy).toBeGreaterThan(0);
 	});
 
 	it('A12: required actions are a function of account, policy and time; expiry only grows with time', () => {
