@@ -70,6 +70,8 @@ export interface AccountInputs {
 	'twoStep.enable': AsSession & { readonly secret: string; readonly code: string };
 	/** A2 + A12 */
 	'twoStep.disable': AsSession & { readonly code: string };
+	/** A13 + A12: new recovery codes; the old ones stop working. */
+	'twoStep.regenerateCodes': AsSession;
 	/** A3: ends this device's session. */
 	'session.logOut': { readonly reason?: 'switch' };
 }
@@ -95,6 +97,7 @@ export interface AccountOutputs {
 	'twoStep.start': Enrolment;
 	'twoStep.enable': { readonly recoveryCodes: readonly string[] };
 	'twoStep.disable': null;
+	'twoStep.regenerateCodes': { readonly recoveryCodes: readonly string[] };
 	'session.logOut': null;
 }
 

@@ -15,6 +15,7 @@ import {
 	inspectResetLink,
 	logIn,
 	reauthenticate,
+	regenerateRecoveryCodes,
 	requestEmailChange,
 	requestReset,
 	resendVerification,
@@ -183,6 +184,10 @@ export const accountCommands: AccountCommands = {
 	'twoStep.disable': task(async (ctx, input) => {
 		const result = await disableTwoStep(ctx, input.session, input.code);
 		return result.ok ? done(null) : refused(result.error);
+	}),
+	'twoStep.regenerateCodes': task(async (ctx, input) => {
+		const result = await regenerateRecoveryCodes(ctx, input.session);
+		return result.ok ? done(result.value) : refused(result.error);
 	}),
 	'session.logOut': { needsActor: false, run: () => Promise.resolve(done(null)) }
 };

@@ -27,6 +27,7 @@ import type {
 	SupportRequestInput
 } from './licenses';
 import type { SiteId } from '$lib/core';
+import type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
 
 /** A command that takes no input. */
 export type NoInput = Readonly<Record<string, never>>;
@@ -51,6 +52,10 @@ export interface ChangeInputs {
 	'renewal.remind': NoInput;
 	/** C11 */
 	'handover.apply': HandoverInput;
+	/** O3: an admin sets the organization's password policy. */
+	'organization.setPasswordPolicy': PasswordPolicyInput;
+	/** O4: an admin requires two-step verification of managed accounts, or stops requiring it. */
+	'organization.setTwoStepPolicy': TwoStepPolicyInput;
 }
 
 /** Commands that are not one change: a preview, bulk work, the device itself. */
@@ -192,3 +197,4 @@ export type {
 	SensitiveChange
 } from '$lib/store/types';
 export type { SyncFileContents } from '$lib/sync/format';
+export type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';

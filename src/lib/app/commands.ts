@@ -43,6 +43,7 @@ import {
 	startLicenseDraft
 } from './licenses';
 import type { ContactRef } from './licenses';
+import { passwordPolicyDraft, twoStepPolicyDraft } from './policies';
 import type * as SyncApi from './sync';
 
 type Draft<I> = (ctx: AppContext, actor: AccountId, input: I) => ChangeDraft;
@@ -57,7 +58,9 @@ const drafts: { readonly [N in ChangeName]: Draft<ChangeInputs[N]> } = {
 	'billing.makeMe': makeMeBillingContactDraft,
 	'support.request': requestSupportDraft,
 	'renewal.remind': (ctx, actor) => remindRenewalsDraft(ctx, actor),
-	'handover.apply': handoverDraft
+	'handover.apply': handoverDraft,
+	'organization.setPasswordPolicy': passwordPolicyDraft,
+	'organization.setTwoStepPolicy': twoStepPolicyDraft
 };
 
 function draftOf<N extends ChangeName>(
@@ -164,6 +167,8 @@ export const commands: CommandMap = {
 	'support.request': mutation('support.request'),
 	'renewal.remind': mutation('renewal.remind'),
 	'handover.apply': mutation('handover.apply'),
+	'organization.setPasswordPolicy': mutation('organization.setPasswordPolicy'),
+	'organization.setTwoStepPolicy': mutation('organization.setTwoStepPolicy'),
 	'handover.preview': task(true, async (ctx, actor, input) => {
 		if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
 		const result = await previewHandover(ctx, actor, input);

@@ -47,3 +47,12 @@ export {
 } from './organization-queries';
 export { auditEntries, filterAudit, subjectOf } from './audit';
 export type { AccountText, AuditEntry, AuditFilter } from './audit';
+export {
+	POLICY_LIMITS,
+	accountPolicy,
+	invalidPolicyField,
+	passwordPolicyProblem,
+	passwordRulesFor,
+	passwordRulesForEmail
+} from './policy';
+export type { PasswordPolicyProblem, PasswordRules } from './policy';

@@ -191,6 +191,17 @@ export interface DomainMailCheckState {
 	readonly expiresAt: number;
 }
 
+/**
+ * O3: the password policy of an organization's managed accounts. Strength is zxcvbn's score
+ * (0–4), judged where the password is typed (the core never sees a password).
+ */
+export interface PasswordPolicy {
+	readonly minStrength: number;
+	readonly minLength: number;
+	/** A password older than this many days must be replaced at the next log in; null: never. */
+	readonly maxAgeDays: number | null;
+}
+
 /** O1: an organization, its admins (never none) and its domains. */
 export interface Organization {
 	readonly id: OrganizationId;
@@ -198,6 +209,10 @@ export interface Organization {
 	readonly admins: readonly AccountId[];
 	readonly domains: readonly OrganizationDomain[];
 	readonly createdAt: number;
+	/** O3: absent or null (records from before O3 too): no password policy. */
+	readonly passwordPolicy?: PasswordPolicy | null;
+	/** O4: managed accounts must use two-step verification; absent: not required. */
+	readonly requireTwoStep?: boolean;
 }
 
 export type MailKind =
@@ -216,7 +231,12 @@ export type MailKind =
 	| 'email-changed'
 	| 'two-step-off'
 	| 'account-deleted'
-	| 'domain-check';
+	| 'domain-check'
+	// A13: security notices.
+	| 'password-changed'
+	| 'two-step-on'
+	| 'recovery-codes-changed'
+	| 'recovery-code-used';
 
 export interface MailLink {
 	readonly label: string;

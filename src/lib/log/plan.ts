@@ -120,6 +120,7 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'account.delete':
 			case 'device.enroll':
 			case 'account.setKeys':
+			case 'account.regenerateRecoveryCodes':
 				accountIds.add(c.payload.accountId);
 				break;
 			case 'organization.addAdmin':
@@ -133,6 +134,8 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'domain.mailCheck':
 			case 'domain.verify':
 			case 'domain.remove':
+			case 'organization.setPasswordPolicy':
+			case 'organization.setTwoStepPolicy':
 				break;
 			default:
 				// A new change type is a compile error here until the preview knows it.

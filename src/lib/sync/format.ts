@@ -24,6 +24,7 @@ import type {
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
 import { ORGANIZATION_SCHEMAS } from './organization-schemas';
+import { POLICY_SCHEMAS } from './policy-schemas';
 import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
 import type { FileEvidence, HeadSignature } from '$lib/log/evidence';
 import { LIMITS, docs, epochMs, id, z } from './schema-base';
@@ -48,7 +49,8 @@ const base64url = (length?: number) =>
 export const ALL_CHANGE_SCHEMAS = [
 	...CHANGE_SCHEMAS,
 	...ACCOUNT_SCHEMAS,
-	...ORGANIZATION_SCHEMAS
+	...ORGANIZATION_SCHEMAS,
+	...POLICY_SCHEMAS
 ] as const;
 
 export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);

@@ -76,6 +76,8 @@ export const ACCOUNT_DONE: { readonly [N in AccountCommandName]: Words<N> } = {
 	'twoStep.enable': () => success('Two-step verification is on. Save your recovery codes now.'),
 	'twoStep.disable': () =>
 		success('Two-step verification is off. Your recovery codes no longer work.'),
+	'twoStep.regenerateCodes': () =>
+		success('You have new recovery codes: the old ones no longer work. Save the new ones now.'),
 	'session.logOut': (_o, input) =>
 		announcement(
 			input.reason === 'switch'
@@ -118,6 +120,7 @@ export function accountField(name: AccountCommandName, refusal: CommandRefusal):
 	switch (name) {
 		case 'account.signUp':
 			if (code === 'email-taken' || code === 'invalid-email') return 'email';
+			if (code === 'password-too-short' || code === 'password-too-weak') return 'password';
 			return code === 'name-required' ? 'name' : null;
 		case 'account.secondStep':
 			return code === 'wrong-code' || code === 'throttled' ? 'code' : null;
@@ -127,6 +130,7 @@ export function accountField(name: AccountCommandName, refusal: CommandRefusal):
 		case 'account.requestEmailChange':
 			return 'email';
 		case 'account.resetPassword':
+			if (code === 'password-too-short' || code === 'password-too-weak') return 'password';
 			return code === 'invalid-recovery-code' ||
 				code === 'recovery-code-required' ||
 				code === 'throttled'

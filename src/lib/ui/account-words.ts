@@ -3,6 +3,7 @@
 // wrong password, a wrong code, throttling, sudo mode). Other refusals go to refusals.ts.
 import type { PrimaryContactRefusal, RefusalCode } from '$lib/core';
 import type { AccountProblem } from '$lib/app/accounts';
+import { passwordPolicyWords } from './policy-words';
 import { describeRefusal } from './refusals';
 
 const WORDS: Partial<Record<RefusalCode, string>> = {
@@ -74,6 +75,9 @@ export function describeAccountProblem(problem: AccountProblem, now: number): st
 			return primaryContactWords(problem);
 		case 'primary-domain-mismatch':
 			return describeRefusal(problem);
+		case 'password-too-short':
+		case 'password-too-weak':
+			return passwordPolicyWords(problem);
 		default:
 			return WORDS[problem.code] ?? describeRefusal(problem);
 	}

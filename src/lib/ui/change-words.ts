@@ -175,6 +175,19 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 				' to ',
 				userText(change.payload.address)
 			];
+		case 'organization.setPasswordPolicy': {
+			const p = change.payload;
+			const expiry = p.maxAgeDays === null ? 'never expires' : `expires after ${p.maxAgeDays} days`;
+			return [
+				`Set an organization’s password policy: strength ${p.minStrength} of 4, at least ${p.minLength} characters, ${expiry}`
+			];
+		}
+		case 'organization.setTwoStepPolicy':
+			return [
+				change.payload.required
+					? 'Require two-step verification for an organization’s managed accounts'
+					: 'Stop requiring two-step verification for an organization’s managed accounts'
+			];
 		default:
 			return phrase(ACCOUNT_VERBS[change.type], names.account(change.payload.accountId));
 	}
@@ -193,6 +206,7 @@ const DOMAIN_VERBS = {
 } as const;
 
 const ACCOUNT_VERBS = {
+	'account.regenerateRecoveryCodes': 'Make new recovery codes for ',
 	'account.verifyEmail': 'Verify the email address of ',
 	'account.resendVerification': 'Resend the verification mail to ',
 	'account.updateProfile': 'Update the profile of ',

@@ -36,6 +36,11 @@ import {
 } from './license-words';
 import { phrase } from './phrase';
 import type { Phrase } from './phrase';
+import {
+	POLICY_FIELD_WORDS,
+	passwordPolicySavedWords,
+	twoStepPolicySavedWords
+} from './policy-words';
 import { describeRefusal } from './refusals';
 import {
 	DISMISSED_WORDS,
@@ -71,6 +76,8 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'support.request': (c) => success(supportRequestedWords(c)),
 	'renewal.remind': (c) => success(remindedWords(c)),
 	'handover.apply': (c) => success(handedOverWords(c)),
+	'organization.setPasswordPolicy': (_c, input) => success(passwordPolicySavedWords(input)),
+	'organization.setTwoStepPolicy': (_c, input) => success(twoStepPolicySavedWords(input.required)),
 	'handover.preview': (report) => ({ text: previewWords(report), tone: 'info' }),
 	'demo.load': (o) => demoLoadedWords(o.result, o.ms),
 	// The page reloads at once and says so on the fresh page (RESET_DONE_WORDS).
@@ -196,6 +203,13 @@ export function fieldProblem(
 			if (refusal.code !== 'invalid-payload') return null;
 			if (refusal.field === 'subject') return at('subject', SUBJECT);
 			return refusal.field === 'description' ? at('description', DESCRIPTION) : null;
+		case 'organization.setPasswordPolicy': {
+			if (refusal.code !== 'invalid-payload') return null;
+			const field = refusal.field;
+			return field === 'minStrength' || field === 'minLength' || field === 'maxAgeDays'
+				? at(field, POLICY_FIELD_WORDS[field])
+				: null;
+		}
 		default:
 			return null;
 	}

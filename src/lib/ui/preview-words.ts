@@ -41,7 +41,13 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'domain.add': ['domain added', 'domains added'],
 	'domain.mailCheck': ['domain verification mail', 'domain verification mails'],
 	'domain.verify': ['domain verified', 'domains verified'],
-	'domain.remove': ['domain removed', 'domains removed']
+	'domain.remove': ['domain removed', 'domains removed'],
+	'organization.setPasswordPolicy': ['password policy set', 'password policies set'],
+	'organization.setTwoStepPolicy': [
+		'two-step verification policy set',
+		'two-step verification policies set'
+	],
+	'account.regenerateRecoveryCodes': ['set of new recovery codes', 'sets of new recovery codes']
 };
 
 /** "2 password changes". */

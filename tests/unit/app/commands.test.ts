@@ -105,6 +105,9 @@ describe('the command map', () => {
 			'twoStep.start',
 			'twoStep.enable',
 			'twoStep.disable',
+			'twoStep.regenerateCodes',
+			'organization.setPasswordPolicy',
+			'organization.setTwoStepPolicy',
 			'session.logOut',
 			'sync.overview',
 			'sync.conflicts',
@@ -128,6 +131,8 @@ describe('the command map', () => {
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
 		expect(commands['contact.delete'].needsActor).toBe(true);
+		expect(commands['organization.setPasswordPolicy'].needsActor).toBe(true);
+		expect(commands['organization.setTwoStepPolicy'].needsActor).toBe(true);
 	});
 
 	it('S1: a change command commits one change and returns what the store committed', async () => {

@@ -244,6 +244,19 @@ export class AccountChanges {
 		};
 	}
 
+	/** A13: new recovery codes (their hashes) replace the unused ones. */
+	regenerate(
+		actor: Actor,
+		id: AccountId,
+		codes: readonly string[]
+	): ChangeOf<'account.regenerateRecoveryCodes'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'account.regenerateRecoveryCodes',
+			payload: { accountId: id, recoveryCodeHashes: codes.map(hashOf) }
+		};
+	}
+
 	delete(actor: Actor, id: AccountId): ChangeOf<'account.delete'> {
 		return { ...this.f.envelope(actor), type: 'account.delete', payload: { accountId: id } };
 	}

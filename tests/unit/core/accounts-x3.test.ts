@@ -20,7 +20,9 @@ const SELF_ONLY: Record<string, Make> = {
 	'account.useTotpStep': (a, actor) => a.totp(actor, A.bob, 2000),
 	'account.useRecoveryCode': (a, actor) => a.recovery(actor, A.bob, 'code-1'),
 	'account.delete': (a, actor) => a.delete(actor, A.bob),
-	'account.setKeys': (a, actor) => a.setKeys(actor, A.bob)
+	'account.setKeys': (a, actor) => a.setKeys(actor, A.bob),
+	// A13: bob has two-step verification on in `ready()`.
+	'account.regenerateRecoveryCodes': (a, actor) => a.regenerate(actor, A.bob, ['new-1', 'new-2'])
 };
 
 /** The token is the authority: whoever holds the mailed link may use it, logged in or not. */

@@ -120,4 +120,35 @@ export class OrganizationChanges {
 			payload: { organizationId: id, domain }
 		};
 	}
+
+	/** O3: by default strength 3, 12 characters, never expires. */
+	passwordPolicy(
+		actor: Actor,
+		id: OrganizationId,
+		policy: { minStrength?: number; minLength?: number; maxAgeDays?: number | null } = {}
+	): ChangeOf<'organization.setPasswordPolicy'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'organization.setPasswordPolicy',
+			payload: {
+				organizationId: id,
+				minStrength: policy.minStrength ?? 3,
+				minLength: policy.minLength ?? 12,
+				maxAgeDays: policy.maxAgeDays === undefined ? null : policy.maxAgeDays
+			}
+		};
+	}
+
+	/** O4 */
+	twoStepPolicy(
+		actor: Actor,
+		id: OrganizationId,
+		required: boolean
+	): ChangeOf<'organization.setTwoStepPolicy'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'organization.setTwoStepPolicy',
+			payload: { organizationId: id, required }
+		};
+	}
 }

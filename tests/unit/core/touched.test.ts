@@ -36,7 +36,11 @@ describe('sensitive change types (S9)', () => {
 				'domain.add',
 				'domain.mailCheck',
 				'domain.verify',
-				'domain.remove'
+				'domain.remove',
+				// O3/O4: the policies every managed account must follow; A13: new recovery codes.
+				'organization.setPasswordPolicy',
+				'organization.setTwoStepPolicy',
+				'account.regenerateRecoveryCodes'
 			].sort()
 		);
 	});

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { accountId, changeId, licenseId, organizationId } from '$lib/core';
+import { accountId, changeId, licenseId, organizationId, passwordRulesFor } from '$lib/core';
 import { DB_NAME, DB_VERSION, IdbStore } from '$lib/store';
 import { MIGRATIONS } from '$lib/store/migrations';
 import { resetDatabase } from '$lib/store/reset';
@@ -131,6 +131,52 @@ describe('migrations', () => {
 		store.close();
 		const again = await IdbStore.open();
 		expect(again.state.organizations.get(organizationId('org-1'))?.admins).toEqual(['a-alice']);
+		again.close();
+	});
+
+	it('S8, O3/O4: an organization record from before the policies reads as none, and a policy set later is kept', async () => {
+		const fixture = loadFixture(3);
+		await installFixture(fixture);
+		const store = await IdbStore.open();
+		const alice = accountId('a-alice');
+		const org = organizationId('org-1');
+		const at = 1_790_000_010_000;
+		const steps = [
+			{ type: 'organization.create', payload: { organizationId: org, name: 'Acme' } },
+			{
+				type: 'domain.add',
+				payload: { organizationId: org, domain: 'acme.com', tokenHash: 'tok' }
+			},
+			{
+				type: 'domain.verify',
+				payload: { organizationId: org, domain: 'acme.com', method: 'dns', tokenHash: 'tok' }
+			}
+		] as const;
+		for (const [i, step] of steps.entries()) {
+			const done = await store.commit({ id: changeId(`v4-p${i}`), actor: alice, ...step }, at + i);
+			expect(done.ok).toBe(true);
+		}
+		store.close();
+		const reopened = await IdbStore.open();
+		const record = reopened.state.organizations.get(org);
+		expect(record && 'passwordPolicy' in record).toBe(false);
+		expect(passwordRulesFor(reopened.state, alice)).toBeNull();
+		const set = await reopened.commit(
+			{
+				id: changeId('v4-policy'),
+				actor: alice,
+				type: 'organization.setPasswordPolicy',
+				payload: { organizationId: org, minStrength: 3, minLength: 12, maxAgeDays: 90 }
+			},
+			at + 10
+		);
+		expect(set.ok).toBe(true);
+		reopened.close();
+		const again = await IdbStore.open();
+		expect(passwordRulesFor(again.state, alice)).toMatchObject({
+			minLength: 12,
+			organization: 'Acme'
+		});
 		again.close();
 	});
 

@@ -68,7 +68,9 @@ export const PLAIN_TYPES = [
 	'organization.create',
 	'organization.addAdmin',
 	'organization.removeAdmin',
-	'domain.remove'
+	'domain.remove',
+	'organization.setPasswordPolicy',
+	'organization.setTwoStepPolicy'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -76,7 +78,8 @@ export const SECRET_TYPES = [
 	'account.setKeys',
 	'domain.add',
 	'domain.mailCheck',
-	'domain.verify'
+	'domain.verify',
+	'account.regenerateRecoveryCodes'
 ] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
@@ -262,6 +265,21 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			};
 		case 'domain.remove':
 			return { ...env, type, payload: { organizationId: org, domain: `d${n}.example.com` } };
+		case 'organization.setPasswordPolicy':
+			return {
+				...env,
+				type,
+				payload: {
+					organizationId: org,
+					minStrength: n % 5,
+					minLength: 8 + (n % 57),
+					maxAgeDays: n % 2 === 0 ? null : n % 3651
+				}
+			};
+		case 'organization.setTwoStepPolicy':
+			return { ...env, type, payload: { organizationId: org, required: n % 2 === 0 } };
+		case 'account.regenerateRecoveryCodes':
+			return { ...env, type, payload: { accountId: acc, recoveryCodeHashes: ['r4', 'r5', 'r6'] } };
 	}
 }
 

@@ -21,7 +21,7 @@ export {
 	deletionBlocker,
 	deleteAccount
 } from './profile';
-export { startEnrolment, enableTwoStep, disableTwoStep } from './two-step';
+export { startEnrolment, enableTwoStep, disableTwoStep, regenerateRecoveryCodes } from './two-step';
 export type { Enrolment } from './two-step';
 export { isAppCode } from './codes';
 export { memoryKeyring } from './keyring';

@@ -6,7 +6,7 @@
 // X6: the password also opens the account's vault (a second PBKDF2, run beside the hash's);
 // the second step checks the code with the secret sealed there, and a finished log in
 // enrolls this device and answers a session record signed by the account key.
-import { requiredActions } from '$lib/core';
+import { accountPolicy, requiredActions } from '$lib/core';
 import type { Account, AccountId, RequiredAction, SignInSource } from '$lib/core';
 import { openVault } from '$lib/security';
 import { kdfOf } from '../kdf';
@@ -80,7 +80,8 @@ async function finish(
 ): Promise<LoggedIn | { readonly kind: 'expired' }> {
 	const done = await finishLogin(ctx, account, unsealed);
 	if (!done.ok) return { kind: 'expired' };
-	const policy = ctx.policy?.(done.account) ?? {};
+	// O3/O4: the policy of the organization that manages the account, read now (fresh).
+	const policy = ctx.policy?.(done.account) ?? accountPolicy(ctx.store.state, done.account.id);
 	return {
 		kind: 'logged-in',
 		account: done.account,

@@ -6,7 +6,7 @@
 // since the old vault opens only with the old password; with two-step verification on, a
 // reset asks for a recovery code and turns two-step off. A change rewraps the same key under
 // the new password, with the vault key this tab holds (or asks for the password again).
-import { err, ok } from '$lib/core';
+import { err, ok, passwordRulesFor } from '$lib/core';
 import type { Account, AccountId, Result, State } from '$lib/core';
 import {
 	RESET_TOKEN_TTL_MS,
@@ -22,6 +22,7 @@ import type { Committed } from '$lib/store/types';
 import { kdfOf } from '../kdf';
 import type { SessionRecord } from '../session';
 import { currentKeyOf, newAccountKey } from './keys';
+import { checkPasswordPolicy } from './policy';
 import { changeTime, commit, newChangeId, sudoAccount, throttleKey } from './shared';
 import type { AccountProblem, AccountsContext } from './types';
 
@@ -88,6 +89,8 @@ export async function resetPassword(
 	// X7: judged at the time the change that uses the link will carry (the core's A4 check).
 	const link = await inspectResetLink(ctx.store.state, input.token, await changeTime(ctx));
 	if (!link.ok) return err({ code: link.code });
+	const policy = await policyFor(ctx, link.account, input.password);
+	if (!policy.ok) return policy;
 	const recovery = await recoveryFor(ctx, link.account, input.recoveryCode ?? '');
 	if (!recovery.ok) return recovery;
 	const kdf = kdfOf(ctx);
@@ -150,6 +153,8 @@ export async function changePassword(
 	const found = sudoAccount(ctx, session);
 	if (!found.ok) return found;
 	const account = found.value;
+	const policy = await policyFor(ctx, account, password);
+	if (!policy.ok) return policy;
 	const hasOne =
 		account.secrets.passwordHash !== undefined && account.secrets.passwordHash !== null;
 	if (!hasOne) return firstPassword(ctx, account, password);
@@ -205,4 +210,16 @@ async function firstPassword(
 	});
 	if (result.ok) ctx.keyring.put(account.id, vaultKey);
 	return result;
+}
+
+/** O3: the managing organization's password policy, judged on the typed password. */
+function policyFor(
+	ctx: AccountsContext,
+	account: Account,
+	password: string
+): Promise<Result<true, AccountProblem>> {
+	return checkPasswordPolicy(passwordRulesFor(ctx.store.state, account.id), password, [
+		account.email,
+		account.name
+	]);
 }

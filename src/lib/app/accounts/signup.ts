@@ -3,12 +3,13 @@
 // token only for the mailed link, and the account keeps its SHA-256. X6: sign up also makes
 // the account key, sealed in a vault under the password (a second PBKDF2, run beside the
 // hash's), and enrolls this device with it, in the same commit batch.
-import { accountId, err, normaliseEmail, ok } from '$lib/core';
+import { accountId, err, normaliseEmail, ok, passwordRulesForEmail } from '$lib/core';
 import type { AccountId, Result } from '$lib/core';
 import type { ChangeDraft, Committed } from '$lib/store/types';
 import { randomToken, sha256Base64url } from '$lib/security';
 import { kdfOf } from '../kdf';
 import { enrollDraft, newAccountKey } from './keys';
+import { checkPasswordPolicy } from './policy';
 import { activeAccountByEmail, commit, newChangeId } from './shared';
 import type { AccountProblem, AccountsContext } from './types';
 
@@ -28,6 +29,13 @@ export async function signUp(
 	if (key !== undefined && ctx.store.state.accountIdByEmailKey.has(key)) {
 		return err({ code: 'email-taken' });
 	}
+	// O3: an address on a verified domain signs up under its organization's password policy.
+	const policy = await checkPasswordPolicy(
+		passwordRulesForEmail(ctx.store.state, input.email),
+		input.password,
+		[input.email, input.name]
+	);
+	if (!policy.ok) return policy;
 	const kdf = kdfOf(ctx);
 	const [passwordHash, vaultKey] = await Promise.all([
 		kdf.hash(input.password),

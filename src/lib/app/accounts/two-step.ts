@@ -71,6 +71,31 @@ export async function enableTwoStep(
 	return result.ok ? ok({ recoveryCodes }) : result;
 }
 
+/**
+ * A13 + A12: new recovery codes, in sudo mode; the old ones stop working when the change
+ * applies. Only their hashes travel in the change (X1); the codes are answered to be shown
+ * once (and downloaded).
+ */
+export async function regenerateRecoveryCodes(
+	ctx: AccountsContext,
+	session: SessionRecord
+): Promise<Result<{ readonly recoveryCodes: readonly string[] }, AccountProblem>> {
+	const found = sudoAccount(ctx, session);
+	if (!found.ok) return found;
+	const account = found.value;
+	const recoveryCodes = newRecoveryCodes();
+	const result = await commit(ctx, {
+		id: newChangeId(ctx),
+		actor: account.id,
+		type: 'account.regenerateRecoveryCodes',
+		payload: {
+			accountId: account.id,
+			recoveryCodeHashes: await Promise.all(recoveryCodes.map(hashRecoveryCode))
+		}
+	});
+	return result.ok ? ok({ recoveryCodes }) : result;
+}
+
 /** Turning it off needs a current code (or a recovery code), counted by the throttle (X2). */
 export async function disableTwoStep(
 	ctx: AccountsContext,

@@ -1,7 +1,7 @@
 // What the account commands need beyond the AppContext, and what they answer. Expected
 // failures are values (our error policy, docs/architecture.md): a core refusal, or one of the few outcomes only
 // the app can know (a wrong password, a wrong code, throttling, sudo mode).
-import type { Account, AccountPolicy, Refusal } from '$lib/core';
+import type { Account, AccountPolicy, PasswordPolicyProblem, Refusal } from '$lib/core';
 import type { AppContext } from '../context';
 import type { Keyring } from './keyring';
 
@@ -29,7 +29,10 @@ export interface AccountsContext extends AppContext {
 	readonly throttle: ThrottleGate;
 	/** X6: the logged-in account's vault key, for this tab's session (see keyring.ts). */
 	readonly keyring: Keyring;
-	/** A12: organizations (O3, O4) will supply a policy per account; none yet. */
+	/**
+	 * A12: the policy the required actions at log in are judged against; by default the one of
+	 * the organization that manages the account (O3, O4: core's accountPolicy).
+	 */
 	readonly policy?: (account: Account) => AccountPolicy;
 }
 
@@ -51,6 +54,8 @@ export type LocalProblem =
 	/** X6: the password is right but the account's vault does not open: reset the password. */
 	| { readonly code: 'key-unreadable' }
 	/** A log in ran out of time, or the account changed meanwhile: start again. */
-	| { readonly code: 'login-expired' };
+	| { readonly code: 'login-expired' }
+	/** O3: the new password breaks the managing organization's password policy. */
+	| PasswordPolicyProblem;
 
 export type AccountProblem = Refusal | LocalProblem;

@@ -27,6 +27,11 @@ import {
 } from './rules/organizations';
 import { accountRequestReset, accountSetPassword } from './rules/passwords';
 import {
+	accountRegenerateRecoveryCodes,
+	organizationSetPasswordPolicy,
+	organizationSetTwoStepPolicy
+} from './rules/policies';
+import {
 	accountConfirmEmailChange,
 	accountRequestEmailChange,
 	accountUpdateProfile
@@ -115,6 +120,12 @@ function decide(d: Draft, change: Change): Outcome {
 			return domainVerify(d, change);
 		case 'domain.remove':
 			return domainRemove(d, change);
+		case 'organization.setPasswordPolicy':
+			return organizationSetPasswordPolicy(d, change);
+		case 'organization.setTwoStepPolicy':
+			return organizationSetTwoStepPolicy(d, change);
+		case 'account.regenerateRecoveryCodes':
+			return accountRegenerateRecoveryCodes(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

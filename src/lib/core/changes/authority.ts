@@ -67,6 +67,9 @@ export function authorityOf(change: Change): Authority {
 		case 'domain.mailCheck':
 		case 'domain.verify':
 		case 'domain.remove':
+		case 'organization.setPasswordPolicy': // O3: an admin of the organization
+		case 'organization.setTwoStepPolicy': // O4: an admin of the organization
+		case 'account.regenerateRecoveryCodes': // A13: the holder
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

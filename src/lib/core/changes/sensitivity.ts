@@ -55,7 +55,12 @@ export const SENSITIVITY = Object.freeze({
 	'domain.add': 'organization',
 	'domain.mailCheck': 'organization',
 	'domain.verify': 'organization',
-	'domain.remove': 'organization'
+	'domain.remove': 'organization',
+	// O3/O4: what every managed account must do to log in.
+	'organization.setPasswordPolicy': 'organization',
+	'organization.setTwoStepPolicy': 'organization',
+	// A13: replaces the codes that stand in for the second factor.
+	'account.regenerateRecoveryCodes': 'recovery-code'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

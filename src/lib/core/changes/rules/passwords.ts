@@ -5,6 +5,7 @@
 // gets its first password and becomes verified at once).
 import { normaliseEmail } from '../../domains';
 import { passwordReset, passwordResetIdp, twoStepOffByReset } from '../../mail-accounts';
+import { passwordChanged } from '../../mail-notices';
 import type { Account } from '../../model';
 import {
 	currentKey,
@@ -124,7 +125,12 @@ export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 		return refuse('invalid-payload', { field: 'recoveryCodeHash' });
 	}
 	d.putAccount(next);
+	// A13: a password replaced (not the first one an account gets) is a security notice; a
+	// reset that spent a recovery code says so in its own mail.
+	const hadPassword =
+		account.secrets.passwordHash !== undefined && account.secrets.passwordHash !== null;
 	if (twoStepOff) d.send(next, twoStepOffByReset(next));
+	else if (hadPassword) d.send(next, passwordChanged(next, c.at));
 	return done();
 }
 

@@ -2,6 +2,7 @@
 // TOTP code or a recovery code against the secrets (security/totp.ts, security/tokens.ts)
 // and records what it used as a change, so every device refuses it afterwards. Throttling
 // wrong attempts (X2) is device-local and is not a change.
+import { recoveryCodeUsed, twoStepOff, twoStepOn } from '../../mail-notices';
 import type { TwoStep } from '../../model';
 import {
 	currentKey,
@@ -55,18 +56,23 @@ export function accountEnableTwoStep(d: Draft, c: AccountEnableTwoStep): Outcome
 		lastUsedStep: p.verifiedStep,
 		enabledAt: c.at
 	};
-	d.putAccount(
-		withSecrets(account, { twoStep, ...(p.vault === undefined ? {} : { vault: p.vault }) })
-	);
+	const next = withSecrets(account, {
+		twoStep,
+		...(p.vault === undefined ? {} : { vault: p.vault })
+	});
+	d.putAccount(next);
+	d.send(next, twoStepOn(next, c.at));
 	return done();
 }
 
-/** A5: off; the secret and the remaining recovery codes are dropped. */
+/** A5: off; the secret and the remaining recovery codes are dropped; A13: the holder is told. */
 export function accountDisableTwoStep(d: Draft, c: AccountDisableTwoStep): Outcome {
 	const self = requireSelf(d, c.payload.accountId);
 	if (!self.ok) return self;
 	if (!current(self.value.secrets.twoStep)) return refuse('two-step-not-enabled');
-	d.putAccount(withSecrets(self.value, { twoStep: null }));
+	const next = withSecrets(self.value, { twoStep: null });
+	d.putAccount(next);
+	d.send(next, twoStepOff(next, c.at));
 	return done();
 }
 
@@ -83,7 +89,7 @@ export function accountUseTotpStep(d: Draft, c: AccountUseTotpStep): Outcome {
 	return done();
 }
 
-/** A2: a recovery code works once; it is removed from the account. */
+/** A2: a recovery code works once; it is removed from the account. A13: the holder is told. */
 export function accountUseRecoveryCode(d: Draft, c: AccountUseRecoveryCode): Outcome {
 	const p = c.payload;
 	const self = requireSelf(d, p.accountId);
@@ -95,7 +101,9 @@ export function accountUseRecoveryCode(d: Draft, c: AccountUseRecoveryCode): Out
 		return refuse('invalid-recovery-code');
 	}
 	const recoveryCodeHashes = twoStep.recoveryCodeHashes.filter((h) => h !== p.recoveryCodeHash);
-	d.putAccount(withSecrets(self.value, { twoStep: { ...twoStep, recoveryCodeHashes } }));
+	const next = withSecrets(self.value, { twoStep: { ...twoStep, recoveryCodeHashes } });
+	d.putAccount(next);
+	d.send(next, recoveryCodeUsed(next, c.at, recoveryCodeHashes.length));
 	return done();
 }
 
