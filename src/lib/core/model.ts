@@ -206,7 +206,8 @@ export type MailKind =
 	| 'confirm-email'
 	| 'email-changed'
 	| 'two-step-off'
-	| 'account-deleted';
+	| 'account-deleted'
+	| 'admin-action';
 
 export interface MailLink {
 	readonly label: string;

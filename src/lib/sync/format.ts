@@ -23,6 +23,7 @@ import type {
 } from '$lib/core';
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
+import { MANAGED_SCHEMAS } from './managed-schemas';
 import { ORGANIZATION_SCHEMAS } from './organization-schemas';
 import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
 import type { FileEvidence, HeadSignature } from '$lib/log/evidence';
@@ -48,7 +49,8 @@ const base64url = (length?: number) =>
 export const ALL_CHANGE_SCHEMAS = [
 	...CHANGE_SCHEMAS,
 	...ACCOUNT_SCHEMAS,
-	...ORGANIZATION_SCHEMAS
+	...ORGANIZATION_SCHEMAS,
+	...MANAGED_SCHEMAS
 ] as const;
 
 export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);

@@ -40,7 +40,25 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'organization.removeAdmin': ['organization admin removed', 'organization admins removed'],
 	'domain.add': ['domain added', 'domains added'],
 	'domain.verify': ['domain verified', 'domains verified'],
-	'domain.remove': ['domain removed', 'domains removed']
+	'domain.remove': ['domain removed', 'domains removed'],
+	'managed.changeEmail': [
+		'managed account’s email changed by an admin',
+		'managed accounts’ emails changed by an admin'
+	],
+	'managed.changeName': [
+		'managed account’s name changed by an admin',
+		'managed accounts’ names changed by an admin'
+	],
+	'managed.deactivate': ['managed account deactivated', 'managed accounts deactivated'],
+	'managed.reactivate': ['managed account reactivated', 'managed accounts reactivated'],
+	'managed.delete': [
+		'managed account deleted by an admin',
+		'managed accounts deleted by an admin'
+	],
+	'managed.resetTwoStep': [
+		'two-step verification reset by an admin',
+		'two-step verifications reset by an admin'
+	]
 };
 
 /** "2 password changes". */

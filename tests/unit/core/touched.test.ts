@@ -35,7 +35,14 @@ describe('sensitive change types (S9)', () => {
 				'organization.removeAdmin',
 				'domain.add',
 				'domain.verify',
-				'domain.remove'
+				'domain.remove',
+				// A6/O2: every admin action on a managed account.
+				'managed.changeEmail',
+				'managed.changeName',
+				'managed.deactivate',
+				'managed.reactivate',
+				'managed.delete',
+				'managed.resetTwoStep'
 			].sort()
 		);
 	});

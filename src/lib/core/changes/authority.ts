@@ -66,6 +66,12 @@ export function authorityOf(change: Change): Authority {
 		case 'domain.add':
 		case 'domain.verify':
 		case 'domain.remove':
+		case 'managed.changeEmail': // A6: an admin of the managing organization, as themself
+		case 'managed.changeName':
+		case 'managed.deactivate':
+		case 'managed.reactivate':
+		case 'managed.delete':
+		case 'managed.resetTwoStep':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

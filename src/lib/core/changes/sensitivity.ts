@@ -54,7 +54,14 @@ export const SENSITIVITY = Object.freeze({
 	'organization.removeAdmin': 'organization',
 	'domain.add': 'organization',
 	'domain.verify': 'organization',
-	'domain.remove': 'organization'
+	'domain.remove': 'organization',
+	// A6/O2: an admin acts on a managed account (its address, its log in, its second step).
+	'managed.changeEmail': 'email',
+	'managed.changeName': 'organization',
+	'managed.deactivate': 'organization',
+	'managed.reactivate': 'organization',
+	'managed.delete': 'account-deletion',
+	'managed.resetTwoStep': 'two-step'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

@@ -7,12 +7,15 @@ import type { RefusalCode } from '../errors';
 import type { ContactRole, PasswordHash, SealedVault, SignInSource } from '../model';
 import { ACCOUNT_CHANGE_TYPES } from './account-types';
 import type { AccountChange } from './account-types';
+import { MANAGED_CHANGE_TYPES } from './managed-types';
+import type { ManagedChange } from './managed-types';
 import { ORGANIZATION_CHANGE_TYPES } from './organization-types';
 import type { OrganizationChange } from './organization-types';
 import type { Envelope } from './envelope';
 
 export type * from './account-types';
 export type * from './organization-types';
+export type * from './managed-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -117,7 +120,8 @@ export type Change =
 	| Handover
 	| RenewalRemind
 	| AccountChange
-	| OrganizationChange;
+	| OrganizationChange
+	| ManagedChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -135,7 +139,8 @@ export const CHANGE_TYPES = [
 	'handover',
 	'renewal.remind',
 	...ACCOUNT_CHANGE_TYPES,
-	...ORGANIZATION_CHANGE_TYPES
+	...ORGANIZATION_CHANGE_TYPES,
+	...MANAGED_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.

@@ -12,6 +12,7 @@ import {
 	isVault,
 	managedByIdp,
 	requireSelf,
+	requireUnmanaged,
 	withSecrets
 } from '../account-guards';
 import type {
@@ -61,11 +62,16 @@ export function accountEnableTwoStep(d: Draft, c: AccountEnableTwoStep): Outcome
 	return done();
 }
 
-/** A5: off; the secret and the remaining recovery codes are dropped. */
+/**
+ * A5: off; the secret and the remaining recovery codes are dropped. A6: the holder of a
+ * managed account turns it on only; an admin resets it (rules/managed.ts).
+ */
 export function accountDisableTwoStep(d: Draft, c: AccountDisableTwoStep): Outcome {
 	const self = requireSelf(d, c.payload.accountId);
 	if (!self.ok) return self;
 	if (!current(self.value.secrets.twoStep)) return refuse('two-step-not-enabled');
+	const unmanaged = requireUnmanaged(d, self.value);
+	if (!unmanaged.ok) return unmanaged;
 	d.putAccount(withSecrets(self.value, { twoStep: null }));
 	return done();
 }
