@@ -51,10 +51,7 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	],
 	'managed.deactivate': ['managed account deactivated', 'managed accounts deactivated'],
 	'managed.reactivate': ['managed account reactivated', 'managed accounts reactivated'],
-	'managed.delete': [
-		'managed account deleted by an admin',
-		'managed accounts deleted by an admin'
-	],
+	'managed.delete': ['managed account deleted by an admin', 'managed accounts deleted by an admin'],
 	'managed.resetTwoStep': [
 		'two-step verification reset by an admin',
 		'two-step verifications reset by an admin'

@@ -68,7 +68,13 @@ export const PLAIN_TYPES = [
 	'organization.create',
 	'organization.addAdmin',
 	'organization.removeAdmin',
-	'domain.remove'
+	'domain.remove',
+	'managed.changeEmail',
+	'managed.changeName',
+	'managed.deactivate',
+	'managed.reactivate',
+	'managed.delete',
+	'managed.resetTwoStep'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -239,6 +245,19 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			};
 		case 'domain.remove':
 			return { ...env, type, payload: { organizationId: org, domain: `d${n}.example.com` } };
+		case 'managed.changeEmail':
+			return {
+				...env,
+				type,
+				payload: { organizationId: org, accountId: acc, email: `m${n}@d${n}.example.com` }
+			};
+		case 'managed.changeName':
+			return { ...env, type, payload: { organizationId: org, accountId: acc, name: `Name ${n}` } };
+		case 'managed.deactivate':
+		case 'managed.reactivate':
+		case 'managed.delete':
+		case 'managed.resetTwoStep':
+			return { ...env, type, payload: { organizationId: org, accountId: acc } };
 	}
 }
 

@@ -50,10 +50,7 @@ export function primaryBlockers(d: Draft, account: Account): PrimaryContactRefus
  * A8: deletes the account unless it is primary somewhere; answers how many contact roles it
  * left. The caller mails the notice (the holder's own, or the admin's, A13).
  */
-export function removeAccount(
-	d: Draft,
-	account: Account
-): Result<number, PrimaryContactRefusal> {
+export function removeAccount(d: Draft, account: Account): Result<number, PrimaryContactRefusal> {
 	const blocked = primaryBlockers(d, account);
 	if (blocked !== null) return err(blocked);
 	let removedRoles = 0;
