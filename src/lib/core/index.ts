@@ -39,3 +39,6 @@ export {
 } from './license-queries';
 export type { IndexedLicense, LicenseFilter, Person, RenewalState } from './license-queries';
 export { isOrganizationAdmin, managedBy, organizationsOf } from './organization-queries';
+export { filterManagedRows, managedAccountRows } from './managed-queries';
+export type { ManagedFilter, ManagedRow } from './managed-queries';
+export type { AdminAction } from './mail-managed';
