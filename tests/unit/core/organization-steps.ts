@@ -139,7 +139,7 @@ function toMixed(
 export function arbMixedChanges(maxSteps = 40): fc.Arbitrary<Change[]> {
 	const step = fc.oneof<[fc.Arbitrary<Step>, fc.Arbitrary<OrgStep | ManagedStep>]>(
 		arbStep,
-		fc.oneof<[fc.Arbitrary<OrgStep>, fc.Arbitrary<ManagedStep>]>(
+		fc.oneof(
 			{ weight: 2, arbitrary: arbOrgStep },
 			{ weight: 1, arbitrary: arbManagedStep(POOL_ORGS) }
 		)
