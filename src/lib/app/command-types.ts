@@ -4,6 +4,10 @@
 import type { AccountId, ChangeId, HandoverReport, Refusal } from '$lib/core';
 import type { AccountInputs, AccountOutputs } from './account-command-types';
 import type { LocalProblem } from './accounts/types';
+import type {
+	OrganizationAccountInputs,
+	OrganizationAccountOutputs
+} from './organization-account-command-types';
 import type { Committed, ConflictRecord } from '$lib/store/types';
 import type { AppContext } from './context';
 import type { DemoResult } from './demo';
@@ -85,6 +89,11 @@ export type {
 	LogInOutput,
 	ResetLinkView
 } from './account-command-types';
+export type {
+	ManagedTarget,
+	OrganizationAccountCommandName,
+	OrganizationAccountInputs
+} from './organization-account-command-types';
 
 /**
  * Why a command did nothing: a rule's refusal (core), or what only the app can know (a wrong
@@ -116,12 +125,13 @@ export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 ]);
 
 export type ChangeName = keyof ChangeInputs;
-export type TaskName = keyof TaskInputs | keyof AccountInputs;
+export type TaskName = keyof TaskInputs | keyof AccountInputs | keyof OrganizationAccountInputs;
 export type CommandName = ChangeName | TaskName;
 
-export interface CommandInputs extends ChangeInputs, TaskInputs, AccountInputs {}
+export interface CommandInputs
+	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationAccountInputs {}
 export interface CommandOutputs
-	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs {}
+	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs, OrganizationAccountOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {

@@ -26,6 +26,7 @@ import type {
 	Step
 } from './command-types';
 import { accountCommands } from './account-commands';
+import { organizationAccountCommands } from './organization-account-commands';
 import type { AppContext } from './context';
 import { resetDevice } from './device';
 import { commitDraft, dryRun } from './dry-run';
@@ -212,5 +213,6 @@ export const commands: CommandMap = {
 		return null;
 	}),
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
-	...accountCommands
+	...accountCommands,
+	...organizationAccountCommands
 };

@@ -46,6 +46,13 @@ import {
 	keptWords
 } from './sync-command-words';
 import { importFailedWords } from './sync-words';
+import {
+	MANAGED_ASK,
+	MANAGED_DONE,
+	isManagedCommand,
+	managedField,
+	managedRefusalWords
+} from './organization-account-words';
 
 const success = (words: string | Phrase): Announcement => announcement(words, 'success');
 
@@ -77,7 +84,8 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'sync.apply': (report) => applyWords(report),
 	'sync.dismiss': () => announcement(DISMISSED_WORDS, 'info'),
 	'sync.history': (check) => historyWords(check),
-	...ACCOUNT_DONE
+	...ACCOUNT_DONE,
+	...MANAGED_DONE
 };
 
 /** What the command did, in words (null: nothing to announce). */
@@ -125,6 +133,7 @@ function isRuleRefusal(refusal: CommandRefusal): refusal is Refusal {
 		case 'identity-provider':
 		case 'key-unreadable':
 		case 'login-expired':
+		case 'deactivated':
 			return false;
 		default:
 			return true;
@@ -138,6 +147,10 @@ export function refusalWords(
 	now: number = Date.now()
 ): string {
 	if (isAccountCommand(name)) return accountRefusalWords(name, refusal, now);
+	if (isManagedCommand(name)) {
+		const words = managedRefusalWords(name, refusal);
+		if (words !== null) return words;
+	}
 	return isRuleRefusal(refusal) ? describeRefusal(refusal) : describeAccountProblem(refusal, now);
 }
 
@@ -170,6 +183,7 @@ export function fieldProblem(
 	const at = (field: string | null, words = refusalWords(name, refusal, now)) =>
 		field === null ? null : { field, words };
 	if (isAccountCommand(name)) return at(accountField(name, refusal));
+	if (isManagedCommand(name)) return at(managedField(name, refusal));
 	switch (name) {
 		case 'site.create':
 			if (refusal.code === 'invalid-payload' && refusal.field === 'name') {
@@ -229,6 +243,7 @@ const ASK: { readonly [N in CommandName]?: Ask<N> } = {
 			confirm: 'Make primary'
 		};
 	},
+	...MANAGED_ASK,
 	'contact.delete': (input, state, actor) => {
 		const license = state.licenses.get(input.licenseId);
 		const name = license === undefined ? 'this license' : describeLicense(license);
