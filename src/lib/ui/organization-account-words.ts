@@ -127,3 +127,6 @@ export function managedRefusalWords(name: Name, refusal: CommandRefusal): string
 	if (name === 'managed.changeName') return 'That already is the account’s full name.';
 	return null;
 }
+
+/** O2/A7: how an account signs in, as the admin's list says it. */
+export const SOURCE_WORDS = { password: 'password', google: 'Google', saml: 'SAML' } as const;
