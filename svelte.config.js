@@ -22,7 +22,9 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
-				'connect-src': ['self'],
+				// O1: a domain's DNS check asks the DNS-over-HTTPS resolver the admin configured
+				// (any https address, or a responder on this computer); nothing else is fetched.
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

@@ -56,7 +56,7 @@ export function managedWorld(count = MANAGED): State {
 		{
 			...envelope('admin'),
 			type: 'domain.verify',
-			payload: { organizationId: ORG, domain: 'bench.example', tokenHash: 'tok' }
+			payload: { organizationId: ORG, domain: 'bench.example', method: 'dns', tokenHash: 'tok' }
 		}
 	);
 	for (const c of changes) applyInPlace(state, c);

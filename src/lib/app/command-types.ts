@@ -3,6 +3,8 @@
 // can ask the person to confirm and report progress without knowing about the UI.
 import type { AccountId, ChangeId, HandoverReport, Refusal } from '$lib/core';
 import type { AccountInputs, AccountOutputs } from './account-command-types';
+import type { OrganizationInputs, OrganizationOutputs } from './organization-command-types';
+import type { OrganizationProblem } from './organizations';
 import type { LocalProblem } from './accounts/types';
 import type {
 	OrganizationAccountInputs,
@@ -99,7 +101,7 @@ export type {
  * Why a command did nothing: a rule's refusal (core), or what only the app can know (a wrong
  * password or code, throttling, "Confirm it's you", a log in that ran out of time).
  */
-export type CommandRefusal = Refusal | LocalProblem;
+export type CommandRefusal = Refusal | LocalProblem | OrganizationProblem;
 
 export interface TaskOutputs {
 	'handover.preview': HandoverReport;
@@ -125,13 +127,22 @@ export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 ]);
 
 export type ChangeName = keyof ChangeInputs;
-export type TaskName = keyof TaskInputs | keyof AccountInputs | keyof OrganizationAccountInputs;
+export type TaskName =
+	| keyof TaskInputs
+	| keyof AccountInputs
+	| keyof OrganizationInputs
+	| keyof OrganizationAccountInputs;
 export type CommandName = ChangeName | TaskName;
 
 export interface CommandInputs
-	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationAccountInputs {}
+	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationInputs, OrganizationAccountInputs {}
 export interface CommandOutputs
-	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs, OrganizationAccountOutputs {}
+	extends
+		Record<ChangeName, Committed>,
+		TaskOutputs,
+		AccountOutputs,
+		OrganizationOutputs,
+		OrganizationAccountOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {

@@ -27,6 +27,7 @@ import type {
 } from './command-types';
 import { accountCommands } from './account-commands';
 import { organizationAccountCommands } from './organization-account-commands';
+import { organizationCommands } from './organization-commands';
 import type { AppContext } from './context';
 import { resetDevice } from './device';
 import { commitDraft, dryRun } from './dry-run';
@@ -214,5 +215,6 @@ export const commands: CommandMap = {
 	}),
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
 	...accountCommands,
-	...organizationAccountCommands
+	...organizationAccountCommands,
+	...organizationCommands
 };

@@ -109,6 +109,10 @@ export const REFUSAL_CODES = Object.freeze({
 	alreadyDeactivated: 'already-deactivated',
 	/** A6: reactivating an account that is active. */
 	notDeactivated: 'not-deactivated',
+	/** O1: a domain's verification mail goes to an address at that very domain. */
+	addressNotAtDomain: 'address-not-at-domain',
+	/** O1: verifying by mail needs a verification mail first. */
+	noVerificationMail: 'no-verification-mail',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

@@ -38,7 +38,13 @@ export {
 	renewalsDue
 } from './license-queries';
 export type { IndexedLicense, LicenseFilter, Person, RenewalState } from './license-queries';
-export { isOrganizationAdmin, managedBy, organizationsOf } from './organization-queries';
+export {
+	TXT_RECORD_PREFIX,
+	isOrganizationAdmin,
+	managedBy,
+	organizationsOf,
+	txtRecordOf
+} from './organization-queries';
 export { filterManagedRows, managedAccountRows } from './managed-queries';
 export type { ManagedFilter, ManagedRow } from './managed-queries';
 export type { AdminAction } from './mail-managed';

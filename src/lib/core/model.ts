@@ -180,6 +180,15 @@ export interface OrganizationDomain {
 	readonly tokenHash: string;
 	readonly addedAt: number;
 	readonly verifiedAt: number | null;
+	/** O1: the latest verification mail (domain.mailCheck); absent or null: none sent. */
+	readonly mailCheck?: DomainMailCheckState | null;
+}
+
+/** O1: where the latest verification mail went, the hash of its token, and until when it works. */
+export interface DomainMailCheckState {
+	readonly address: string;
+	readonly tokenHash: string;
+	readonly expiresAt: number;
 }
 
 /** O1: an organization, its admins (never none) and its domains. */
@@ -207,7 +216,8 @@ export type MailKind =
 	| 'email-changed'
 	| 'two-step-off'
 	| 'account-deleted'
-	| 'admin-action';
+	| 'admin-action'
+	| 'domain-check';
 
 export interface MailLink {
 	readonly label: string;

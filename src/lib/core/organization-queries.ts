@@ -32,3 +32,10 @@ export function organizationsOf(state: State, account: AccountId): Organization[
 		.filter((o) => o.admins.includes(account))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** O1: the DNS TXT record a pending domain's admin publishes (its value holds the token hash). */
+export const TXT_RECORD_PREFIX = 'tessera-domain-verification=';
+
+export function txtRecordOf(tokenHash: string): string {
+	return `${TXT_RECORD_PREFIX}${tokenHash}`;
+}

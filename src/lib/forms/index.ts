@@ -3,3 +3,4 @@
 export * from './validate';
 export * from './fields';
 export * from './accounts';
+export * from './organizations';

@@ -136,6 +136,7 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'renewal.remind':
 			case 'organization.create': // organization records are not in the S9 preview yet (O1)
 			case 'domain.add':
+			case 'domain.mailCheck':
 			case 'domain.verify':
 			case 'domain.remove':
 				break;

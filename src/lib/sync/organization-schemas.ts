@@ -1,7 +1,7 @@
 // One schema per organization change of src/lib/core/changes/organization-types.ts (O1, O2),
 // strict like every change schema.
 import { accountId, organizationId } from '$lib/core';
-import { LIMITS, change, id, text, token, z } from './schema-base';
+import { LIMITS, change, epochMs, id, text, token, z } from './schema-base';
 
 const domain = text(LIMITS.host);
 
@@ -27,9 +27,26 @@ export const ORGANIZATION_SCHEMAS = [
 		'Add a domain to an organization, pending until verified (O1)'
 	),
 	change(
+		'domain.mailCheck',
+		z.strictObject({
+			organizationId: id(organizationId),
+			domain,
+			address: text(LIMITS.email),
+			token,
+			tokenHash: token,
+			expiresAt: epochMs
+		}),
+		'Mail a verification link to an address at a pending domain (O1)'
+	),
+	change(
 		'domain.verify',
-		z.strictObject({ organizationId: id(organizationId), domain, tokenHash: token }),
-		'Verify a pending domain by its token (O1, O2)'
+		z.strictObject({
+			organizationId: id(organizationId),
+			domain,
+			method: z.enum(['dns', 'mail']),
+			tokenHash: token
+		}),
+		'Verify a pending domain: its DNS TXT record was found, or the mailed link was opened (O1, O2)'
 	),
 	change(
 		'domain.remove',

@@ -8,6 +8,7 @@ import type {
 	AccountOutputs,
 	CommandRefusal
 } from '$lib/app/command-types';
+import type { AccountProblem } from '$lib/app/accounts';
 import { describeAccountProblem, WRONG_PAIR } from './account-words';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
@@ -98,7 +99,7 @@ export function isAccountCommand(name: string): name is AccountCommandName {
 /** The words of an account command's refusal (a log in says a little more). */
 export function accountRefusalWords(
 	name: AccountCommandName,
-	refusal: CommandRefusal,
+	refusal: AccountProblem,
 	now: number
 ): string {
 	if (name === 'account.logIn' && refusal.code === 'wrong-password') return WRONG_PAIR;

@@ -187,6 +187,13 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 		case 'managed.delete':
 		case 'managed.resetTwoStep':
 			return phrase(MANAGED_VERBS[change.type], names.account(change.payload.accountId));
+		case 'domain.mailCheck':
+			return [
+				'Mail a link verifying the domain ',
+				userText(change.payload.domain),
+				' to ',
+				userText(change.payload.address)
+			];
 		default:
 			return phrase(ACCOUNT_VERBS[change.type], names.account(change.payload.accountId));
 	}

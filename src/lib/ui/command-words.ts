@@ -47,6 +47,13 @@ import {
 } from './sync-command-words';
 import { importFailedWords } from './sync-words';
 import {
+	ORGANIZATION_DONE,
+	isOrganizationCommand,
+	isOrganizationProblem,
+	organizationField,
+	organizationProblemWords
+} from './organization-command-words';
+import {
 	MANAGED_ASK,
 	MANAGED_DONE,
 	isManagedCommand,
@@ -85,6 +92,7 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'sync.dismiss': () => announcement(DISMISSED_WORDS, 'info'),
 	'sync.history': (check) => historyWords(check),
 	...ACCOUNT_DONE,
+	...ORGANIZATION_DONE,
 	...MANAGED_DONE
 };
 
@@ -146,6 +154,7 @@ export function refusalWords(
 	refusal: CommandRefusal,
 	now: number = Date.now()
 ): string {
+	if (isOrganizationProblem(refusal)) return organizationProblemWords(refusal);
 	if (isAccountCommand(name)) return accountRefusalWords(name, refusal, now);
 	if (isManagedCommand(name)) {
 		const words = managedRefusalWords(name, refusal);
@@ -183,6 +192,7 @@ export function fieldProblem(
 	const at = (field: string | null, words = refusalWords(name, refusal, now)) =>
 		field === null ? null : { field, words };
 	if (isAccountCommand(name)) return at(accountField(name, refusal));
+	if (isOrganizationCommand(name)) return at(organizationField(name, refusal));
 	if (isManagedCommand(name)) return at(managedField(name, refusal));
 	switch (name) {
 		case 'site.create':
@@ -220,6 +230,14 @@ type Ask<N extends CommandName> = (
 const ROLE = { billing: 'billing', technical: 'technical' } as const;
 
 const ASK: { readonly [N in CommandName]?: Ask<N> } = {
+	'domain.remove': (input) => ({
+		title: 'Remove domain?',
+		body:
+			`Remove ${input.domain}? Accounts with an address at it are no longer managed by the ` +
+			'organization: its policies and admins stop applying to them. To manage them again the ' +
+			'domain must be added and verified again.',
+		confirm: 'Remove domain'
+	}),
 	'billing.makeMe': (input, state) => ({
 		title: 'Make me billing contact?',
 		body:

@@ -39,6 +39,7 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'organization.addAdmin': ['organization admin added', 'organization admins added'],
 	'organization.removeAdmin': ['organization admin removed', 'organization admins removed'],
 	'domain.add': ['domain added', 'domains added'],
+	'domain.mailCheck': ['domain verification mail', 'domain verification mails'],
 	'domain.verify': ['domain verified', 'domains verified'],
 	'domain.remove': ['domain removed', 'domains removed'],
 	'managed.changeEmail': [

@@ -72,6 +72,10 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'own-account': 'You can’t do that to your own account: ask another admin of the organization.',
 	'already-deactivated': 'That account is already deactivated.',
 	'not-deactivated': 'That account is not deactivated.',
+	'address-not-at-domain':
+		'The verification mail must go to an address at the domain being verified.',
+	'no-verification-mail':
+		'No verification mail was sent for this domain yet: send one, then open its link.',
 	'invalid-payload': 'Some of the details are missing or invalid.',
 	'unknown-change-type':
 		'This change comes from a newer version of Tessera and was kept, not applied.'

@@ -77,13 +77,16 @@ beforeEach(async () => {
 		type: 'organization.create',
 		payload: { organizationId: ORG, name: 'Acme' }
 	});
-	for (const type of ['domain.add', 'domain.verify'] as const) {
-		await commit({
-			...envelope(ALICE),
-			type,
-			payload: { organizationId: ORG, domain: 'acme.com', tokenHash: 'tok' }
-		});
-	}
+	await commit({
+		...envelope(ALICE),
+		type: 'domain.add',
+		payload: { organizationId: ORG, domain: 'acme.com', tokenHash: 'tok' }
+	});
+	await commit({
+		...envelope(ALICE),
+		type: 'domain.verify',
+		payload: { organizationId: ORG, domain: 'acme.com', method: 'dns', tokenHash: 'tok' }
+	});
 	data.useStore(
 		store,
 		createContext(store, () => NOW + 1000)

@@ -55,14 +55,28 @@ async function acme() {
 						{ ...envelope, type, payload: { organizationId: ORG, name: 'Acme' } },
 						h.now()
 					)
-				: await h.store.commit(
-						{
-							...envelope,
-							type,
-							payload: { organizationId: ORG, domain: 'acme.com', tokenHash: 'tok' }
-						},
-						h.now()
-					);
+				: type === 'domain.add'
+					? await h.store.commit(
+							{
+								...envelope,
+								type,
+								payload: { organizationId: ORG, domain: 'acme.com', tokenHash: 'tok' }
+							},
+							h.now()
+						)
+					: await h.store.commit(
+							{
+								...envelope,
+								type,
+								payload: {
+									organizationId: ORG,
+									domain: 'acme.com',
+									method: 'dns',
+									tokenHash: 'tok'
+								}
+							},
+							h.now()
+						);
 		expect(result.ok).toBe(true);
 	};
 	await commit('organization.create');

@@ -113,7 +113,15 @@ describe('the command map', () => {
 			'sync.check',
 			'sync.apply',
 			'sync.dismiss',
-			'sync.history'
+			'sync.history',
+			'organization.create',
+			'organization.addAdmin',
+			'organization.removeAdmin',
+			'domain.add',
+			'domain.remove',
+			'domain.mailCheck',
+			'domain.verifyByMail',
+			'domain.checkDns'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

@@ -61,7 +61,7 @@ export class OrganizationChanges {
 		};
 	}
 
-	/** Presents the hash of `token` (by default the one `addDomain` made). */
+	/** DNS: presents the hash of `token` (by default the one `addDomain` made). */
 	verify(
 		actor: Actor,
 		id: OrganizationId,
@@ -71,7 +71,45 @@ export class OrganizationChanges {
 		return {
 			...this.f.envelope(actor),
 			type: 'domain.verify',
-			payload: { organizationId: id, domain, tokenHash: hashOf(token) }
+			payload: { organizationId: id, domain, method: 'dns', tokenHash: hashOf(token) }
+		};
+	}
+
+	/** Mails a verification link with `token`, working for `ttl` ms after the change. */
+	mailCheck(
+		actor: Actor,
+		id: OrganizationId,
+		domain: string,
+		address: string,
+		token = `mail-${domainToken(id, domain)}`,
+		ttl = 24 * 60 * 60 * 1000
+	): ChangeOf<'domain.mailCheck'> {
+		const env = this.f.envelope(actor);
+		return {
+			...env,
+			type: 'domain.mailCheck',
+			payload: {
+				organizationId: id,
+				domain,
+				address,
+				token,
+				tokenHash: hashOf(token),
+				expiresAt: env.at + ttl
+			}
+		};
+	}
+
+	/** Mail: presents the hash of the token of the mail's link. */
+	verifyByMail(
+		actor: Actor,
+		id: OrganizationId,
+		domain: string,
+		token = `mail-${domainToken(id, domain)}`
+	): ChangeOf<'domain.verify'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'domain.verify',
+			payload: { organizationId: id, domain, method: 'mail', tokenHash: hashOf(token) }
 		};
 	}
 

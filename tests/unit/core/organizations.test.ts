@@ -10,7 +10,7 @@ import {
 	replay
 } from '$lib/core';
 import type { State } from '$lib/core';
-import { A, ChangeFactory, accept, build, refusal, world } from './factories';
+import { A, ChangeFactory, accept, build, hashOf, refusal, world } from './factories';
 import { O1, O2, OrganizationChanges, domainToken } from './organization-factory';
 
 function start(): { f: ChangeFactory; o: OrganizationChanges; state: State } {
@@ -134,6 +134,62 @@ describe('O1: domains', () => {
 		expect(domain?.status).toBe('verified');
 		expect(domain?.verifiedAt).toBeGreaterThan(domain?.addedAt ?? Infinity);
 		expect(refusal(verified, o.verify(A.alice, O1, 'acme.com')).code).toBe(
+			'domain-already-verified'
+		);
+	});
+
+	it('O1: verify by mail: a mail to an address at the domain, whose link verifies it', () => {
+		const { o, state } = start();
+		const pending = build([o.create(A.alice, O1), o.addDomain(A.alice, O1, 'acme.com')], state);
+		const sent = accept(pending, o.mailCheck(A.alice, O1, 'Acme.com', 'IT@acme.com', 'tok-1'));
+		const mails = [...sent.state.mail.values()].filter((m) => m.kind === 'domain-check');
+		expect(mails).toHaveLength(1);
+		expect(mails[0]).toMatchObject({ to: 'IT@acme.com', subject: 'Verify acme.com for Acme' });
+		expect(mails[0]?.links[0]?.href).toContain('token=tok-1');
+		const entry = sent.state.organizations.get(O1)?.domains[0];
+		// The domain keeps the token's hash only (X1); the plain token is in the mail's link.
+		expect(entry?.mailCheck?.address).toBe('IT@acme.com');
+		expect(entry?.mailCheck?.tokenHash).toBe(hashOf('tok-1'));
+		expect(Object.keys(entry?.mailCheck ?? {}).sort()).toEqual([
+			'address',
+			'expiresAt',
+			'tokenHash'
+		]);
+		// Only the latest mail's link works.
+		const again = accept(sent.state, o.mailCheck(A.alice, O1, 'acme.com', 'it@acme.com', 'tok-2'));
+		const old = o.verifyByMail(A.alice, O1, 'acme.com', 'tok-1');
+		expect(refusal(again.state, old).code).toBe('invalid-token');
+		const ok = accept(again.state, o.verifyByMail(A.alice, O1, 'acme.com', 'tok-2')).state;
+		expect(ok.organizations.get(O1)?.domains[0]).toMatchObject({
+			status: 'verified',
+			mailCheck: null
+		});
+		expect(managedBy(ok, A.bob)?.id).toBe(O1);
+	});
+
+	it('O1: a mail check is refused for non-admins, other domains, bad input; links expire', () => {
+		const { o, state } = start();
+		const pending = build([o.create(A.alice, O1), o.addDomain(A.alice, O1, 'acme.com')], state);
+		const refused = (c: Parameters<typeof refusal>[1]) => refusal(pending, c).code;
+		expect(refused(o.mailCheck(A.bob, O1, 'acme.com', 'it@acme.com'))).toBe(
+			'not-organization-admin'
+		);
+		expect(refused(o.mailCheck(A.alice, O1, 'acme.com', 'it@mail.acme.com'))).toBe(
+			'address-not-at-domain'
+		);
+		expect(refused(o.mailCheck(A.alice, O1, 'acme.com', 'not an address'))).toBe('invalid-email');
+		expect(refused(o.mailCheck(A.alice, O1, 'other.org', 'it@other.org'))).toBe('unknown-domain');
+		expect(refused(o.mailCheck(A.alice, O1, 'acme.com', 'it@acme.com', 'tok', 0))).toBe(
+			'invalid-payload'
+		);
+		expect(refused(o.verifyByMail(A.alice, O1, 'acme.com'))).toBe('no-verification-mail');
+		const sent = accept(pending, o.mailCheck(A.alice, O1, 'acme.com', 'it@acme.com', 't', 1));
+		// The factory's next change is a second later: past the link's one millisecond.
+		expect(refusal(sent.state, o.verifyByMail(A.alice, O1, 'acme.com', 't')).code).toBe(
+			'token-expired'
+		);
+		const verified = accept(pending, o.verify(A.alice, O1, 'acme.com')).state;
+		expect(refusal(verified, o.mailCheck(A.alice, O1, 'acme.com', 'it@acme.com')).code).toBe(
 			'domain-already-verified'
 		);
 	});

@@ -196,6 +196,8 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 		org(f).act(A.alice, O1, 'managed.deactivate', A.bob)
 	],
 	'not-deactivated': inOrgs((o) => o.act(A.alice, O1, 'managed.reactivate', A.bob)),
+	'address-not-at-domain': inOrgs((o) => o.mailCheck(A.dave, O2, 'other.org', 'it@acme.com')),
+	'no-verification-mail': inOrgs((o) => o.verifyByMail(A.dave, O2, 'other.org')),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

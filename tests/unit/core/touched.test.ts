@@ -34,6 +34,7 @@ describe('sensitive change types (S9)', () => {
 				'organization.addAdmin',
 				'organization.removeAdmin',
 				'domain.add',
+				'domain.mailCheck',
 				'domain.verify',
 				'domain.remove',
 				// A6/O2: every admin action on a managed account.

@@ -81,6 +81,7 @@ export const SECRET_TYPES = [
 	...V1_SECRET_TYPES,
 	'account.setKeys',
 	'domain.add',
+	'domain.mailCheck',
 	'domain.verify'
 ] as const;
 
@@ -237,11 +238,33 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 		case 'organization.removeAdmin':
 			return { ...env, type, payload: { organizationId: org, accountId: acc } };
 		case 'domain.add':
-		case 'domain.verify':
 			return {
 				...env,
 				type,
 				payload: { organizationId: org, domain: `d${n}.example.com`, tokenHash: tokens.tokenHash }
+			};
+		case 'domain.mailCheck':
+			return {
+				...env,
+				type,
+				payload: {
+					organizationId: org,
+					domain: `d${n}.example.com`,
+					address: `admin@d${n}.example.com`,
+					...tokens,
+					expiresAt: env.at + 1
+				}
+			};
+		case 'domain.verify':
+			return {
+				...env,
+				type,
+				payload: {
+					organizationId: org,
+					domain: `d${n}.example.com`,
+					method: 'dns',
+					tokenHash: tokens.tokenHash
+				}
 			};
 		case 'domain.remove':
 			return { ...env, type, payload: { organizationId: org, domain: `d${n}.example.com` } };

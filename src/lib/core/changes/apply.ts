@@ -18,6 +18,7 @@ import { handover } from './rules/handover';
 import { licenseStart, renewalRemind, siteCreate, supportRequest } from './rules/licenses';
 import {
 	domainAdd,
+	domainMailCheck,
 	domainRemove,
 	domainVerify,
 	organizationAddAdmin,
@@ -116,6 +117,8 @@ function decide(d: Draft, change: Change): Outcome {
 			return organizationRemoveAdmin(d, change);
 		case 'domain.add':
 			return domainAdd(d, change);
+		case 'domain.mailCheck':
+			return domainMailCheck(d, change);
 		case 'domain.verify':
 			return domainVerify(d, change);
 		case 'domain.remove':

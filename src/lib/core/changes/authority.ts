@@ -64,6 +64,7 @@ export function authorityOf(change: Change): Authority {
 		case 'organization.addAdmin':
 		case 'organization.removeAdmin':
 		case 'domain.add':
+		case 'domain.mailCheck':
 		case 'domain.verify':
 		case 'domain.remove':
 		case 'managed.changeEmail': // A6: an admin of the managing organization, as themself

@@ -24,7 +24,7 @@ export type OrganizationRemoveAdmin = Envelope<
 
 /**
  * O1: an admin adds a domain, pending until verified. `tokenHash` is the SHA-256 of the
- * verification token (the DNS TXT value, or the code a mail to the domain carries).
+ * verification token: the value of the DNS TXT record to publish is this hash (DNS is public).
  */
 export type DomainAdd = Envelope<
 	'domain.add',
@@ -35,12 +35,35 @@ export type DomainAdd = Envelope<
 	}
 >;
 
-/** O1/O2: the hash of the token found (in DNS, or in the mail) verifies a pending domain. */
+/**
+ * O1: an admin asks for a verification mail to an address at a pending domain (the offline
+ * way to verify). Like the account mail, the change carries the plain `token` for the mail's
+ * link and its hash, the only form the domain keeps; only the latest mail's link works, and
+ * only until `expiresAt` (change time).
+ */
+export type DomainMailCheck = Envelope<
+	'domain.mailCheck',
+	{
+		readonly organizationId: OrganizationId;
+		readonly domain: string;
+		readonly address: string;
+		readonly token: string;
+		readonly tokenHash: string;
+		readonly expiresAt: number;
+	}
+>;
+
+/**
+ * O1/O2: an admin verifies a pending domain. 'dns': the admin's device found the domain's TXT
+ * record (its value is the `tokenHash` domain.add made) through DNS-over-HTTPS; 'mail': the
+ * hash of the token from the latest verification mail's link, before it expired.
+ */
 export type DomainVerify = Envelope<
 	'domain.verify',
 	{
 		readonly organizationId: OrganizationId;
 		readonly domain: string;
+		readonly method: 'dns' | 'mail';
 		readonly tokenHash: string;
 	}
 >;
@@ -56,6 +79,7 @@ export type OrganizationChange =
 	| OrganizationAddAdmin
 	| OrganizationRemoveAdmin
 	| DomainAdd
+	| DomainMailCheck
 	| DomainVerify
 	| DomainRemove;
 
@@ -64,6 +88,7 @@ export const ORGANIZATION_CHANGE_TYPES = [
 	'organization.addAdmin',
 	'organization.removeAdmin',
 	'domain.add',
+	'domain.mailCheck',
 	'domain.verify',
 	'domain.remove'
 ] as const satisfies readonly OrganizationChange['type'][];

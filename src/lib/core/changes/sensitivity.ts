@@ -53,6 +53,7 @@ export const SENSITIVITY = Object.freeze({
 	'organization.addAdmin': 'organization',
 	'organization.removeAdmin': 'organization',
 	'domain.add': 'organization',
+	'domain.mailCheck': 'organization',
 	'domain.verify': 'organization',
 	'domain.remove': 'organization',
 	// A6/O2: an admin acts on a managed account (its address, its log in, its second step).

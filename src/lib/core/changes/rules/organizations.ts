@@ -2,7 +2,8 @@
 // (the creator is the first one); an organization never has zero admins; a domain is normalised
 // as C5 does, a public one is never added or verified, and at most one organization verifies a
 // domain (the state's domain index says which).
-import { isPublicDomain, normaliseDomain } from '../../domains';
+import { isPublicDomain, normaliseDomain, normaliseEmail } from '../../domains';
+import { domainCheckMail } from '../../mail-organizations';
 import type { Refusal } from '../../errors';
 import type { OrganizationId } from '../../ids';
 import type { Account, Organization, OrganizationDomain } from '../../model';
@@ -14,6 +15,7 @@ import type { Draft, Outcome } from '../draft';
 import { MAX_NAME, requireActor, text } from '../guards';
 import type {
 	DomainAdd,
+	DomainMailCheck,
 	DomainRemove,
 	DomainVerify,
 	OrganizationAddAdmin,
@@ -112,23 +114,70 @@ export function domainAdd(d: Draft, c: DomainAdd): Outcome {
 	return done();
 }
 
+/** The pending domain of the organization, by any spelling C5 normalises. */
+function requirePending(org: Organization, input: string): Result<OrganizationDomain, Refusal> {
+	const domain = requireDomain(input);
+	if (!domain.ok) return domain;
+	const entry = org.domains.find((x) => x.domain === domain.value);
+	if (entry === undefined) return refuse('unknown-domain');
+	if (entry.status !== 'pending') return refuse('domain-already-verified');
+	return ok(entry);
+}
+
+function replaceDomain(org: Organization, entry: OrganizationDomain, next: OrganizationDomain) {
+	return { ...org, domains: org.domains.map((x) => (x === entry ? next : x)) };
+}
+
+export function domainMailCheck(d: Draft, c: DomainMailCheck): Outcome {
+	const p = c.payload;
+	const admin = requireAdmin(d, p.organizationId);
+	if (!admin.ok) return admin;
+	const { org } = admin.value;
+	const pending = requirePending(org, p.domain);
+	if (!pending.ok) return pending;
+	const entry = pending.value;
+	const address = normaliseEmail(p.address);
+	if (address === null) return refuse('invalid-email');
+	if (address.domain !== entry.domain) return refuse('address-not-at-domain');
+	if (!isToken(p.token)) return refuse('invalid-payload', { field: 'token' });
+	if (!isToken(p.tokenHash)) return refuse('invalid-payload', { field: 'tokenHash' });
+	if (!Number.isSafeInteger(p.expiresAt) || p.expiresAt <= c.at) {
+		return refuse('invalid-payload', { field: 'expiresAt' });
+	}
+	// Only the latest mail's link works: a new one replaces the previous token.
+	const mailCheck = { address: address.email, tokenHash: p.tokenHash, expiresAt: p.expiresAt };
+	d.putOrganization(replaceDomain(org, entry, { ...entry, mailCheck }));
+	d.send(
+		{ email: address.email, emailKey: address.key },
+		domainCheckMail(org, entry.domain, address.email, p.token, p.expiresAt)
+	);
+	return done();
+}
+
 export function domainVerify(d: Draft, c: DomainVerify): Outcome {
 	const p = c.payload;
 	const admin = requireAdmin(d, p.organizationId);
 	if (!admin.ok) return admin;
 	const { org } = admin.value;
-	const domain = requireDomain(p.domain);
-	if (!domain.ok) return domain;
-	const entry = org.domains.find((x) => x.domain === domain.value);
-	if (entry === undefined) return refuse('unknown-domain');
-	if (entry.status !== 'pending') return refuse('domain-already-verified');
-	if (verifiedElsewhere(d, domain.value, org.id)) return refuse('domain-taken');
-	if (entry.tokenHash !== p.tokenHash) return refuse('invalid-token');
-	const verified: OrganizationDomain = { ...entry, status: 'verified', verifiedAt: c.at };
-	d.putOrganization({
-		...org,
-		domains: org.domains.map((x) => (x === entry ? verified : x))
-	});
+	const pending = requirePending(org, p.domain);
+	if (!pending.ok) return pending;
+	const entry = pending.value;
+	if (verifiedElsewhere(d, entry.domain, org.id)) return refuse('domain-taken');
+	if (p.method === 'mail') {
+		const check = entry.mailCheck;
+		if (check === undefined || check === null) return refuse('no-verification-mail');
+		if (c.at > check.expiresAt) return refuse('token-expired');
+		if (check.tokenHash !== p.tokenHash) return refuse('invalid-token');
+	} else if (p.method === 'dns') {
+		if (entry.tokenHash !== p.tokenHash) return refuse('invalid-token');
+	} else return refuse('invalid-payload', { field: 'method' });
+	const verified: OrganizationDomain = {
+		...entry,
+		status: 'verified',
+		verifiedAt: c.at,
+		mailCheck: null
+	};
+	d.putOrganization(replaceDomain(org, entry, verified));
 	return done();
 }
 

@@ -1,0 +1,44 @@
+// The organization commands of the command map (O1): inputs and outputs, declared once. A
+// refusal is the core's, or what only the app knows (organizations/: DNS, finding a person).
+import type { AccountId, OrganizationId } from '$lib/core';
+import type { Committed } from '$lib/store/types';
+
+interface DomainRef {
+	readonly organizationId: OrganizationId;
+	readonly domain: string;
+}
+
+export interface OrganizationInputs {
+	/** O1: the actor becomes its first admin. */
+	'organization.create': { readonly name: string };
+	/** O1: an active account on this device, by email. */
+	'organization.addAdmin': { readonly organizationId: OrganizationId; readonly email: string };
+	/** O1: never the last admin. */
+	'organization.removeAdmin': {
+		readonly organizationId: OrganizationId;
+		readonly accountId: AccountId;
+	};
+	/** O1: pending, with its TXT record to publish. */
+	'domain.add': DomainRef;
+	/** O1/O2: its accounts are no longer managed. */
+	'domain.remove': DomainRef;
+	/** O1: a verification mail to an address at the domain. */
+	'domain.mailCheck': DomainRef & { readonly address: string };
+	/** O1: the mail's link, opened by an admin. */
+	'domain.verifyByMail': DomainRef & { readonly token: string };
+	/** O1: a DNS-over-HTTPS look-up of the domain's TXT record, then verify. */
+	'domain.checkDns': DomainRef & { readonly resolver: string };
+}
+
+export interface OrganizationOutputs {
+	'organization.create': { readonly committed: Committed; readonly organizationId: OrganizationId };
+	'organization.addAdmin': Committed;
+	'organization.removeAdmin': Committed;
+	'domain.add': Committed;
+	'domain.remove': Committed;
+	'domain.mailCheck': Committed;
+	'domain.verifyByMail': Committed;
+	'domain.checkDns': Committed;
+}
+
+export type OrganizationCommandName = keyof OrganizationInputs;

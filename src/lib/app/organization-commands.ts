@@ -1,0 +1,76 @@
+// The organization commands of the command map (declared in organization-command-types.ts):
+// each needs a logged-in actor and answers the work of organizations/ as the map's Ran.
+import { changeId } from '$lib/core';
+import type { AccountId, Refusal, Result } from '$lib/core';
+import type { Committed } from '$lib/store/types';
+import type { Command, Ran } from './command-types';
+import type { AppContext } from './context';
+import type { OrganizationInputs, OrganizationOutputs } from './organization-command-types';
+import {
+	addAdmin,
+	addDomain,
+	checkDomainDns,
+	createOrganization,
+	mailDomainCheck,
+	verifyDomainByMail
+} from './organizations';
+import type { OrganizationProblem } from './organizations';
+
+type OrganizationCommands = {
+	readonly [N in keyof OrganizationInputs]: Command<OrganizationInputs[N], OrganizationOutputs[N]>;
+};
+
+type Problem = Refusal | OrganizationProblem;
+
+/** A command of a logged-in admin that commits one change (or is refused). */
+function act<I, O>(
+	run: (ctx: AppContext, actor: AccountId, input: I) => Promise<Result<O, Problem>>,
+	committedOf: (value: O) => Committed,
+	options: { readonly confirm?: 'always' } = {}
+): Command<I, O> {
+	return {
+		needsActor: true,
+		async run(ctx, actor, input, hooks): Promise<Ran<O>> {
+			if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
+			if (options.confirm === 'always' && !(await hooks.confirm('always'))) {
+				return { kind: 'cancelled' };
+			}
+			const result = await run(ctx, actor, input);
+			if (!result.ok) return { kind: 'refused', refusal: result.error };
+			const committed = committedOf(result.value);
+			return { kind: 'done', value: result.value, committed, undo: null };
+		}
+	};
+}
+
+const newId = (ctx: AppContext) => changeId(ctx.newId('c_'));
+
+/** A command whose value is the commit itself. */
+const commits = <I>(
+	run: (ctx: AppContext, actor: AccountId, input: I) => Promise<Result<Committed, Problem>>,
+	options: { readonly confirm?: 'always' } = {}
+): Command<I, Committed> => act(run, (c) => c, options);
+
+export const organizationCommands: OrganizationCommands = {
+	'organization.create': act(
+		(ctx, actor, input) => createOrganization(ctx, actor, input.name),
+		(created) => created.committed
+	),
+	'organization.addAdmin': commits((ctx, actor, input) => addAdmin(ctx, actor, input)),
+	'organization.removeAdmin': commits((ctx, actor, input) =>
+		ctx.store.commit(
+			{ id: newId(ctx), actor, type: 'organization.removeAdmin', payload: input },
+			ctx.now()
+		)
+	),
+	'domain.add': commits((ctx, actor, input) => addDomain(ctx, actor, input)),
+	// O2: removing a domain ends the management of its accounts: always asked first.
+	'domain.remove': commits(
+		(ctx, actor, input) =>
+			ctx.store.commit({ id: newId(ctx), actor, type: 'domain.remove', payload: input }, ctx.now()),
+		{ confirm: 'always' }
+	),
+	'domain.mailCheck': commits((ctx, actor, input) => mailDomainCheck(ctx, actor, input)),
+	'domain.verifyByMail': commits((ctx, actor, input) => verifyDomainByMail(ctx, actor, input)),
+	'domain.checkDns': commits((ctx, actor, input) => checkDomainDns(ctx, actor, input))
+};
