@@ -121,11 +121,18 @@ describe('the command map', () => {
 			'domain.remove',
 			'domain.mailCheck',
 			'domain.verifyByMail',
-			'domain.checkDns'
+			'domain.checkDns',
+			'managed.changeEmail',
+			'managed.changeName',
+			'managed.deactivate',
+			'managed.reactivate',
+			'managed.delete',
+			'managed.resetTwoStep'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
 		expect(commands['contact.delete'].needsActor).toBe(true);
+		expect(commands['managed.delete'].needsActor).toBe(true);
 	});
 
 	it('S1: a change command commits one change and returns what the store committed', async () => {
