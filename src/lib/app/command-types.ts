@@ -123,7 +123,8 @@ export interface TaskOutputs {
  */
 export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 	'sync.overview',
-	'sync.conflicts'
+	'sync.conflicts',
+	'audit.load'
 ]);
 
 export type ChangeName = keyof ChangeInputs;

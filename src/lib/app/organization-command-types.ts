@@ -2,6 +2,7 @@
 // refusal is the core's, or what only the app knows (organizations/: DNS, finding a person).
 import type { AccountId, OrganizationId } from '$lib/core';
 import type { Committed } from '$lib/store/types';
+import type { AuditLoad } from './organizations/audit';
 
 interface DomainRef {
 	readonly organizationId: OrganizationId;
@@ -28,6 +29,8 @@ export interface OrganizationInputs {
 	'domain.verifyByMail': DomainRef & { readonly token: string };
 	/** O1: a DNS-over-HTTPS look-up of the domain's TXT record, then verify. */
 	'domain.checkDns': DomainRef & { readonly resolver: string };
+	/** O6: the audit log's entries and the chain status of the devices behind them (a read). */
+	'audit.load': { readonly organizationId: OrganizationId };
 }
 
 export interface OrganizationOutputs {
@@ -39,6 +42,7 @@ export interface OrganizationOutputs {
 	'domain.mailCheck': Committed;
 	'domain.verifyByMail': Committed;
 	'domain.checkDns': Committed;
+	'audit.load': AuditLoad;
 }
 
 export type OrganizationCommandName = keyof OrganizationInputs;

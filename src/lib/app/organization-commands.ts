@@ -15,6 +15,7 @@ import {
 	verifyDomainByMail
 } from './organizations';
 import type { OrganizationProblem } from './organizations';
+import { loadAudit } from './organizations/audit';
 
 type OrganizationCommands = {
 	readonly [N in keyof OrganizationInputs]: Command<OrganizationInputs[N], OrganizationOutputs[N]>;
@@ -72,5 +73,14 @@ export const organizationCommands: OrganizationCommands = {
 	),
 	'domain.mailCheck': commits((ctx, actor, input) => mailDomainCheck(ctx, actor, input)),
 	'domain.verifyByMail': commits((ctx, actor, input) => verifyDomainByMail(ctx, actor, input)),
-	'domain.checkDns': commits((ctx, actor, input) => checkDomainDns(ctx, actor, input))
+	'domain.checkDns': commits((ctx, actor, input) => checkDomainDns(ctx, actor, input)),
+	'audit.load': {
+		needsActor: true,
+		async run(ctx, actor, input) {
+			if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
+			const result = await loadAudit(ctx, actor, input.organizationId);
+			if (!result.ok) return { kind: 'refused', refusal: result.error };
+			return { kind: 'done', value: result.value, committed: null, undo: null };
+		}
+	}
 };

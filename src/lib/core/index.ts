@@ -48,3 +48,5 @@ export {
 export { filterManagedRows, managedAccountRows } from './managed-queries';
 export type { ManagedFilter, ManagedRow } from './managed-queries';
 export type { AdminAction } from './mail-managed';
+export { auditEntries, filterAudit, subjectOf } from './audit';
+export type { AccountText, AuditEntry, AuditFilter } from './audit';

@@ -2,8 +2,8 @@
 // where the browser can share files (mostly phones), so the file can go straight to the
 // other device through a messenger or a drive.
 
-export function downloadText(text: string, filename: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(text: string, filename: string, type = 'application/json'): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = filename;

@@ -44,7 +44,9 @@ export const ORGANIZATION_DONE: { readonly [N in OrganizationCommandName]: Words
 		),
 	'domain.verifyByMail': (_o, input) => success(userText(input.domain), ' is verified.'),
 	'domain.checkDns': (_o, input) =>
-		success(userText(input.domain.trim().toLowerCase()), ' is verified.')
+		success(userText(input.domain.trim().toLowerCase()), ' is verified.'),
+	// A read: the section shows what it read.
+	'audit.load': () => null
 };
 
 const CODES: ReadonlySet<string> = new Set<OrganizationProblem['code']>([

@@ -5,7 +5,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { accountId, organizationId, txtRecordOf } from '$lib/core';
-import type { Account, Organization, OrganizationDomain } from '$lib/core';
+import type { Account, AccountId, Organization, OrganizationDomain } from '$lib/core';
 import DomainsSection from '$lib/components/organization/DomainsSection.svelte';
 import AdminsSection from '$lib/components/organization/AdminsSection.svelte';
 
@@ -88,26 +88,22 @@ describe('O1: the Domains section', () => {
 });
 
 describe('O1: the Admins section', () => {
-	const accounts = new Map<ReturnType<typeof accountId>, Account>(
-		[
-			[ALICE, 'alice@acme.com'],
-			[BOB, 'bob@acme.com']
-		].map(([id, email]) => [
-			id,
-			{
-				id,
-				email,
-				emailKey: email,
-				name: email,
-				status: 'active',
-				verified: true,
-				source: 'password',
-				invited: false,
-				createdAt: 0,
-				secrets: {}
-			} satisfies Account
-		])
-	);
+	const account = (id: AccountId, email: string): Account => ({
+		id,
+		email,
+		emailKey: email,
+		name: email,
+		status: 'active',
+		verified: true,
+		source: 'password',
+		invited: false,
+		createdAt: 0,
+		secrets: {}
+	});
+	const accounts = new Map<AccountId, Account>([
+		[ALICE, account(ALICE, 'alice@acme.com')],
+		[BOB, account(BOB, 'bob@acme.com')]
+	]);
 
 	it('the last admin has no Remove admin button, and the section says why', () => {
 		render(AdminsSection, {

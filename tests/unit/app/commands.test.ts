@@ -127,7 +127,8 @@ describe('the command map', () => {
 			'managed.deactivate',
 			'managed.reactivate',
 			'managed.delete',
-			'managed.resetTwoStep'
+			'managed.resetTwoStep',
+			'audit.load'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
