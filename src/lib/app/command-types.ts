@@ -124,7 +124,8 @@ export interface TaskOutputs {
 export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 	'sync.overview',
 	'sync.conflicts',
-	'audit.load'
+	'audit.load',
+	'audit.chains'
 ]);
 
 export type ChangeName = keyof ChangeInputs;

@@ -2,7 +2,7 @@
 // refusal is the core's, or what only the app knows (organizations/: DNS, finding a person).
 import type { AccountId, OrganizationId } from '$lib/core';
 import type { Committed } from '$lib/store/types';
-import type { AuditLoad } from './organizations/audit';
+import type { AuditLoad, DeviceChain } from './organizations/audit';
 
 interface DomainRef {
 	readonly organizationId: OrganizationId;
@@ -29,8 +29,10 @@ export interface OrganizationInputs {
 	'domain.verifyByMail': DomainRef & { readonly token: string };
 	/** O1: a DNS-over-HTTPS look-up of the domain's TXT record, then verify. */
 	'domain.checkDns': DomainRef & { readonly resolver: string };
-	/** O6: the audit log's entries and the chain status of the devices behind them (a read). */
+	/** O6: the audit log's entries, newest first (a read). */
 	'audit.load': { readonly organizationId: OrganizationId };
+	/** O6 + X5: the chain status of the devices behind the entries (a read). */
+	'audit.chains': { readonly organizationId: OrganizationId; readonly devices: readonly string[] };
 }
 
 export interface OrganizationOutputs {
@@ -43,6 +45,7 @@ export interface OrganizationOutputs {
 	'domain.verifyByMail': Committed;
 	'domain.checkDns': Committed;
 	'audit.load': AuditLoad;
+	'audit.chains': readonly DeviceChain[];
 }
 
 export type OrganizationCommandName = keyof OrganizationInputs;

@@ -15,7 +15,7 @@ import {
 	verifyDomainByMail
 } from './organizations';
 import type { OrganizationProblem } from './organizations';
-import { loadAudit } from './organizations/audit';
+import { checkAuditChains, loadAudit } from './organizations/audit';
 
 type OrganizationCommands = {
 	readonly [N in keyof OrganizationInputs]: Command<OrganizationInputs[N], OrganizationOutputs[N]>;
@@ -40,6 +40,21 @@ function act<I, O>(
 			if (!result.ok) return { kind: 'refused', refusal: result.error };
 			const committed = committedOf(result.value);
 			return { kind: 'done', value: result.value, committed, undo: null };
+		}
+	};
+}
+
+/** A read of a logged-in admin: its value, nothing committed. */
+function read<I, O>(
+	run: (ctx: AppContext, actor: AccountId, input: I) => Promise<Result<O, Problem>>
+): Command<I, O> {
+	return {
+		needsActor: true,
+		async run(ctx, actor, input): Promise<Ran<O>> {
+			if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
+			const result = await run(ctx, actor, input);
+			if (!result.ok) return { kind: 'refused', refusal: result.error };
+			return { kind: 'done', value: result.value, committed: null, undo: null };
 		}
 	};
 }
@@ -74,13 +89,8 @@ export const organizationCommands: OrganizationCommands = {
 	'domain.mailCheck': commits((ctx, actor, input) => mailDomainCheck(ctx, actor, input)),
 	'domain.verifyByMail': commits((ctx, actor, input) => verifyDomainByMail(ctx, actor, input)),
 	'domain.checkDns': commits((ctx, actor, input) => checkDomainDns(ctx, actor, input)),
-	'audit.load': {
-		needsActor: true,
-		async run(ctx, actor, input) {
-			if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
-			const result = await loadAudit(ctx, actor, input.organizationId);
-			if (!result.ok) return { kind: 'refused', refusal: result.error };
-			return { kind: 'done', value: result.value, committed: null, undo: null };
-		}
-	}
+	'audit.load': read((ctx, actor, input) => loadAudit(ctx, actor, input.organizationId)),
+	'audit.chains': read((ctx, actor, input) =>
+		checkAuditChains(ctx, actor, input.organizationId, input.devices)
+	)
 };

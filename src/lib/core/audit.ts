@@ -54,7 +54,17 @@ export function auditEntries(
 			out.push({ change, account: subject });
 		}
 	}
-	out.sort((a, b) => compareNewestFirst(a.change, b.change));
+	// The store hands the log over in clock order (S5): reversing it is then enough.
+	let ascending = true;
+	for (let i = 1; i < out.length && ascending; i++) {
+		const a = out[i - 1];
+		const b = out[i];
+		if (a !== undefined && b !== undefined && compareNewestFirst(a.change, b.change) < 0) {
+			ascending = false;
+		}
+	}
+	if (ascending) out.reverse();
+	else out.sort((a, b) => compareNewestFirst(a.change, b.change));
 	return out;
 }
 

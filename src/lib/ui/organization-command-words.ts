@@ -46,7 +46,8 @@ export const ORGANIZATION_DONE: { readonly [N in OrganizationCommandName]: Words
 	'domain.checkDns': (_o, input) =>
 		success(userText(input.domain.trim().toLowerCase()), ' is verified.'),
 	// A read: the section shows what it read.
-	'audit.load': () => null
+	'audit.load': () => null,
+	'audit.chains': () => null
 };
 
 const CODES: ReadonlySet<string> = new Set<OrganizationProblem['code']>([

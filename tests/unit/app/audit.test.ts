@@ -52,6 +52,18 @@ describe('O6: loading the audit log', () => {
 			'domain.add',
 			'organization.create'
 		]);
-		expect(loaded.value.chains).toEqual([{ device: ctx.store.device, state: 'intact' }]);
+		const devices = loaded.value.entries.map((e) => e.change.device);
+		const chains = await commands['audit.chains'].run(
+			ctx,
+			ALICE,
+			{ organizationId, devices },
+			hooks
+		);
+		expect(chains).toMatchObject({
+			kind: 'done',
+			value: [{ device: ctx.store.device, state: 'intact' }]
+		});
+		const other = await commands['audit.chains'].run(ctx, BOB, { organizationId, devices }, hooks);
+		expect(other).toMatchObject({ refusal: { code: 'not-organization-admin' } });
 	});
 });

@@ -128,7 +128,8 @@ describe('the command map', () => {
 			'managed.reactivate',
 			'managed.delete',
 			'managed.resetTwoStep',
-			'audit.load'
+			'audit.load',
+			'audit.chains'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

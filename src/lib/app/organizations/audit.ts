@@ -16,34 +16,55 @@ export interface DeviceChain {
 
 export interface AuditLoad {
 	readonly entries: readonly AuditEntry[];
-	readonly chains: readonly DeviceChain[];
 	/** How many changes the log held when it was read. */
 	readonly scanned: number;
 }
 
 /** O6: admins only (the same authority as changing the organization). */
-export async function loadAudit(
+function requireAdmin(
 	ctx: AppContext,
 	actor: AccountId,
 	organization: OrganizationId
-): Promise<Result<AuditLoad, Refusal>> {
+): Result<null, Refusal> {
 	const state = ctx.store.state;
 	if (!state.organizations.has(organization)) {
 		return err({ code: 'unknown-organization', id: organization });
 	}
 	if (!isOrganizationAdmin(state, organization, actor))
 		return err({ code: 'not-organization-admin' });
+	return ok(null);
+}
+
+/** O6: the organization's entries, newest first. */
+export async function loadAudit(
+	ctx: AppContext,
+	actor: AccountId,
+	organization: OrganizationId
+): Promise<Result<AuditLoad, Refusal>> {
+	const allowed = requireAdmin(ctx, actor, organization);
+	if (!allowed.ok) return allowed;
+	const log = await ctx.store.changes();
+	return ok({ entries: auditEntries(ctx.store.state, log, organization), scanned: log.length });
+}
+
+/**
+ * O6 + X5: the chain status of each of `devices` (the ones behind the entries), checked now
+ * over the whole log. Slower than the entries (every change is hashed), so the section asks
+ * for it after showing them.
+ */
+export async function checkAuditChains(
+	ctx: AppContext,
+	actor: AccountId,
+	organization: OrganizationId,
+	devices: readonly string[]
+): Promise<Result<readonly DeviceChain[], Refusal>> {
+	const allowed = requireAdmin(ctx, actor, organization);
+	if (!allowed.ok) return allowed;
 	const [log, known] = await Promise.all([ctx.store.changes(), ctx.store.knownGaps()]);
-	const entries = auditEntries(state, log, organization);
-	const devices = [...new Set(entries.map((e) => e.change.device))].sort();
 	const check = await verifyChains(log, undefined, known);
 	const stateOf = (device: string): ChainState => {
 		if (!check.ok) return check.error.device === device ? 'broken' : 'unchecked';
 		return check.gaps.some((g) => g.device === device) ? 'gap' : 'intact';
 	};
-	return ok({
-		entries,
-		chains: devices.map((device) => ({ device, state: stateOf(device) })),
-		scanned: log.length
-	});
+	return ok([...new Set(devices)].sort().map((device) => ({ device, state: stateOf(device) })));
 }
