@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer } from 'vite';
 import { chromiumLaunchOptions } from './chromium.js';
 
@@ -81,6 +82,8 @@ try {
 			configFile: false,
 			logLevel: 'error',
 			resolve: { alias: { $lib: join(process.cwd(), 'src/lib') } },
+			// Components (a bench page may mount one) and runes modules compile as in the app.
+			plugins: [svelte()],
 			// Pre-bundle the browser dependencies up front, so a bench page never reloads itself.
 			optimizeDeps: {
 				entries: ['tests/bench/*.html'],

@@ -103,6 +103,8 @@ export const accountCommands: AccountCommands = {
 				return refused(throttled(step));
 			case 'identity-provider':
 				return refused({ code: 'identity-provider', source: step.source });
+			case 'deactivated':
+				return refused({ code: 'deactivated', organization: step.organization });
 			case 'key-unreadable':
 				return refused({ code: 'key-unreadable' });
 			case 'expired':

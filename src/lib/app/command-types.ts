@@ -6,6 +6,10 @@ import type { AccountInputs, AccountOutputs } from './account-command-types';
 import type { OrganizationInputs, OrganizationOutputs } from './organization-command-types';
 import type { OrganizationProblem } from './organizations';
 import type { LocalProblem } from './accounts/types';
+import type {
+	OrganizationAccountInputs,
+	OrganizationAccountOutputs
+} from './organization-account-command-types';
 import type { Committed, ConflictRecord } from '$lib/store/types';
 import type { AppContext } from './context';
 import type { DemoResult } from './demo';
@@ -92,6 +96,11 @@ export type {
 	LogInOutput,
 	ResetLinkView
 } from './account-command-types';
+export type {
+	ManagedTarget,
+	OrganizationAccountCommandName,
+	OrganizationAccountInputs
+} from './organization-account-command-types';
 
 /**
  * Why a command did nothing: a rule's refusal (core), or what only the app can know (a wrong
@@ -125,13 +134,22 @@ export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 ]);
 
 export type ChangeName = keyof ChangeInputs;
-export type TaskName = keyof TaskInputs | keyof AccountInputs | keyof OrganizationInputs;
+export type TaskName =
+	| keyof TaskInputs
+	| keyof AccountInputs
+	| keyof OrganizationInputs
+	| keyof OrganizationAccountInputs;
 export type CommandName = ChangeName | TaskName;
 
 export interface CommandInputs
-	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationInputs {}
+	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationInputs, OrganizationAccountInputs {}
 export interface CommandOutputs
-	extends Record<ChangeName, Committed>, TaskOutputs, AccountOutputs, OrganizationOutputs {}
+	extends
+		Record<ChangeName, Committed>,
+		TaskOutputs,
+		AccountOutputs,
+		OrganizationOutputs,
+		OrganizationAccountOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {

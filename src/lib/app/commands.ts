@@ -26,6 +26,7 @@ import type {
 	Step
 } from './command-types';
 import { accountCommands } from './account-commands';
+import { organizationAccountCommands } from './organization-account-commands';
 import { organizationCommands } from './organization-commands';
 import type { AppContext } from './context';
 import { resetDevice } from './device';
@@ -219,5 +220,6 @@ export const commands: CommandMap = {
 	}),
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
 	...accountCommands,
+	...organizationAccountCommands,
 	...organizationCommands
 };

@@ -97,6 +97,18 @@ export const REFUSAL_CODES = Object.freeze({
 	unknownDomain: 'unknown-domain',
 	/** O1: only a pending domain is verified. */
 	domainAlreadyVerified: 'domain-already-verified',
+	/** A6/O2: the account is on no domain the named organization has verified. */
+	notManaged: 'not-managed',
+	/** A6: the holder of a managed account asks an admin of its organization (carries its name). */
+	managedAccount: 'managed-account',
+	/** A6: an admin moves a managed account only to another domain its organization verified. */
+	emailOutsideOrganization: 'email-outside-organization',
+	/** A6: an admin deactivates or deletes their own account only through another admin. */
+	ownAccount: 'own-account',
+	/** A6: deactivating an account that is already deactivated. */
+	alreadyDeactivated: 'already-deactivated',
+	/** A6: reactivating an account that is active. */
+	notDeactivated: 'not-deactivated',
 	/** O1: a domain's verification mail goes to an address at that very domain. */
 	addressNotAtDomain: 'address-not-at-domain',
 	/** O1: verifying by mail needs a verification mail first. */
@@ -143,6 +155,8 @@ export interface PlainRefusal {
 	readonly field?: string;
 	/** For duplicate-id / unknown-*: the id in question. */
 	readonly id?: string;
+	/** For managed-account: the name of the organization whose admins can do it (A6). */
+	readonly organization?: string;
 }
 
 export type Refusal = DomainMismatchRefusal | PrimaryContactRefusal | PlainRefusal;

@@ -45,6 +45,9 @@ export {
 	organizationsOf,
 	txtRecordOf
 } from './organization-queries';
+export { filterManagedRows, managedAccountRows } from './managed-queries';
+export type { ManagedFilter, ManagedRow } from './managed-queries';
+export type { AdminAction } from './mail-managed';
 export { auditEntries, filterAudit, subjectOf } from './audit';
 export type { AccountText, AuditEntry, AuditFilter } from './audit';
 export {

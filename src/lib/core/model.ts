@@ -236,7 +236,8 @@ export type MailKind =
 	| 'password-changed'
 	| 'two-step-on'
 	| 'recovery-codes-changed'
-	| 'recovery-code-used';
+	| 'recovery-code-used'
+	| 'admin-action';
 
 export interface MailLink {
 	readonly label: string;

@@ -125,6 +125,12 @@ export function touchesOf(changes: readonly Change[]): Touches {
 				break;
 			case 'organization.addAdmin':
 			case 'organization.removeAdmin':
+			case 'managed.changeEmail':
+			case 'managed.changeName':
+			case 'managed.deactivate':
+			case 'managed.reactivate':
+			case 'managed.delete':
+			case 'managed.resetTwoStep':
 				accountIds.add(c.payload.accountId);
 				break;
 			case 'account.requestReset': // names an address only: which account is not revealed

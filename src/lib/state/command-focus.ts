@@ -21,7 +21,10 @@ export const focusKeys = {
 	startLicense: 'start-license',
 	handoverReport: 'handover-report',
 	billingEstimate: 'billing-estimate',
-	demoAccounts: 'demo-accounts'
+	demoAccounts: 'demo-accounts',
+	/** O2: the Managed accounts heading, and one managed account's row (its first button). */
+	managedAccounts: 'managed-accounts',
+	managedAccount: (account: AccountId) => `managed:${account}`
 } as const;
 
 type Keys<N extends CommandName> = (
@@ -49,7 +52,13 @@ const AFTER: { readonly [N in CommandName]?: Keys<N> } = {
 	'support.request': (i) => [focusKeys.support(i.licenseId)],
 	'handover.apply': () => [focusKeys.handoverReport],
 	'billing.makeMe': () => [focusKeys.billingEstimate],
-	'demo.load': () => [focusKeys.demoAccounts]
+	'demo.load': () => [focusKeys.demoAccounts],
+	'managed.changeEmail': (i) => [focusKeys.managedAccount(i.accountId)],
+	'managed.changeName': (i) => [focusKeys.managedAccount(i.accountId)],
+	'managed.deactivate': (i) => [focusKeys.managedAccount(i.accountId)],
+	'managed.reactivate': (i) => [focusKeys.managedAccount(i.accountId)],
+	'managed.resetTwoStep': (i) => [focusKeys.managedAccount(i.accountId)],
+	'managed.delete': () => [focusKeys.managedAccounts]
 };
 
 export function focusAfter<N extends CommandName>(

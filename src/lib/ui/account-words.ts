@@ -4,6 +4,7 @@
 import type { PrimaryContactRefusal, RefusalCode } from '$lib/core';
 import type { AccountProblem } from '$lib/app/accounts';
 import { passwordPolicyWords } from './policy-words';
+import { quoted } from './phrase';
 import { describeRefusal } from './refusals';
 
 const WORDS: Partial<Record<RefusalCode, string>> = {
@@ -67,6 +68,8 @@ export function describeAccountProblem(problem: AccountProblem, now: number): st
 			return 'This account is no longer on this device. Log in again.';
 		case 'identity-provider':
 			return `This account signs in through ${problem.source === 'google' ? 'Google' : 'your organization’s single sign-on'}, not with a Tessera password.`;
+		case 'deactivated':
+			return deactivatedWords(problem.organization);
 		case 'key-unreadable':
 			return 'Your password is right, but your account key could not be opened with it. Use “Can’t log in?” to set a new password.';
 		case 'login-expired':
@@ -81,6 +84,13 @@ export function describeAccountProblem(problem: AccountProblem, now: number): st
 		default:
 			return WORDS[problem.code] ?? describeRefusal(problem);
 	}
+}
+
+/** A6: why a deactivated account cannot log in, and whom to ask. */
+export function deactivatedWords(organization: string | null): string {
+	if (organization === null) return 'This account is deactivated, so it cannot log in.';
+	const name = quoted(organization);
+	return `This account was deactivated by an admin of ${name}, so it cannot log in. Ask an admin of ${name} to reactivate it.`;
 }
 
 /** A8: why the account cannot be deleted yet; the page lists the licenses with links. */

@@ -168,6 +168,25 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 		case 'domain.verify':
 		case 'domain.remove':
 			return [DOMAIN_VERBS[change.type], userText(change.payload.domain)];
+		case 'managed.changeEmail':
+			return phrase(
+				'As an organization admin, change the email address of ',
+				names.account(change.payload.accountId),
+				' to ',
+				userText(change.payload.email)
+			);
+		case 'managed.changeName':
+			return phrase(
+				'As an organization admin, rename ',
+				names.account(change.payload.accountId),
+				' to ',
+				userText(change.payload.name)
+			);
+		case 'managed.deactivate':
+		case 'managed.reactivate':
+		case 'managed.delete':
+		case 'managed.resetTwoStep':
+			return phrase(MANAGED_VERBS[change.type], names.account(change.payload.accountId));
 		case 'domain.mailCheck':
 			return [
 				'Mail a link verifying the domain ',
@@ -203,6 +222,13 @@ const DOMAIN_VERBS = {
 	'domain.add': 'Add to an organization the domain ',
 	'domain.verify': 'Verify the domain ',
 	'domain.remove': 'Remove from an organization the domain '
+} as const;
+
+const MANAGED_VERBS = {
+	'managed.deactivate': 'As an organization admin, deactivate ',
+	'managed.reactivate': 'As an organization admin, reactivate ',
+	'managed.delete': 'As an organization admin, delete the account of ',
+	'managed.resetTwoStep': 'As an organization admin, reset the two-step verification of '
 } as const;
 
 const ACCOUNT_VERBS = {

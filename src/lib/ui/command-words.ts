@@ -58,6 +58,13 @@ import {
 	organizationField,
 	organizationProblemWords
 } from './organization-command-words';
+import {
+	MANAGED_ASK,
+	MANAGED_DONE,
+	isManagedCommand,
+	managedField,
+	managedRefusalWords
+} from './organization-account-words';
 
 const success = (words: string | Phrase): Announcement => announcement(words, 'success');
 
@@ -92,7 +99,8 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'sync.dismiss': () => announcement(DISMISSED_WORDS, 'info'),
 	'sync.history': (check) => historyWords(check),
 	...ACCOUNT_DONE,
-	...ORGANIZATION_DONE
+	...ORGANIZATION_DONE,
+	...MANAGED_DONE
 };
 
 /** What the command did, in words (null: nothing to announce). */
@@ -140,6 +148,7 @@ function isRuleRefusal(refusal: CommandRefusal): refusal is Refusal {
 		case 'identity-provider':
 		case 'key-unreadable':
 		case 'login-expired':
+		case 'deactivated':
 			return false;
 		default:
 			return true;
@@ -154,6 +163,10 @@ export function refusalWords(
 ): string {
 	if (isOrganizationProblem(refusal)) return organizationProblemWords(refusal);
 	if (isAccountCommand(name)) return accountRefusalWords(name, refusal, now);
+	if (isManagedCommand(name)) {
+		const words = managedRefusalWords(name, refusal);
+		if (words !== null) return words;
+	}
 	return isRuleRefusal(refusal) ? describeRefusal(refusal) : describeAccountProblem(refusal, now);
 }
 
@@ -187,6 +200,7 @@ export function fieldProblem(
 		field === null ? null : { field, words };
 	if (isAccountCommand(name)) return at(accountField(name, refusal));
 	if (isOrganizationCommand(name)) return at(organizationField(name, refusal));
+	if (isManagedCommand(name)) return at(managedField(name, refusal));
 	switch (name) {
 		case 'site.create':
 			if (refusal.code === 'invalid-payload' && refusal.field === 'name') {
@@ -261,6 +275,7 @@ const ASK: { readonly [N in CommandName]?: Ask<N> } = {
 			confirm: 'Make primary'
 		};
 	},
+	...MANAGED_ASK,
 	'contact.delete': (input, state, actor) => {
 		const license = state.licenses.get(input.licenseId);
 		const name = license === undefined ? 'this license' : describeLicense(license);

@@ -47,7 +47,22 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 		'two-step verification policy set',
 		'two-step verification policies set'
 	],
-	'account.regenerateRecoveryCodes': ['set of new recovery codes', 'sets of new recovery codes']
+	'account.regenerateRecoveryCodes': ['set of new recovery codes', 'sets of new recovery codes'],
+	'managed.changeEmail': [
+		'managed account’s email changed by an admin',
+		'managed accounts’ emails changed by an admin'
+	],
+	'managed.changeName': [
+		'managed account’s name changed by an admin',
+		'managed accounts’ names changed by an admin'
+	],
+	'managed.deactivate': ['managed account deactivated', 'managed accounts deactivated'],
+	'managed.reactivate': ['managed account reactivated', 'managed accounts reactivated'],
+	'managed.delete': ['managed account deleted by an admin', 'managed accounts deleted by an admin'],
+	'managed.resetTwoStep': [
+		'two-step verification reset by an admin',
+		'two-step verifications reset by an admin'
+	]
 };
 
 /** "2 password changes". */

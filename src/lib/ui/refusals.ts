@@ -3,6 +3,7 @@
 // plain code has words (a new code fails the type check here until it gets some); the two
 // refusals that carry data are worded from it below.
 import type { PrimaryContactRefusal, Refusal, RefusalCode } from '$lib/core';
+import { quoted } from './phrase';
 
 type PlainCode = Exclude<RefusalCode, 'primary-domain-mismatch' | 'primary-contact'>;
 
@@ -63,6 +64,14 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'domain-already-added': 'This organization already has that domain.',
 	'unknown-domain': 'This organization does not have that domain any more.',
 	'domain-already-verified': 'That domain is already verified.',
+	'not-managed': 'That account is not managed by this organization (any more).',
+	'managed-account':
+		'This account is managed by its organization: ask one of its admins to do that.',
+	'email-outside-organization':
+		'The new address must be on a domain this organization has verified.',
+	'own-account': 'You can’t do that to your own account: ask another admin of the organization.',
+	'already-deactivated': 'That account is already deactivated.',
+	'not-deactivated': 'That account is not deactivated.',
 	'address-not-at-domain':
 		'The verification mail must go to an address at the domain being verified.',
 	'no-verification-mail':
@@ -83,7 +92,16 @@ export function describeRefusal(refusal: Refusal): string {
 		return `Can’t make primary: ${compared} ${why} ${whoCanPromote.email} must log in and promote themselves (Make primary on their own entry; “Can’t log in?” sets a password).`;
 	}
 	if (refusal.code === 'primary-contact') return primaryContactWords(refusal);
+	if (refusal.code === 'managed-account' && refusal.organization !== undefined) {
+		return managedWords(refusal.organization);
+	}
 	return WORDS[refusal.code];
+}
+
+/** A6: the holder of a managed account asks an admin of its organization. */
+export function managedWords(organization: string): string {
+	const name = quoted(organization);
+	return `This account is managed by ${name}: ask an admin of ${name} to do that.`;
 }
 
 /** A8/C7: the account is primary somewhere; name the licenses (by SEN) to fix first. */

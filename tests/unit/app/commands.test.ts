@@ -125,6 +125,12 @@ describe('the command map', () => {
 			'domain.mailCheck',
 			'domain.verifyByMail',
 			'domain.checkDns',
+			'managed.changeEmail',
+			'managed.changeName',
+			'managed.deactivate',
+			'managed.reactivate',
+			'managed.delete',
+			'managed.resetTwoStep',
 			'audit.load',
 			'audit.chains'
 		];
@@ -133,6 +139,7 @@ describe('the command map', () => {
 		expect(commands['contact.delete'].needsActor).toBe(true);
 		expect(commands['organization.setPasswordPolicy'].needsActor).toBe(true);
 		expect(commands['organization.setTwoStepPolicy'].needsActor).toBe(true);
+		expect(commands['managed.delete'].needsActor).toBe(true);
 	});
 
 	it('S1: a change command commits one change and returns what the store committed', async () => {

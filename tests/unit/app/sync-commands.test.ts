@@ -63,9 +63,14 @@ async function withHistory() {
 }
 
 describe('the sync commands', () => {
-	it('run logged out, and only the overview and the conflict list are reads', () => {
+	it('run logged out; the overview and the conflict list are their reads (the audit log has the other two)', () => {
 		for (const name of SYNC) expect(commands[name].needsActor).toBe(false);
-		expect([...READ_COMMANDS].sort()).toEqual(['sync.conflicts', 'sync.overview']);
+		expect([...READ_COMMANDS].sort()).toEqual([
+			'audit.chains',
+			'audit.load',
+			'sync.conflicts',
+			'sync.overview'
+		]);
 	});
 
 	it('S2/S3: overview, export with progress, and the queue leaves only on "kept"', async () => {

@@ -151,4 +151,44 @@ export class OrganizationChanges {
 			payload: { organizationId: id, required }
 		};
 	}
+
+	/** A6/O2: an admin's action on a managed account (every managed.* change but the two below). */
+	act(
+		actor: Actor,
+		id: OrganizationId,
+		type: 'managed.deactivate' | 'managed.reactivate' | 'managed.delete' | 'managed.resetTwoStep',
+		account: AccountId
+	): ChangeOf<typeof type> {
+		return {
+			...this.f.envelope(actor),
+			type,
+			payload: { organizationId: id, accountId: account }
+		};
+	}
+
+	changeEmail(
+		actor: Actor,
+		id: OrganizationId,
+		account: AccountId,
+		email: string
+	): ChangeOf<'managed.changeEmail'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'managed.changeEmail',
+			payload: { organizationId: id, accountId: account, email }
+		};
+	}
+
+	changeName(
+		actor: Actor,
+		id: OrganizationId,
+		account: AccountId,
+		name: string
+	): ChangeOf<'managed.changeName'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'managed.changeName',
+			payload: { organizationId: id, accountId: account, name }
+		};
+	}
 }

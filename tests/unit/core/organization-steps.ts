@@ -8,6 +8,8 @@ import type { AccountId, Change, OrganizationId, State } from '$lib/core';
 import { POOL_ACCOUNTS, arbStep, make, setup } from './arbitraries';
 import type { Step } from './arbitraries';
 import { A, ChangeFactory } from './factories';
+import { arbManagedStep, managedChange } from './managed-steps';
+import type { ManagedStep } from './managed-steps';
 import { OrganizationChanges, domainToken } from './organization-factory';
 
 export const POOL_ORGS: readonly OrganizationId[] = ['org-1', 'org-2', 'org-3'].map(organizationId);
@@ -106,7 +108,7 @@ function opening(f: ChangeFactory): Change[] {
 
 /** Like `toChanges`, with organization steps mixed in. */
 function toMixed(
-	steps: readonly { step: Step | OrgStep; device: string }[],
+	steps: readonly { step: Step | OrgStep | ManagedStep; device: string }[],
 	opened: boolean
 ): Change[] {
 	const f = new ChangeFactory('dev-a');
@@ -117,7 +119,12 @@ function toMixed(
 	steps.forEach(({ step, device }, i) => {
 		f.device = device;
 		const fresh = { accountId: accountId(`new-${i}`), name: `New ${i}` };
-		const change = step.kind === 'org' ? orgChange(f, state, step) : make(f, state, step, i, fresh);
+		const change =
+			step.kind === 'org'
+				? orgChange(f, state, step)
+				: step.kind === 'managed'
+					? managedChange(f, state, step)
+					: make(f, state, step, i, fresh);
 		applyInPlace(state, change);
 		out.push(change);
 	});
@@ -125,11 +132,18 @@ function toMixed(
 }
 
 /**
- * A whole history with organization changes mixed in (about one step in two); half of them
- * open with an organization that verified acme.com.
+ * A whole history with organization changes mixed in (about one step in two, a third of those
+ * admin actions on managed accounts, A6); half of them open with an organization that
+ * verified acme.com.
  */
 export function arbMixedChanges(maxSteps = 40): fc.Arbitrary<Change[]> {
-	const step = fc.oneof<[fc.Arbitrary<Step>, fc.Arbitrary<OrgStep>]>(arbStep, arbOrgStep);
+	const step = fc.oneof<[fc.Arbitrary<Step>, fc.Arbitrary<OrgStep | ManagedStep>]>(
+		arbStep,
+		fc.oneof(
+			{ weight: 2, arbitrary: arbOrgStep },
+			{ weight: 1, arbitrary: arbManagedStep(POOL_ORGS) }
+		)
+	);
 	const steps = fc.array(fc.record({ step, device: fc.constantFrom('dev-a', 'dev-b') }), {
 		maxLength: maxSteps,
 		size: 'max'

@@ -187,6 +187,15 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	'domain-already-added': inOrgs((o) => o.addDomain(A.alice, O1, 'Acme.COM.')),
 	'unknown-domain': inOrgs((o) => o.removeDomain(A.alice, O1, 'other.org')),
 	'domain-already-verified': inOrgs((o) => o.verify(A.alice, O1, 'acme.com')),
+	'not-managed': inOrgs((o) => o.act(A.alice, O1, 'managed.deactivate', A.dave)),
+	'managed-account': (f, s) => [withOrgs(f, s), acc(f).delete(A.bob, A.bob)],
+	'email-outside-organization': inOrgs((o) => o.changeEmail(A.alice, O1, A.bob, 'bob@other.org')),
+	'own-account': inOrgs((o) => o.act(A.alice, O1, 'managed.delete', A.alice)),
+	'already-deactivated': (f, s) => [
+		build([org(f).act(A.alice, O1, 'managed.deactivate', A.bob)], withOrgs(f, s)),
+		org(f).act(A.alice, O1, 'managed.deactivate', A.bob)
+	],
+	'not-deactivated': inOrgs((o) => o.act(A.alice, O1, 'managed.reactivate', A.bob)),
 	'address-not-at-domain': inOrgs((o) => o.mailCheck(A.dave, O2, 'other.org', 'it@acme.com')),
 	'no-verification-mail': inOrgs((o) => o.verifyByMail(A.dave, O2, 'other.org')),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),

@@ -40,7 +40,14 @@ describe('sensitive change types (S9)', () => {
 				// O3/O4: the policies every managed account must follow; A13: new recovery codes.
 				'organization.setPasswordPolicy',
 				'organization.setTwoStepPolicy',
-				'account.regenerateRecoveryCodes'
+				'account.regenerateRecoveryCodes',
+				// A6/O2: every admin action on a managed account.
+				'managed.changeEmail',
+				'managed.changeName',
+				'managed.deactivate',
+				'managed.reactivate',
+				'managed.delete',
+				'managed.resetTwoStep'
 			].sort()
 		);
 	});

@@ -70,7 +70,13 @@ export const PLAIN_TYPES = [
 	'organization.removeAdmin',
 	'domain.remove',
 	'organization.setPasswordPolicy',
-	'organization.setTwoStepPolicy'
+	'organization.setTwoStepPolicy',
+	'managed.changeEmail',
+	'managed.changeName',
+	'managed.deactivate',
+	'managed.reactivate',
+	'managed.delete',
+	'managed.resetTwoStep'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -280,6 +286,19 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			return { ...env, type, payload: { organizationId: org, required: n % 2 === 0 } };
 		case 'account.regenerateRecoveryCodes':
 			return { ...env, type, payload: { accountId: acc, recoveryCodeHashes: ['r4', 'r5', 'r6'] } };
+		case 'managed.changeEmail':
+			return {
+				...env,
+				type,
+				payload: { organizationId: org, accountId: acc, email: `m${n}@d${n}.example.com` }
+			};
+		case 'managed.changeName':
+			return { ...env, type, payload: { organizationId: org, accountId: acc, name: `Name ${n}` } };
+		case 'managed.deactivate':
+		case 'managed.reactivate':
+		case 'managed.delete':
+		case 'managed.resetTwoStep':
+			return { ...env, type, payload: { organizationId: org, accountId: acc } };
 	}
 }
 

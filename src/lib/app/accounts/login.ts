@@ -6,7 +6,7 @@
 // X6: the password also opens the account's vault (a second PBKDF2, run beside the hash's);
 // the second step checks the code with the secret sealed there, and a finished log in
 // enrolls this device and answers a session record signed by the account key.
-import { accountPolicy, requiredActions } from '$lib/core';
+import { accountPolicy, managedBy, requiredActions } from '$lib/core';
 import type { Account, AccountId, RequiredAction, SignInSource } from '$lib/core';
 import { openVault } from '$lib/security';
 import { kdfOf } from '../kdf';
@@ -14,13 +14,7 @@ import type { SessionRecord } from '../session';
 import { spendCode } from './codes';
 import { finishLogin, totpSecretOf, unsealAtLogin, vaultKeyFor } from './login-keys';
 import type { Unsealed } from './login-keys';
-import {
-	activeAccountByEmail,
-	DUMMY_HASH,
-	sessionAccount,
-	throttleKey,
-	verifiableHash
-} from './shared';
+import { accountByEmail, DUMMY_HASH, sessionAccount, throttleKey, verifiableHash } from './shared';
 import type { AccountsContext } from './types';
 
 /** How long the second step may take after the password was right. */
@@ -55,6 +49,12 @@ export type LoggedIn = {
 export type LoginStep =
 	| Throttle
 	| { readonly kind: 'invalid' }
+	/**
+	 * A6: the account is deactivated (by an admin of the organization that manages it, named
+	 * when there still is one). Said only after the right password, or for an identity
+	 * provider's account (whose source the answer already tells).
+	 */
+	| { readonly kind: 'deactivated'; readonly organization: string | null }
 	/** A7: this account signs in through its identity provider. */
 	| { readonly kind: 'identity-provider'; readonly source: Exclude<SignInSource, 'password'> }
 	| { readonly kind: 'second-step'; readonly pending: PendingLogin }
@@ -91,6 +91,14 @@ async function finish(
 	};
 }
 
+/** A6: why the account cannot log in, with the organization that manages it. */
+function deactivated(ctx: AccountsContext, account: Account): LoginStep {
+	return {
+		kind: 'deactivated',
+		organization: managedBy(ctx.store.state, account.id)?.name ?? null
+	};
+}
+
 export async function logIn(
 	ctx: AccountsContext,
 	input: { readonly email: string; readonly password: string }
@@ -99,8 +107,11 @@ export async function logIn(
 		throttleKey(input.email),
 		() => ctx.now(),
 		async () => {
-			const found = activeAccountByEmail(ctx.store.state, input.email);
+			const found = accountByEmail(ctx.store.state, input.email);
 			if (found !== undefined && found.source !== 'password') {
+				if (found.status === 'deactivated') {
+					return { outcome: 'neutral', value: deactivated(ctx, found) };
+				}
 				return { outcome: 'neutral', value: { kind: 'identity-provider', source: found.source } };
 			}
 			const stored = verifiableHash(found?.secrets.passwordHash);
@@ -111,6 +122,9 @@ export async function logIn(
 			]);
 			// Reread after the slow hash: another tab may have changed the account meanwhile.
 			const account = found && ctx.store.state.accounts.get(found.id);
+			if (matches && stored !== null && account?.status === 'deactivated') {
+				return { outcome: 'neutral', value: deactivated(ctx, account) };
+			}
 			if (!matches || stored === null || account?.status !== 'active') {
 				return { outcome: 'failure', value: { kind: 'invalid' } };
 			}

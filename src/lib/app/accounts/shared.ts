@@ -36,6 +36,14 @@ export function activeAccountByEmail(state: State, email: string): Account | und
 	return account?.status === 'active' ? account : undefined;
 }
 
+/** The account (active or deactivated, not deleted) with that address, if any. */
+export function accountByEmail(state: State, email: string): Account | undefined {
+	const key = normaliseEmail(email)?.key;
+	if (key === undefined) return undefined;
+	const id = state.accountIdByEmailKey.get(key);
+	return id === undefined ? undefined : state.accounts.get(id);
+}
+
 /** X2: attempts are counted per address, whether or not an account has it. */
 export function throttleKey(email: string): string {
 	return normaliseEmail(email)?.key ?? email.trim().toLowerCase();

@@ -49,6 +49,8 @@ export type LocalProblem =
 	| { readonly code: 'reauth-required' }
 	/** The session's account is gone from this device (deleted, reset, another device). */
 	| { readonly code: 'no-account' }
+	/** A6: the account is deactivated, by an admin of this organization when it is named. */
+	| { readonly code: 'deactivated'; readonly organization: string | null }
 	/** A7: the account signs in through its identity provider, not with a password. */
 	| { readonly code: 'identity-provider'; readonly source: 'google' | 'saml' }
 	/** X6: the password is right but the account's vault does not open: reset the password. */

@@ -3,6 +3,7 @@
 import type { Refusal } from '../errors';
 import type { AccountId } from '../ids';
 import type { Account, AccountSecrets, PasswordHash, SealedVault } from '../model';
+import { managedBy } from '../organization-queries';
 import { ok } from '../result';
 import type { Result } from '../result';
 import { refuse } from './draft';
@@ -26,6 +27,16 @@ export function requireSelf(d: Draft, id: AccountId): Result<Account, Refusal> {
 	if (!actor.ok) return actor;
 	if (actor.value.id !== id) return refuse('not-allowed');
 	return actor;
+}
+
+/**
+ * A6: what only an admin of the managing organization does to a managed account (email,
+ * name, deletion, turning two-step verification off) is refused to its holder, with the
+ * organization's name so the words can say whom to ask.
+ */
+export function requireUnmanaged(d: Draft, account: Account): Result<Account, Refusal> {
+	const org = managedBy(d.state, account.id);
+	return org === null ? ok(account) : refuse('managed-account', { organization: org.name });
 }
 
 /** Token-authorised changes (A1, A4): the actor does not matter, the account must be active. */

@@ -25,6 +25,14 @@ import {
 	organizationCreate,
 	organizationRemoveAdmin
 } from './rules/organizations';
+import {
+	managedChangeEmail,
+	managedChangeName,
+	managedDeactivate,
+	managedDelete,
+	managedReactivate,
+	managedResetTwoStep
+} from './rules/managed';
 import { accountRequestReset, accountSetPassword } from './rules/passwords';
 import {
 	accountRegenerateRecoveryCodes,
@@ -126,6 +134,18 @@ function decide(d: Draft, change: Change): Outcome {
 			return organizationSetTwoStepPolicy(d, change);
 		case 'account.regenerateRecoveryCodes':
 			return accountRegenerateRecoveryCodes(d, change);
+		case 'managed.changeEmail':
+			return managedChangeEmail(d, change);
+		case 'managed.changeName':
+			return managedChangeName(d, change);
+		case 'managed.deactivate':
+			return managedDeactivate(d, change);
+		case 'managed.reactivate':
+			return managedReactivate(d, change);
+		case 'managed.delete':
+			return managedDelete(d, change);
+		case 'managed.resetTwoStep':
+			return managedResetTwoStep(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

@@ -70,6 +70,12 @@ export function authorityOf(change: Change): Authority {
 		case 'organization.setPasswordPolicy': // O3: an admin of the organization
 		case 'organization.setTwoStepPolicy': // O4: an admin of the organization
 		case 'account.regenerateRecoveryCodes': // A13: the holder
+		case 'managed.changeEmail': // A6: an admin of the managing organization, as themself
+		case 'managed.changeName':
+		case 'managed.deactivate':
+		case 'managed.reactivate':
+		case 'managed.delete':
+		case 'managed.resetTwoStep':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

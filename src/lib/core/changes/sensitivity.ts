@@ -60,7 +60,14 @@ export const SENSITIVITY = Object.freeze({
 	'organization.setPasswordPolicy': 'organization',
 	'organization.setTwoStepPolicy': 'organization',
 	// A13: replaces the codes that stand in for the second factor.
-	'account.regenerateRecoveryCodes': 'recovery-code'
+	'account.regenerateRecoveryCodes': 'recovery-code',
+	// A6/O2: an admin acts on a managed account (its address, its log in, its second step).
+	'managed.changeEmail': 'email',
+	'managed.changeName': 'organization',
+	'managed.deactivate': 'organization',
+	'managed.reactivate': 'organization',
+	'managed.delete': 'account-deletion',
+	'managed.resetTwoStep': 'two-step'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

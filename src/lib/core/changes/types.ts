@@ -7,6 +7,8 @@ import type { RefusalCode } from '../errors';
 import type { ContactRole, PasswordHash, SealedVault, SignInSource } from '../model';
 import { ACCOUNT_CHANGE_TYPES } from './account-types';
 import type { AccountChange } from './account-types';
+import { MANAGED_CHANGE_TYPES } from './managed-types';
+import type { ManagedChange } from './managed-types';
 import { ORGANIZATION_CHANGE_TYPES } from './organization-types';
 import type { OrganizationChange } from './organization-types';
 import { POLICY_CHANGE_TYPES } from './policy-types';
@@ -16,6 +18,7 @@ import type { Envelope } from './envelope';
 export type * from './account-types';
 export type * from './organization-types';
 export type * from './policy-types';
+export type * from './managed-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -121,7 +124,8 @@ export type Change =
 	| RenewalRemind
 	| AccountChange
 	| OrganizationChange
-	| PolicyChange;
+	| PolicyChange
+	| ManagedChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -140,7 +144,8 @@ export const CHANGE_TYPES = [
 	'renewal.remind',
 	...ACCOUNT_CHANGE_TYPES,
 	...ORGANIZATION_CHANGE_TYPES,
-	...POLICY_CHANGE_TYPES
+	...POLICY_CHANGE_TYPES,
+	...MANAGED_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.

@@ -1,10 +1,18 @@
-// The holder's own profile (A5): display name, avatar and email address. A7: the name of an
+// The holder's own profile (A5): display name, avatar and email address. A6: the name and
+// address of a managed account are its organization's admins' to change (rules/managed.ts). A7: the name of an
 // account of an identity provider is the provider's. A new address takes effect only once
 // its confirmation link is used, and only if no other account has taken it meanwhile (A3:
 // accounts are never combined, so an address in use is refused, never merged).
 import { normaliseEmail } from '../../domains';
 import { confirmEmail, emailChanged } from '../../mail-accounts';
-import { isAvatar, isToken, managedByIdp, requireSelf, withSecrets } from '../account-guards';
+import {
+	isAvatar,
+	isToken,
+	managedByIdp,
+	requireSelf,
+	requireUnmanaged,
+	withSecrets
+} from '../account-guards';
 import type {
 	AccountConfirmEmailChange,
 	AccountRequestEmailChange,
@@ -25,6 +33,8 @@ export function accountUpdateProfile(d: Draft, c: AccountUpdateProfile): Outcome
 		if (name === null) return refuse('name-required');
 		if (name !== next.name) {
 			if (managedByIdp(next)) return refuse('managed-by-idp');
+			const unmanaged = requireUnmanaged(d, next);
+			if (!unmanaged.ok) return unmanaged;
 			next = { ...next, name };
 		}
 	}
@@ -45,7 +55,9 @@ export function accountRequestEmailChange(d: Draft, c: AccountRequestEmailChange
 	const p = c.payload;
 	const self = requireSelf(d, p.accountId);
 	if (!self.ok) return self;
-	const account = self.value;
+	const unmanaged = requireUnmanaged(d, self.value);
+	if (!unmanaged.ok) return unmanaged;
+	const account = unmanaged.value;
 	const address = normaliseEmail(p.newEmail);
 	if (address === null) return refuse('invalid-email');
 	if (!isToken(p.token)) return refuse('invalid-payload', { field: 'token' });
@@ -70,7 +82,10 @@ export function accountConfirmEmailChange(d: Draft, c: AccountConfirmEmailChange
 	const p = c.payload;
 	const self = requireSelf(d, p.accountId);
 	if (!self.ok) return self;
-	const account = self.value;
+	// A6: a request made before the domain was verified is not confirmed afterwards.
+	const unmanaged = requireUnmanaged(d, self.value);
+	if (!unmanaged.ok) return unmanaged;
+	const account = unmanaged.value;
 	if (!isToken(p.tokenHash)) return refuse('invalid-payload', { field: 'tokenHash' });
 	const pending = account.secrets.pendingEmail;
 	if (pending === undefined || pending === null || pending.tokenHash !== p.tokenHash) {

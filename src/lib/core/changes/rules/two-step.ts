@@ -13,6 +13,7 @@ import {
 	isVault,
 	managedByIdp,
 	requireSelf,
+	requireUnmanaged,
 	withSecrets
 } from '../account-guards';
 import type {
@@ -65,11 +66,16 @@ export function accountEnableTwoStep(d: Draft, c: AccountEnableTwoStep): Outcome
 	return done();
 }
 
-/** A5: off; the secret and the remaining recovery codes are dropped; A13: the holder is told. */
+/**
+ * A5: off; the secret and the remaining recovery codes are dropped; A13: the holder is told.
+ * A6: the holder of a managed account turns it on only; an admin resets it (rules/managed.ts).
+ */
 export function accountDisableTwoStep(d: Draft, c: AccountDisableTwoStep): Outcome {
 	const self = requireSelf(d, c.payload.accountId);
 	if (!self.ok) return self;
 	if (!current(self.value.secrets.twoStep)) return refuse('two-step-not-enabled');
+	const unmanaged = requireUnmanaged(d, self.value);
+	if (!unmanaged.ok) return unmanaged;
 	const next = withSecrets(self.value, { twoStep: null });
 	d.putAccount(next);
 	d.send(next, twoStepOff(next, c.at));
