@@ -47,3 +47,11 @@ export {
 } from './organization-queries';
 export { auditEntries, filterAudit, subjectOf } from './audit';
 export type { AccountText, AuditEntry, AuditFilter } from './audit';
+export {
+	directoryPerson,
+	groupMembers,
+	isPrimaryWithOthers,
+	planGoogleSync,
+	signInProviderOf
+} from './sso';
+export type { GoogleSyncPlan } from './sso';

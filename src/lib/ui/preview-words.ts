@@ -41,7 +41,11 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'domain.add': ['domain added', 'domains added'],
 	'domain.mailCheck': ['domain verification mail', 'domain verification mails'],
 	'domain.verify': ['domain verified', 'domains verified'],
-	'domain.remove': ['domain removed', 'domains removed']
+	'domain.remove': ['domain removed', 'domains removed'],
+	'organization.setSignIn': ['single sign-on setting', 'single sign-on settings'],
+	'directory.put': ['directory person saved', 'directory people saved'],
+	'directory.remove': ['directory person removed', 'directory people removed'],
+	'google.sync': ['Google sync', 'Google syncs']
 };
 
 /** "2 password changes". */

@@ -36,7 +36,12 @@ describe('sensitive change types (S9)', () => {
 				'domain.add',
 				'domain.mailCheck',
 				'domain.verify',
-				'domain.remove'
+				'domain.remove',
+				// O5: sign-in, the directory and Google sync.
+				'organization.setSignIn',
+				'directory.put',
+				'directory.remove',
+				'google.sync'
 			].sort()
 		);
 	});

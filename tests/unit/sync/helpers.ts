@@ -68,7 +68,10 @@ export const PLAIN_TYPES = [
 	'organization.create',
 	'organization.addAdmin',
 	'organization.removeAdmin',
-	'domain.remove'
+	'domain.remove',
+	'organization.setSignIn',
+	'directory.remove',
+	'google.sync'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -76,7 +79,8 @@ export const SECRET_TYPES = [
 	'account.setKeys',
 	'domain.add',
 	'domain.mailCheck',
-	'domain.verify'
+	'domain.verify',
+	'directory.put'
 ] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
@@ -262,6 +266,24 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			};
 		case 'domain.remove':
 			return { ...env, type, payload: { organizationId: org, domain: `d${n}.example.com` } };
+		case 'organization.setSignIn':
+			return { ...env, type, payload: { organizationId: org, provider: 'saml' } };
+		case 'directory.put':
+			return {
+				...env,
+				type,
+				payload: {
+					organizationId: org,
+					email: `p${n}@d${n}.example.com`,
+					name: `Person ${n}`,
+					passwordHash: hash,
+					groups: ['staff']
+				}
+			};
+		case 'directory.remove':
+			return { ...env, type, payload: { organizationId: org, email: `p${n}@d${n}.example.com` } };
+		case 'google.sync':
+			return { ...env, type, payload: { organizationId: org, groups: ['staff'] } };
 	}
 }
 

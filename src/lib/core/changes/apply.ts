@@ -25,6 +25,7 @@ import {
 	organizationCreate,
 	organizationRemoveAdmin
 } from './rules/organizations';
+import { directoryPut, directoryRemove, googleSync, organizationSetSignIn } from './rules/sso';
 import { accountRequestReset, accountSetPassword } from './rules/passwords';
 import {
 	accountConfirmEmailChange,
@@ -115,6 +116,14 @@ function decide(d: Draft, change: Change): Outcome {
 			return domainVerify(d, change);
 		case 'domain.remove':
 			return domainRemove(d, change);
+		case 'organization.setSignIn':
+			return organizationSetSignIn(d, change);
+		case 'directory.put':
+			return directoryPut(d, change);
+		case 'directory.remove':
+			return directoryRemove(d, change);
+		case 'google.sync':
+			return googleSync(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

@@ -67,6 +67,10 @@ export function authorityOf(change: Change): Authority {
 		case 'domain.mailCheck':
 		case 'domain.verify':
 		case 'domain.remove':
+		case 'organization.setSignIn': // O5: an admin of the organization
+		case 'directory.put':
+		case 'directory.remove':
+		case 'google.sync':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

@@ -55,7 +55,12 @@ export const SENSITIVITY = Object.freeze({
 	'domain.add': 'organization',
 	'domain.mailCheck': 'organization',
 	'domain.verify': 'organization',
-	'domain.remove': 'organization'
+	'domain.remove': 'organization',
+	// O5: how managed accounts sign in, who is in the directory, which accounts exist.
+	'organization.setSignIn': 'organization',
+	'directory.put': 'organization',
+	'directory.remove': 'organization',
+	'google.sync': 'organization'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

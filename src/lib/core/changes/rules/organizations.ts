@@ -24,7 +24,7 @@ import type {
 } from '../organization-types';
 
 /** S6 then O1: an active actor who is an admin of an organization on this device. */
-function requireAdmin(
+export function requireAdmin(
 	d: Draft,
 	id: OrganizationId
 ): Result<{ actor: Account; org: Organization }, Refusal> {
