@@ -113,6 +113,12 @@ export const REFUSAL_CODES = Object.freeze({
 	addressNotAtDomain: 'address-not-at-domain',
 	/** O1: verifying by mail needs a verification mail first. */
 	noVerificationMail: 'no-verification-mail',
+	/** O5: a directory person's address is at a domain the organization verified. */
+	notAVerifiedDomain: 'not-a-verified-domain',
+	/** O5: that address is not in the organization's directory. */
+	notInDirectory: 'not-in-directory',
+	/** O5: Google sync needs the organization to sign in through Google. */
+	notGoogle: 'not-google',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

@@ -59,3 +59,11 @@ export {
 	passwordRulesForEmail
 } from './policy';
 export type { PasswordPolicyProblem, PasswordRules } from './policy';
+export {
+	directoryPerson,
+	groupMembers,
+	isPrimaryWithOthers,
+	planGoogleSync,
+	signInProviderOf
+} from './sso';
+export type { GoogleSyncPlan } from './sso';

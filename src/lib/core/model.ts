@@ -202,6 +202,18 @@ export interface PasswordPolicy {
 	readonly maxAgeDays: number | null;
 }
 
+/** O5: a person of the organization's (simulated) identity provider directory. */
+export interface DirectoryPerson {
+	readonly email: string;
+	/** Normalised as accounts' are: unique in the directory. */
+	readonly emailKey: string;
+	readonly name: string;
+	/** The provider password's PBKDF2 hash (X1); the simulated provider checks it. */
+	readonly passwordHash: PasswordHash;
+	/** Google groups (used by Google sync). */
+	readonly groups: readonly string[];
+}
+
 /** O1: an organization, its admins (never none) and its domains. */
 export interface Organization {
 	readonly id: OrganizationId;
@@ -213,6 +225,12 @@ export interface Organization {
 	readonly passwordPolicy?: PasswordPolicy | null;
 	/** O4: managed accounts must use two-step verification; absent: not required. */
 	readonly requireTwoStep?: boolean;
+	/** O5/A7: single sign-on provider of its managed accounts; absent: none. */
+	readonly signIn?: 'saml' | 'google' | null;
+	/** O5: the provider's directory, by email key order; absent: empty. */
+	readonly directory?: readonly DirectoryPerson[];
+	/** O5: the groups the last Google sync provisioned. */
+	readonly syncedGroups?: readonly string[];
 }
 
 export type MailKind =

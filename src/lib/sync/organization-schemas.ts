@@ -1,6 +1,7 @@
 // One schema per organization change of src/lib/core/changes/organization-types.ts (O1, O2),
 // strict like every change schema.
 import { accountId, organizationId } from '$lib/core';
+import { passwordHash } from './change-schemas';
 import { LIMITS, change, epochMs, id, text, token, z } from './schema-base';
 
 const domain = text(LIMITS.host);
@@ -52,5 +53,37 @@ export const ORGANIZATION_SCHEMAS = [
 		'domain.remove',
 		z.strictObject({ organizationId: id(organizationId), domain }),
 		'Remove a domain; its accounts are no longer managed (O2)'
+	),
+	change(
+		'organization.setSignIn',
+		z.strictObject({
+			organizationId: id(organizationId),
+			provider: z.enum(['none', 'saml', 'google'])
+		}),
+		'Choose how managed accounts sign in: their password, SAML or Google (O5, A7)'
+	),
+	change(
+		'directory.put',
+		z.strictObject({
+			organizationId: id(organizationId),
+			email: text(LIMITS.email),
+			name: text(LIMITS.name),
+			passwordHash,
+			groups: z.array(text(100)).max(50).readonly()
+		}),
+		'Add or edit a person of the simulated provider directory (O5)'
+	),
+	change(
+		'directory.remove',
+		z.strictObject({ organizationId: id(organizationId), email: text(LIMITS.email) }),
+		'Remove a person from the simulated provider directory (O5)'
+	),
+	change(
+		'google.sync',
+		z.strictObject({
+			organizationId: id(organizationId),
+			groups: z.array(text(100)).min(1).max(50).readonly()
+		}),
+		'Provision, rename and deactivate accounts from the selected Google groups (O5)'
 	)
 ] as const;

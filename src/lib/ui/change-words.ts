@@ -187,6 +187,18 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 		case 'managed.delete':
 		case 'managed.resetTwoStep':
 			return phrase(MANAGED_VERBS[change.type], names.account(change.payload.accountId));
+		case 'organization.setSignIn':
+			return [
+				change.payload.provider === 'none'
+					? 'Turn single sign-on off for an organization'
+					: `Make an organization sign in through ${change.payload.provider === 'saml' ? 'SAML' : 'Google'}`
+			];
+		case 'directory.put':
+			return ['Save in the directory ', userText(change.payload.email)];
+		case 'directory.remove':
+			return ['Remove from the directory ', userText(change.payload.email)];
+		case 'google.sync':
+			return ['Run Google sync for the groups ', userText(change.payload.groups.join(', '))];
 		case 'domain.mailCheck':
 			return [
 				'Mail a link verifying the domain ',

@@ -62,7 +62,11 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'managed.resetTwoStep': [
 		'two-step verification reset by an admin',
 		'two-step verifications reset by an admin'
-	]
+	],
+	'organization.setSignIn': ['single sign-on setting', 'single sign-on settings'],
+	'directory.put': ['directory person saved', 'directory people saved'],
+	'directory.remove': ['directory person removed', 'directory people removed'],
+	'google.sync': ['Google sync', 'Google syncs']
 };
 
 /** "2 password changes". */

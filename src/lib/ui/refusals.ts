@@ -74,6 +74,10 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'not-deactivated': 'That account is not deactivated.',
 	'address-not-at-domain':
 		'The verification mail must go to an address at the domain being verified.',
+	'not-a-verified-domain':
+		'People in the directory need an address at a domain this organization verified.',
+	'not-in-directory': 'That address is not in the directory.',
+	'not-google': 'Google sync works once the organization signs in through Google.',
 	'no-verification-mail':
 		'No verification mail was sent for this domain yet: send one, then open its link.',
 	'invalid-payload': 'Some of the details are missing or invalid.',

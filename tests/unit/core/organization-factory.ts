@@ -192,3 +192,58 @@ export class OrganizationChanges {
 		};
 	}
 }
+
+/** O5 changes: sign-in settings, the simulated directory and Google sync. */
+export class SsoChanges {
+	constructor(private readonly f: ChangeFactory) {}
+
+	setSignIn(
+		actor: Actor,
+		id: OrganizationId,
+		provider: 'none' | 'saml' | 'google'
+	): ChangeOf<'organization.setSignIn'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'organization.setSignIn',
+			payload: { organizationId: id, provider }
+		};
+	}
+
+	put(
+		actor: Actor,
+		id: OrganizationId,
+		email: string,
+		name: string,
+		groups: readonly string[] = []
+	): ChangeOf<'directory.put'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'directory.put',
+			payload: { organizationId: id, email, name, passwordHash: DIRECTORY_HASH, groups }
+		};
+	}
+
+	remove(actor: Actor, id: OrganizationId, email: string): ChangeOf<'directory.remove'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'directory.remove',
+			payload: { organizationId: id, email }
+		};
+	}
+
+	sync(actor: Actor, id: OrganizationId, groups: readonly string[]): ChangeOf<'google.sync'> {
+		return {
+			...this.f.envelope(actor),
+			type: 'google.sync',
+			payload: { organizationId: id, groups }
+		};
+	}
+}
+
+export const DIRECTORY_HASH = {
+	alg: 'PBKDF2-SHA256',
+	iterations: 600_000,
+	salt: 'c2FsdHNhbHRzYWx0c2FsdA',
+	hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
+	length: 32
+} as const;

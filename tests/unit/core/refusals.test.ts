@@ -14,7 +14,7 @@ import type { AccountId, Change, RefusalCode, State } from '$lib/core';
 import { ACCOUNT_KEY, AccountChanges } from './account-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
-import { O1, O2, OrganizationChanges } from './organization-factory';
+import { O1, O2, OrganizationChanges, SsoChanges } from './organization-factory';
 
 const acc = (f: ChangeFactory): AccountChanges => new AccountChanges(f);
 const G = accountId('gee');
@@ -88,10 +88,10 @@ function withOrgs(f: ChangeFactory, state: State): State {
 
 /** An organization scenario: the change made on top of `withOrgs`. */
 const inOrgs =
-	(make: (o: OrganizationChanges) => Change): Scenario =>
+	(make: (o: OrganizationChanges, f: ChangeFactory) => Change): Scenario =>
 	(f, state) => {
 		const next = withOrgs(f, state);
-		return [next, make(org(f))];
+		return [next, make(org(f), f)];
 	};
 
 const SCENARIOS: Record<RefusalCode, Scenario> = {
@@ -198,6 +198,9 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	'not-deactivated': inOrgs((o) => o.act(A.alice, O1, 'managed.reactivate', A.bob)),
 	'address-not-at-domain': inOrgs((o) => o.mailCheck(A.dave, O2, 'other.org', 'it@acme.com')),
 	'no-verification-mail': inOrgs((o) => o.verifyByMail(A.dave, O2, 'other.org')),
+	'not-a-verified-domain': inOrgs((_o, f) => new SsoChanges(f).put(A.dave, O2, 'x@other.org', 'X')),
+	'not-in-directory': inOrgs((_o, f) => new SsoChanges(f).remove(A.alice, O1, 'x@acme.com')),
+	'not-google': inOrgs((_o, f) => new SsoChanges(f).sync(A.alice, O1, ['staff'])),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

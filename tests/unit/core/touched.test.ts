@@ -47,7 +47,12 @@ describe('sensitive change types (S9)', () => {
 				'managed.deactivate',
 				'managed.reactivate',
 				'managed.delete',
-				'managed.resetTwoStep'
+				'managed.resetTwoStep',
+				// O5: sign-in, the directory and Google sync.
+				'organization.setSignIn',
+				'directory.put',
+				'directory.remove',
+				'google.sync'
 			].sort()
 		);
 	});

@@ -76,7 +76,10 @@ export const PLAIN_TYPES = [
 	'managed.deactivate',
 	'managed.reactivate',
 	'managed.delete',
-	'managed.resetTwoStep'
+	'managed.resetTwoStep',
+	'organization.setSignIn',
+	'directory.remove',
+	'google.sync'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -85,7 +88,8 @@ export const SECRET_TYPES = [
 	'domain.add',
 	'domain.mailCheck',
 	'domain.verify',
-	'account.regenerateRecoveryCodes'
+	'account.regenerateRecoveryCodes',
+	'directory.put'
 ] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
@@ -299,6 +303,24 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 		case 'managed.delete':
 		case 'managed.resetTwoStep':
 			return { ...env, type, payload: { organizationId: org, accountId: acc } };
+		case 'organization.setSignIn':
+			return { ...env, type, payload: { organizationId: org, provider: 'saml' } };
+		case 'directory.put':
+			return {
+				...env,
+				type,
+				payload: {
+					organizationId: org,
+					email: `p${n}@d${n}.example.com`,
+					name: `Person ${n}`,
+					passwordHash: hash,
+					groups: ['staff']
+				}
+			};
+		case 'directory.remove':
+			return { ...env, type, payload: { organizationId: org, email: `p${n}@d${n}.example.com` } };
+		case 'google.sync':
+			return { ...env, type, payload: { organizationId: org, groups: ['staff'] } };
 	}
 }
 

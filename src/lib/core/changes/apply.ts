@@ -33,6 +33,7 @@ import {
 	managedReactivate,
 	managedResetTwoStep
 } from './rules/managed';
+import { directoryPut, directoryRemove, googleSync, organizationSetSignIn } from './rules/sso';
 import { accountRequestReset, accountSetPassword } from './rules/passwords';
 import {
 	accountRegenerateRecoveryCodes,
@@ -146,6 +147,14 @@ function decide(d: Draft, change: Change): Outcome {
 			return managedDelete(d, change);
 		case 'managed.resetTwoStep':
 			return managedResetTwoStep(d, change);
+		case 'organization.setSignIn':
+			return organizationSetSignIn(d, change);
+		case 'directory.put':
+			return directoryPut(d, change);
+		case 'directory.remove':
+			return directoryRemove(d, change);
+		case 'google.sync':
+			return googleSync(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

@@ -76,6 +76,10 @@ export function authorityOf(change: Change): Authority {
 		case 'managed.reactivate':
 		case 'managed.delete':
 		case 'managed.resetTwoStep':
+		case 'organization.setSignIn': // O5: an admin of the organization
+		case 'directory.put':
+		case 'directory.remove':
+		case 'google.sync':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

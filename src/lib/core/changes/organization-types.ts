@@ -2,6 +2,7 @@
 // is its first admin. Tokens follow the account changes' rule: the core keeps and compares only
 // SHA-256 hashes (X1), made before the change (S1).
 import type { AccountId, OrganizationId } from '../ids';
+import type { PasswordHash } from '../model';
 import type { Envelope } from './envelope';
 
 /** O1: the actor creates an organization and becomes its first admin. */
@@ -74,6 +75,47 @@ export type DomainRemove = Envelope<
 	{ readonly organizationId: OrganizationId; readonly domain: string }
 >;
 
+/**
+ * O5/A7: how the organization's managed accounts sign in: 'none' (their Tessera password),
+ * 'saml' or 'google' (through that provider, simulated in the app).
+ */
+export type OrganizationSetSignIn = Envelope<
+	'organization.setSignIn',
+	{ readonly organizationId: OrganizationId; readonly provider: 'none' | 'saml' | 'google' }
+>;
+
+/**
+ * O5: an admin adds or edits a person of the provider's directory (simulated): an address at a
+ * domain the organization verified, a name, the provider password's PBKDF2 hash (X1, made
+ * before the change) and Google groups.
+ */
+export type DirectoryPut = Envelope<
+	'directory.put',
+	{
+		readonly organizationId: OrganizationId;
+		readonly email: string;
+		readonly name: string;
+		readonly passwordHash: PasswordHash;
+		readonly groups: readonly string[];
+	}
+>;
+
+/** O5: an admin removes a person from the directory (a later Google sync deactivates them). */
+export type DirectoryRemove = Envelope<
+	'directory.remove',
+	{ readonly organizationId: OrganizationId; readonly email: string }
+>;
+
+/**
+ * O5 Google sync: accounts for the members of the selected groups (made with ids derived from
+ * the change's id, so every device makes the same), names updated, members who left
+ * deactivated. The plan is the core's (`planGoogleSync`), the same on every device.
+ */
+export type GoogleSync = Envelope<
+	'google.sync',
+	{ readonly organizationId: OrganizationId; readonly groups: readonly string[] }
+>;
+
 export type OrganizationChange =
 	| OrganizationCreate
 	| OrganizationAddAdmin
@@ -81,7 +123,11 @@ export type OrganizationChange =
 	| DomainAdd
 	| DomainMailCheck
 	| DomainVerify
-	| DomainRemove;
+	| DomainRemove
+	| OrganizationSetSignIn
+	| DirectoryPut
+	| DirectoryRemove
+	| GoogleSync;
 
 export const ORGANIZATION_CHANGE_TYPES = [
 	'organization.create',
@@ -90,5 +136,9 @@ export const ORGANIZATION_CHANGE_TYPES = [
 	'domain.add',
 	'domain.mailCheck',
 	'domain.verify',
-	'domain.remove'
+	'domain.remove',
+	'organization.setSignIn',
+	'directory.put',
+	'directory.remove',
+	'google.sync'
 ] as const satisfies readonly OrganizationChange['type'][];

@@ -67,7 +67,12 @@ export const SENSITIVITY = Object.freeze({
 	'managed.deactivate': 'organization',
 	'managed.reactivate': 'organization',
 	'managed.delete': 'account-deletion',
-	'managed.resetTwoStep': 'two-step'
+	'managed.resetTwoStep': 'two-step',
+	// O5: how managed accounts sign in, who is in the directory, which accounts exist.
+	'organization.setSignIn': 'organization',
+	'directory.put': 'organization',
+	'directory.remove': 'organization',
+	'google.sync': 'organization'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

@@ -1,0 +1,93 @@
+// O5: single sign-on and the provider directory, as questions of the state. Google sync's plan
+// is worked out here, once, from the state and the selected groups: the rule applies it and the
+// app reports it, so what the admin reads is exactly what happened.
+import type { AccountId, OrganizationId } from './ids';
+import type { Account, DirectoryPerson, Organization } from './model';
+import { managedBy } from './organization-queries';
+import { CONTACT_ROLES } from './model';
+import { roleOf } from './roles';
+import type { State } from './state';
+
+export interface GoogleSyncPlan {
+	/** Members with no account: one is made for each (ids from the change's id). */
+	readonly create: readonly DirectoryPerson[];
+	/** Accounts whose full name differs from the directory's. */
+	readonly rename: readonly { readonly account: Account; readonly name: string }[];
+	/** Deactivated accounts of members: active again. */
+	readonly reactivate: readonly Account[];
+	/** Accounts of this organization that sign in through Google and left the groups. */
+	readonly deactivate: readonly Account[];
+	/** Leavers A8 keeps active: the primary contact of a role with other contacts. */
+	readonly blocked: readonly Account[];
+}
+
+/** A8: the account is the primary contact of a license role that has other contacts. */
+export function isPrimaryWithOthers(state: State, id: AccountId): boolean {
+	for (const licenseId of state.licenseIdsByAccount.get(id) ?? []) {
+		const license = state.licenses.get(licenseId);
+		if (license === undefined) continue;
+		for (const role of CONTACT_ROLES) {
+			const rc = roleOf(license, role);
+			if (rc?.primary === id && rc.secondary.length > 0) return true;
+		}
+	}
+	return false;
+}
+
+/** The directory's members of any of `groups`, in email key order. */
+export function groupMembers(org: Organization, groups: readonly string[]): DirectoryPerson[] {
+	const wanted = new Set(groups);
+	return (org.directory ?? []).filter((p) => p.groups.some((g) => wanted.has(g)));
+}
+
+/** O5: what a Google sync of `groups` would do now. */
+export function planGoogleSync(
+	state: State,
+	org: Organization,
+	groups: readonly string[]
+): GoogleSyncPlan {
+	const members = groupMembers(org, groups);
+	const memberKeys = new Set(members.map((m) => m.emailKey));
+	const create: DirectoryPerson[] = [];
+	const rename: { account: Account; name: string }[] = [];
+	const reactivate: Account[] = [];
+	for (const person of members) {
+		const id = state.accountIdByEmailKey.get(person.emailKey);
+		const account = id === undefined ? undefined : state.accounts.get(id);
+		if (account === undefined) {
+			create.push(person);
+			continue;
+		}
+		if (account.name !== person.name) rename.push({ account, name: person.name });
+		if (account.status === 'deactivated') reactivate.push(account);
+	}
+	const deactivate: Account[] = [];
+	const blocked: Account[] = [];
+	const leavers = [...state.accounts.values()]
+		.filter(
+			(a) =>
+				a.status === 'active' &&
+				a.source === 'google' &&
+				!memberKeys.has(a.emailKey) &&
+				managedBy(state, a.id)?.id === org.id
+		)
+		.sort((a, b) => (a.emailKey < b.emailKey ? -1 : 1));
+	for (const account of leavers) {
+		(isPrimaryWithOthers(state, account.id) ? blocked : deactivate).push(account);
+	}
+	return { create, rename, reactivate, deactivate, blocked };
+}
+
+/** O5/A7: the provider the account signs in through, from its organization (null: none). */
+export function signInProviderOf(state: State, id: AccountId): 'saml' | 'google' | null {
+	return managedBy(state, id)?.signIn ?? null;
+}
+
+/** O5: the directory person with that email key, in the organization managing the domain. */
+export function directoryPerson(
+	state: State,
+	organization: OrganizationId,
+	emailKey: string
+): DirectoryPerson | undefined {
+	return state.organizations.get(organization)?.directory?.find((p) => p.emailKey === emailKey);
+}
