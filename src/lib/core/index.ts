@@ -62,7 +62,7 @@ export type { PasswordPolicyProblem, PasswordRules } from './policy';
 export {
 	directoryPerson,
 	groupMembers,
-	isPrimaryWithOthers,
+	isPrimaryContact,
 	planGoogleSync,
 	signInProviderOf
 } from './sso';

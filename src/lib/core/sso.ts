@@ -17,19 +17,19 @@ export interface GoogleSyncPlan {
 	readonly reactivate: readonly Account[];
 	/** Accounts of this organization that sign in through Google and left the groups. */
 	readonly deactivate: readonly Account[];
-	/** Leavers A8 keeps active: the primary contact of a role with other contacts. */
+	/**
+	 * Leavers A8 keeps active: a primary contact of some license role, which an admin's
+	 * managed.deactivate refuses too (rules/account-delete.ts `primaryBlockers`).
+	 */
 	readonly blocked: readonly Account[];
 }
 
-/** A8: the account is the primary contact of a license role that has other contacts. */
-export function isPrimaryWithOthers(state: State, id: AccountId): boolean {
+/** A8, as deactivating and deleting read it: the account is a primary contact somewhere. */
+export function isPrimaryContact(state: State, id: AccountId): boolean {
 	for (const licenseId of state.licenseIdsByAccount.get(id) ?? []) {
 		const license = state.licenses.get(licenseId);
 		if (license === undefined) continue;
-		for (const role of CONTACT_ROLES) {
-			const rc = roleOf(license, role);
-			if (rc?.primary === id && rc.secondary.length > 0) return true;
-		}
+		if (CONTACT_ROLES.some((role) => roleOf(license, role)?.primary === id)) return true;
 	}
 	return false;
 }
@@ -73,7 +73,7 @@ export function planGoogleSync(
 		)
 		.sort((a, b) => (a.emailKey < b.emailKey ? -1 : 1));
 	for (const account of leavers) {
-		(isPrimaryWithOthers(state, account.id) ? blocked : deactivate).push(account);
+		(isPrimaryContact(state, account.id) ? blocked : deactivate).push(account);
 	}
 	return { create, rename, reactivate, deactivate, blocked };
 }

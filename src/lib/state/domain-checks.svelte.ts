@@ -5,7 +5,7 @@
 import { organizationId } from '$lib/core';
 import type { OrganizationId } from '$lib/core';
 import { DEFAULT_RESOLVER, resolverUrl } from '$lib/app/organizations/dns';
-import { waitingWords } from '$lib/ui/organization-command-words';
+import { organizationProblemWords, waitingWords } from '$lib/ui/organization-command-words';
 import { perform } from './perform.svelte';
 import { status } from './status.svelte';
 
@@ -60,9 +60,7 @@ class DomainChecks {
 	/** Saves the resolver; null when it was saved, else the words for the field. */
 	saveResolver(text: string): string | null {
 		const url = resolverUrl(text);
-		if (url === null) {
-			return 'Enter an https address (or http on this computer), such as https://cloudflare-dns.com/dns-query.';
-		}
+		if (url === null) return organizationProblemWords({ code: 'resolver-invalid' });
 		this.resolver = url.toString();
 		this.#storage?.setItem(RESOLVER_KEY, this.resolver);
 		status.announce('DNS resolver saved.', 'success');

@@ -1,17 +1,10 @@
 // O1: the organization commands' work. Ids and tokens are made here, before the change (S1);
 // the core keeps only token hashes (X1). A DNS check happens on this device (the core cannot
 // look anything up): finding the record makes a domain.verify that says so (method 'dns').
-import {
-	accountId,
-	changeId,
-	err,
-	normaliseDomain,
-	ok,
-	organizationId,
-	txtRecordOf
-} from '$lib/core';
-import type { AccountId, OrganizationId, Refusal, Result, State } from '$lib/core';
+import { changeId, err, normaliseDomain, ok, organizationId, txtRecordOf } from '$lib/core';
+import type { AccountId, OrganizationId, Refusal, Result } from '$lib/core';
 import { randomToken, sha256Base64url } from '$lib/security';
+import { activeAccountByEmail } from '../accounts/shared';
 import type { ChangeDraft, Committed } from '$lib/store/types';
 import type { AppContext } from '../context';
 import { lookUpTxt, resolverUrl } from './dns';
@@ -55,29 +48,18 @@ export async function createOrganization(
 	return result.ok ? ok({ committed: result.value, organizationId: id }) : result;
 }
 
-/** The active account with that address, compared as C5 normalises. */
-function activeAccountId(state: State, email: string): AccountId | null {
-	const key = email.trim().toLowerCase();
-	const at = key.lastIndexOf('@');
-	const domain = at < 0 ? null : normaliseDomain(key.slice(at + 1));
-	if (domain === null) return null;
-	const id = state.accountIdByEmailKey.get(`${key.slice(0, at)}@${domain}`);
-	const account = id === undefined ? undefined : state.accounts.get(id);
-	return account?.status === 'active' ? account.id : null;
-}
-
 export async function addAdmin(
 	ctx: AppContext,
 	actor: AccountId,
 	input: { readonly organizationId: OrganizationId; readonly email: string }
 ): Promise<OrganizationResult<Committed>> {
-	const id = activeAccountId(ctx.store.state, input.email);
-	if (id === null) return err({ code: 'no-such-account' });
+	const account = activeAccountByEmail(ctx.store.state, input.email);
+	if (account === undefined) return err({ code: 'no-such-account' });
 	return commit(ctx, {
 		id: newChangeId(ctx),
 		actor,
 		type: 'organization.addAdmin',
-		payload: { organizationId: input.organizationId, accountId: accountId(id) }
+		payload: { organizationId: input.organizationId, accountId: account.id }
 	});
 }
 
