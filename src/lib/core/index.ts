@@ -67,3 +67,4 @@ export {
 	signInProviderOf
 } from './sso';
 export type { GoogleSyncPlan } from './sso';
+export { minute as utcMinute } from './mail-accounts';

@@ -4,7 +4,11 @@
 import type { MailContent } from './mail';
 import type { Account, MailLink } from './model';
 
-const link = (label: string, path: string, params: Readonly<Record<string, string>>): MailLink => ({
+export const link = (
+	label: string,
+	path: string,
+	params: Readonly<Record<string, string>>
+): MailLink => ({
 	label,
 	href: `${path}?${Object.entries(params)
 		.map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
@@ -12,7 +16,7 @@ const link = (label: string, path: string, params: Readonly<Record<string, strin
 });
 
 /** Minutes precision, UTC, so the text reads the same on every device. */
-function minute(ms: number): string {
+export function minute(ms: number): string {
 	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 

@@ -3,13 +3,10 @@
 // notice is emailChanged in mail-accounts.ts). Each says what happened, when, and what to do
 // if it was not the holder. Plain text only (X4); the time in UTC minutes, the same everywhere.
 import type { MailContent } from './mail';
+import { minute } from './mail-accounts';
 import type { Account, MailLink } from './model';
 
 const PROFILE: MailLink = { label: 'Open Profile', href: '/profile' };
-
-function minute(ms: number): string {
-	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 const NOT_YOU =
 	'If this was not you, choose a new password through "Can\'t log in?" at once and tell your administrator.';

@@ -2,12 +2,8 @@
 // token, which is why a change that mails one is exported only encrypted (S3); the domain keeps
 // only the token's hash. Plain text only (X4).
 import type { MailContent } from './mail';
+import { link, minute } from './mail-accounts';
 import type { Organization } from './model';
-
-/** Minutes precision, UTC, so the text reads the same on every device. */
-function minute(ms: number): string {
-	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /** O1: a mail to an address at a pending domain; its link verifies the domain. */
 export function domainCheckMail(
@@ -17,9 +13,6 @@ export function domainCheckMail(
 	token: string,
 	expiresAt: number
 ): MailContent {
-	const query = Object.entries({ organization: org.id, domain, token })
-		.map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-		.join('&');
 	return {
 		kind: 'domain-check',
 		subject: `Verify ${domain} for ${org.name}`,
@@ -29,6 +22,8 @@ export function domainCheckMail(
 			`of ${org.name}; it works until ${minute(expiresAt)}. Once ${domain} is verified, ` +
 			`${org.name} manages every account with an address at ${domain}. If you did not ` +
 			`expect this, ignore this mail: nothing changes without the link.`,
-		links: [{ label: 'Verify domain', href: `/organization/verify-domain?${query}` }]
+		links: [
+			link('Verify domain', '/organization/verify-domain', { organization: org.id, domain, token })
+		]
 	};
 }

@@ -1,5 +1,6 @@
 // O6: the audit log in words: each entry's time, actor, device, action and account, for the
 // table and the CSV alike; the action filter's choices; the chain status of each device.
+import { utcMinute } from '$lib/core';
 import type { AccountId, AccountText, AuditEntry, ChangeType, State } from '$lib/core';
 import type { ChainState, DeviceChain } from '$lib/app/organizations/audit';
 import { describeChange, lookupFor } from './change-words';
@@ -18,9 +19,6 @@ export interface AuditRow {
 	readonly account: string;
 }
 
-const minute = (ms: number): string =>
-	`${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 export function accountLabel(state: State, id: AccountId | null): string {
 	if (id === null) return 'nobody (a link or the system)';
 	const account = state.accounts.get(id);
@@ -33,7 +31,7 @@ export function auditRow(state: State, names: Lookup, entry: AuditEntry): AuditR
 	const c = entry.change;
 	return {
 		id: c.id,
-		time: minute(c.at),
+		time: utcMinute(c.at),
 		actor: accountLabel(state, c.actor),
 		device: c.device,
 		action: describeChange(c, names),
