@@ -186,6 +186,8 @@ test('A13/A12: regenerate recovery codes (sudo mode), download them; the old one
 	await page.getByLabel('Verification code').fill(totpCode(key, currentStep()));
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	const list = page.getByRole('list', { name: 'Recovery codes' });
+	// allInnerTexts does not wait: read the codes once all ten are shown.
+	await expect(list.getByRole('listitem')).toHaveCount(10);
 	const old = (await list.getByRole('listitem').allInnerTexts()).map((c) => c.trim());
 	await page.getByRole('button', { name: 'I saved my recovery codes' }).click();
 
@@ -195,6 +197,7 @@ test('A13/A12: regenerate recovery codes (sudo mode), download them; the old one
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 	await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 	await expect(list).toBeVisible();
+	await expect(list.getByRole('listitem')).toHaveCount(10);
 	const fresh = (await list.getByRole('listitem').allInnerTexts()).map((c) => c.trim());
 	expect(fresh).toHaveLength(10);
 	expect(fresh).not.toContain(old[0]);
