@@ -13,7 +13,11 @@ export default defineConfig({
 	outputDir: 'reports/e2e-artifacts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
-	retries: 0,
+	// Once in a few clean runs headless Chromium stops producing animation frames for a page, and
+	// Playwright's "stable" check before a click then waits out the whole test (seen on a
+	// 'Verify domain' click that passes 4 of 4 when rerun). On CI a failed test runs once more;
+	// the summary counts such a test as flaky, by name, so a real race still shows.
+	retries: process.env.CI ? 1 : 0,
 	// Flows sign up, log in (full-cost PBKDF2) and run axe several times: on a busy 2-core
 	// machine that takes far longer than on a quiet one, so a test gets two minutes.
 	timeout: 120_000,

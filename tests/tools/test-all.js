@@ -38,11 +38,31 @@ function suite(label, command, args, report, count) {
 	rmSync(report, { force: true });
 	const { ok, seconds } = run(label, command, args);
 	const json = existsSync(report) ? readJson(report) : null;
-	const counts = json ? count(json) : { passed: 0, failed: 0 };
+	const counts = json ? count(json) : { passed: 0, failed: 0, flaky: [] };
 	if (!ok && counts.failed === 0) counts.failed = 1; // the runner failed outside any test
 	passed += counts.passed;
 	failed += counts.failed;
-	rows.push(`${label.padEnd(28)} ${counts.passed} passed, ${counts.failed} failed (${seconds} s)`);
+	const flaky = counts.flaky ?? [];
+	const note = flaky.length === 0 ? '' : `, ${flaky.length} of them passed only on a retry`;
+	rows.push(
+		`${label.padEnd(28)} ${counts.passed} passed${note}, ${counts.failed} failed (${seconds} s)`
+	);
+	for (const title of flaky) rows.push(`    flaky: ${title}`);
+}
+
+/** Titles of the Playwright tests that failed first and passed on their retry. */
+function flakyTitles(json) {
+	const titles = [];
+	const walk = (suiteJson, path) => {
+		for (const spec of suiteJson.specs ?? []) {
+			for (const test of spec.tests ?? []) {
+				if (test.status === 'flaky') titles.push([...path, spec.title].join(' › '));
+			}
+		}
+		for (const child of suiteJson.suites ?? []) walk(child, [...path, child.title]);
+	};
+	for (const top of json.suites ?? []) walk(top, [top.title]);
+	return titles;
 }
 
 mkdirSync('reports', { recursive: true });
@@ -61,7 +81,8 @@ if (check('build', 'npm', ['run', '--silent', 'build'])) {
 		'reports/playwright.json',
 		(j) => ({
 			passed: (j.stats?.expected ?? 0) + (j.stats?.flaky ?? 0),
-			failed: j.stats?.unexpected ?? 0
+			failed: j.stats?.unexpected ?? 0,
+			flaky: flakyTitles(j)
 		})
 	);
 } else {
