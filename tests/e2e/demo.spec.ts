@@ -82,6 +82,10 @@ test('P3: the demo organizations: Fabrikam managed with policies and an audit lo
 	await expect(managed).toContainText('dana.whitfield@fabrikam.example');
 	await expect(managed).toContainText('leo.martins@fabrikam.example');
 	await expect(managed).not.toContainText('lucia.gomez@yahoo.com');
+	// O2: nobody of Fabrikam has logged in on this device yet.
+	await expect(
+		managed.getByRole('listitem').filter({ hasText: 'dana.whitfield@fabrikam.example' })
+	).toContainText('Last login on this device: never');
 	const audit = page.getByRole('region', { name: 'Audit log' });
 	const table = audit.getByRole('table');
 	await expect(table).toContainText('Create the organization');
