@@ -1,8 +1,12 @@
 /**
  * P3/P4: "Load demo data" builds the demo organization with progress and says how long it
  * took; the Demo page lists the accounts with their (demo-only) password; "Reset" asks for
- * confirmation, removes everything and logs out.
+ * confirmation, removes everything and logs out. The demo's two organizations: Fabrikam's admin
+ * sees its verified domain, required two-step verification, managed accounts and audit log;
+ * Litware's admin sees its domain, admins and SAML chosen; the page says how to log in as each
+ * kind of person, and passes axe.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/lib/core/demo-data';
 import { announcement, loadDemo } from './helpers/demo';
@@ -112,4 +116,24 @@ test('P3: the demo organizations: Fabrikam managed with policies and an audit lo
 	const litwareAudit = page.getByRole('region', { name: 'Audit log' }).getByRole('table');
 	await expect(litwareAudit).toContainText('sign in through SAML');
 	await expect(litwareAudit).toContainText('Omar Haddad');
+});
+
+test('P2/P3: the Demo page, with how to log in, has no axe violations, light, dark and 360 px', async ({
+	page
+}) => {
+	await page.goto('/demo');
+	await expect(page.getByRole('region', { name: 'How to log in' })).toBeVisible();
+	for (const [scheme, width] of [
+		['light', 1280],
+		['dark', 1280],
+		['light', 360],
+		['dark', 360]
+	] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.setViewportSize({ width, height: 800 });
+		const result = await new AxeBuilder({ page }).analyze();
+		expect(result.violations, `Demo (${scheme}, ${width} px)`).toEqual([]);
+		const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(wide, `page width at ${width} px`).toBeLessThanOrEqual(width);
+	}
 });
