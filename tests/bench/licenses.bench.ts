@@ -152,7 +152,7 @@ export default async function licensesBench({ browser, log }: Args): Promise<voi
 			const context = await browser.newContext();
 			const demo = await loadDemo(await context.newPage(), 0);
 			log(
-				`Load demo data (8 accounts, 2 sites, 16 licenses), run ${run}: click → announced ${demo.wall} ms (the app says ${(demo.app / 1000).toFixed(1)} s)`
+				`Load demo data (16 accounts, 2 organizations, 2 sites, 20 licenses), run ${run}: click → announced ${demo.wall} ms (the app says ${(demo.app / 1000).toFixed(1)} s)`
 			);
 			await context.close();
 		}

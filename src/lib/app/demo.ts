@@ -1,5 +1,6 @@
-// P3 "Load demo data": the demo organization of core/demo-data.ts, built as the same changes a
-// person would make through the UI (sign up, start licenses, add contacts, make primary …),
+// P3 "Load demo data": the demo organization of core/demo-data.ts and the two organizations of
+// core/demo-organizations.ts (demo-organizations.ts), built as the same changes a person would
+// make through the UI (sign up, verify a domain, start licenses, add contacts, make primary …),
 // so the demo history syncs, replays and audits like any other. All of it is committed with
 // ONE commitMany: one transaction, progress reported while it runs (P4). X6: every demo
 // account gets its own signing key, sealed under the shared demo password with ONE derived
@@ -11,7 +12,9 @@ import type { VaultKey } from '$lib/security';
 import type { ChangeDraft } from '$lib/store/types';
 import { enrollDraft, newAccountKey } from './accounts/keys';
 import type { AppContext } from './context';
+import { organizationDrafts } from './demo-organizations';
 import {
+	DEMO_ACCOUNTS,
 	DEMO_LICENSES,
 	DEMO_PASSWORD,
 	DEMO_PEOPLE,
@@ -55,10 +58,10 @@ const id = (key: DemoPersonKey): AccountId => accountId(demoPerson(key).id);
 /** Whether the demo can be loaded into this state, and why not. */
 export function demoBlocker(ctx: AppContext): DemoResult | null {
 	const state = ctx.store.state;
-	if (DEMO_PEOPLE.some((p) => state.accounts.has(accountId(p.id)))) {
+	if (DEMO_ACCOUNTS.some((p) => state.accounts.has(accountId(p.id)))) {
 		return { kind: 'already-loaded' };
 	}
-	const taken = DEMO_PEOPLE.filter((p) => state.accountIdByEmailKey.has(p.email));
+	const taken = DEMO_ACCOUNTS.filter((p) => state.accountIdByEmailKey.has(p.email));
 	return taken.length > 0 ? { kind: 'emails-taken', emails: taken.map((p) => p.email) } : null;
 }
 
@@ -75,8 +78,12 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<D
 	options.onProgress?.({ phase: 'password', done: 1, total: 1 });
 	const now = ctx.now();
 	const secrets = { passwordHash, vaultKey, token: options.token ?? verificationToken };
+	const at = await ctx.store.changeTime(now);
 	const drafts = [
 		...(await accountDrafts(ctx, secrets)),
+		// The organizations (O1–O5) after the people, before the licenses: managed accounts'
+		// license changes then show in the audit log too (O6).
+		...(await organizationDrafts(ctx, { passwordHash, token: secrets.token, at })),
 		...siteDrafts(ctx),
 		...DEMO_LICENSES.flatMap((l) => licenseDrafts(ctx, l, now)),
 		...extraDrafts(ctx, extra, now),

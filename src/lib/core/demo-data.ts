@@ -1,7 +1,8 @@
 // The demo organization (P3) as plain data, like the catalog: people, sites and licenses with
 // the contacts each role should end up with. app/demo.ts turns it into changes. Nothing here
 // imports $lib, so the end-to-end helpers and the Demo page read the same table
-// (deterministic ids, emails, the password).
+// (deterministic ids, emails, the password). The two organizations are demo-organizations.ts.
+import { DEMO_ORGANIZATION_PEOPLE, DEMO_SAML_PEOPLE } from './demo-organizations';
 
 /**
  * Every demo account gets this password (demo only: the Demo page prints it). It is hashed
@@ -17,7 +18,24 @@ export const MAX_EXTRA_LICENSES = 20_000;
 export const DEMO_COMPANY = { name: 'Northwind Traders', domain: 'northwind.example' } as const;
 export const DEMO_SECOND_COMPANY = { name: 'Contoso', domain: 'contoso.example' } as const;
 
-export type DemoPersonKey = 'olivia' | 'priya' | 'sam' | 'tom' | 'marco' | 'jana' | 'chen' | 'ana';
+export type DemoPersonKey =
+	| 'olivia'
+	| 'priya'
+	| 'sam'
+	| 'tom'
+	| 'marco'
+	| 'jana'
+	| 'chen'
+	| 'ana'
+	// The organizations' people (demo-organizations.ts); mei and ravi sign in with SAML.
+	| 'grace'
+	| 'omar'
+	| 'dana'
+	| 'leo'
+	| 'lucia'
+	| 'noah'
+	| 'mei'
+	| 'ravi';
 
 export interface DemoPerson {
 	readonly key: DemoPersonKey;
@@ -30,6 +48,7 @@ export interface DemoPerson {
 	readonly about: string;
 }
 
+/** Every demo account with a Tessera password (the SAML people are DEMO_SAML_PEOPLE). */
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
 	{
 		key: 'olivia',
@@ -99,7 +118,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 		name: 'Ana Costa',
 		company: DEMO_SECOND_COMPANY.name,
 		about: 'Contoso’s primary billing contact.'
-	}
+	},
+	...DEMO_ORGANIZATION_PEOPLE
 ];
 
 export interface DemoSite {
@@ -177,16 +197,25 @@ export const DEMO_LICENSES: readonly DemoLicense[] = [
 	lic(13, 'issues', null, 500, 180, 'chen', ['ana', 'chen'], ['chen']),
 	lic(14, 'pages', null, 250, 27, 'chen', ['ana'], ['chen']),
 	lic(15, 'repos', null, 100, 400, 'chen', ['ana'], ['chen', 'ana']),
-	lic(16, 'chat', null, 25, 45, 'chen', ['chen'], ['chen'])
+	lic(16, 'chat', null, 25, 45, 'chen', ['chen'], ['chen']),
+	// Fabrikam (managed, two-step enforced): Leo buys, Dana is technical, Lucia (yahoo.com) pays
+	lic(17, 'issues', null, 100, 120, 'leo', ['leo', 'lucia'], ['dana', 'leo']),
+	lic(18, 'desk', null, 25, 240, 'leo', ['leo', 'lucia'], ['dana']),
+	// Litware (SAML): Omar buys as its reseller; Mei, Ravi (SAML) and Noah (proton.me) are contacts
+	lic(19, 'pages', null, 50, 150, 'omar', ['omar', 'mei'], ['omar', 'ravi', 'noah']),
+	lic(20, 'chat', null, 25, 90, 'omar', ['omar'], ['omar', 'mei'])
 ];
 
+/** Every demo account: the password ones, then the SAML ones. */
+export const DEMO_ACCOUNTS: readonly DemoPerson[] = [...DEMO_PEOPLE, ...DEMO_SAML_PEOPLE];
+
 export function demoPerson(key: DemoPersonKey): DemoPerson {
-	const person = DEMO_PEOPLE.find((p) => p.key === key);
+	const person = DEMO_ACCOUNTS.find((p) => p.key === key);
 	if (person === undefined) throw new Error(`unknown demo person ${key}`);
 	return person;
 }
 
 export function demoPersonByEmail(email: string): DemoPerson | undefined {
 	const wanted = email.trim().toLowerCase();
-	return DEMO_PEOPLE.find((p) => p.email === wanted);
+	return DEMO_ACCOUNTS.find((p) => p.email === wanted);
 }

@@ -14,6 +14,8 @@ export interface ManagedRow {
 	readonly status: Exclude<AccountStatus, 'deleted'>;
 	readonly twoStep: boolean;
 	readonly source: SignInSource;
+	/** When the account last logged in on this device (device-local, null: never here). */
+	readonly lastLoginHere: number | null;
 	/** The address and the name, lower-cased, for the search. */
 	readonly search: string;
 }
@@ -28,8 +30,16 @@ export interface ManagedFilter {
 
 const domainOf = (key: string): string => key.slice(key.lastIndexOf('@') + 1);
 
-/** O2: every account (not deleted) on a domain the organization verified, by address. */
-export function managedAccountRows(state: State, organization: OrganizationId): ManagedRow[] {
+/**
+ * O2: every account (not deleted) on a domain the organization verified, by address.
+ * `lastLogins` is this device's own record of log ins by account id (device-local, not in the
+ * state: no change carries it), so each row says when the account last logged in here.
+ */
+export function managedAccountRows(
+	state: State,
+	organization: OrganizationId,
+	lastLogins: ReadonlyMap<string, number> = new Map()
+): ManagedRow[] {
 	const rows: { key: string; row: ManagedRow }[] = [];
 	for (const a of state.accounts.values()) {
 		if (a.status === 'deleted') continue;
@@ -44,6 +54,7 @@ export function managedAccountRows(state: State, organization: OrganizationId): 
 				status: a.status,
 				twoStep,
 				source: a.source,
+				lastLoginHere: lastLogins.get(a.id) ?? null,
 				search: `${a.emailKey}\n${a.name.toLowerCase()}`
 			}
 		});

@@ -20,6 +20,7 @@ import {
 import type { SessionEnd, SessionRecord } from '$lib/app/session';
 import { data } from './data.svelte';
 import { keyring } from './keyring';
+import { lastLogins } from './last-logins.svelte';
 
 const KEY = 'tessera.session';
 
@@ -166,6 +167,8 @@ class SessionState {
 		this.#ended = null;
 		if (keyring.holder() !== record.accountId) keyring.clear();
 		this.#save(record);
+		// O2: the admin's list says when each account last logged in on this device.
+		lastLogins.record(record.accountId, record.startedAt);
 	}
 
 	/** Keeps the shell's copy of the name and email in step with the account. */

@@ -7,6 +7,7 @@ import type {
 	OrganizationAccountCommandName as Name,
 	OrganizationAccountInputs as Inputs
 } from '$lib/app/command-types';
+import { utcMinute } from '$lib/core';
 import type { AccountId, State } from '$lib/core';
 
 type Committed = CommandOutputs['managed.delete'];
@@ -130,3 +131,10 @@ export function managedRefusalWords(name: Name, refusal: CommandRefusal): string
 
 /** O2/A7: how an account signs in, as the admin's list says it. */
 export const SOURCE_WORDS = { password: 'password', google: 'Google', saml: 'SAML' } as const;
+
+/** O2: when the account last logged in on this device, where this device knows it. */
+export function lastLoginWords(at: number | null): string {
+	return at === null
+		? 'Last login on this device: never'
+		: `Last login on this device: ${utcMinute(at)}`;
+}

@@ -4,7 +4,7 @@
 // no email change or deletion of its own).
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountId, changeId, organizationId } from '$lib/core';
+import { accountId, changeId, organizationId, utcMinute } from '$lib/core';
 import type { AccountId } from '$lib/core';
 import type { ChangeDraft } from '$lib/store/types';
 import { createContext } from '$lib/app/context';
@@ -121,6 +121,18 @@ describe('ManagedAccounts (O2, A6)', () => {
 		expect(within(carol).getByText('Signs in with password')).toBeInTheDocument();
 		expect(within(rowOf('bob@acme.com')).getByText('Two-step off')).toBeInTheDocument();
 		expect(screen.queryByText('dave@other.org')).toBeNull();
+	});
+
+	it('O2: each row says when the account last logged in on this device, or never', () => {
+		logInAs(ALICE, 'alice@acme.com', 'Alice Adams');
+		const at = session.current?.startedAt ?? 0;
+		render(ManagedAccounts, { organizationId: ORG });
+		expect(
+			within(rowOf('alice@acme.com')).getByText(`Last login on this device: ${utcMinute(at)}`)
+		).toBeInTheDocument();
+		expect(
+			within(rowOf('bob@acme.com')).getByText('Last login on this device: never')
+		).toBeInTheDocument();
 	});
 
 	it('O2: search by address or name, and filter by two-step and status', async () => {

@@ -45,6 +45,21 @@ describe('O2: managed accounts of an organization', () => {
 		expect(managedAccountRows(gone, O1).map((r) => r.id)).toEqual([A.alice, A.bob]);
 	});
 
+	it('O2: each row carries the last log in on this device where known (device-local, passed in)', () => {
+		const { state, sam } = acme();
+		expect(managedAccountRows(state, O1).map((r) => r.lastLoginHere)).toEqual([null, null, null]);
+		const here = new Map([
+			[sam, 7_000],
+			[A.dave, 9_000]
+		]);
+		const rows = managedAccountRows(state, O1, here);
+		expect(rows.map((r) => [r.id, r.lastLoginHere])).toEqual([
+			[A.alice, null],
+			[A.bob, null],
+			[sam, 7_000]
+		]);
+	});
+
 	it('O2: search by part of the address or the name in any case; status, two-step, source', () => {
 		const { state, sam } = acme();
 		const rows = managedAccountRows(state, O1);
