@@ -132,7 +132,11 @@ describe('the command map', () => {
 			'managed.delete',
 			'managed.resetTwoStep',
 			'audit.load',
-			'audit.chains'
+			'audit.chains',
+			'organization.setSignIn',
+			'directory.put',
+			'directory.remove',
+			'google.sync'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
