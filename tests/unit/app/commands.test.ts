@@ -91,6 +91,7 @@ describe('the command map', () => {
 			'account.verifyEmail',
 			'account.resendVerification',
 			'account.logIn',
+			'account.providerLogIn',
 			'account.secondStep',
 			'account.reauthenticate',
 			'account.requestReset',

@@ -6,7 +6,7 @@
 // X6: the password also opens the account's vault (a second PBKDF2, run beside the hash's);
 // the second step checks the code with the secret sealed there, and a finished log in
 // enrolls this device and answers a session record signed by the account key.
-import { accountPolicy, managedBy, requiredActions } from '$lib/core';
+import { accountPolicy, managedBy, requiredActions, signInRoute } from '$lib/core';
 import type { Account, AccountId, RequiredAction, SignInSource } from '$lib/core';
 import { openVault } from '$lib/security';
 import { kdfOf } from '../kdf';
@@ -108,11 +108,14 @@ export async function logIn(
 		() => ctx.now(),
 		async () => {
 			const found = accountByEmail(ctx.store.state, input.email);
-			if (found !== undefined && found.source !== 'password') {
-				if (found.status === 'deactivated') {
-					return { outcome: 'neutral', value: deactivated(ctx, found) };
-				}
-				return { outcome: 'neutral', value: { kind: 'identity-provider', source: found.source } };
+			if (found !== undefined && found.source !== 'password' && found.status === 'deactivated') {
+				return { outcome: 'neutral', value: deactivated(ctx, found) };
+			}
+			// O5/A7: an address whose organization uses single sign-on (or an identity provider's
+			// account) signs in on the provider's page, never with a Tessera password.
+			const route = signInRoute(ctx.store.state, input.email);
+			if (route !== null) {
+				return { outcome: 'neutral', value: { kind: 'identity-provider', source: route.provider } };
 			}
 			const stored = verifiableHash(found?.secrets.passwordHash);
 			const kdf = kdfOf(ctx);
