@@ -11,7 +11,7 @@ import type { AccountId, OrganizationId } from '$lib/core';
 import { isEnrolled } from '$lib/core';
 import type { Hooks } from '$lib/app/command-types';
 import { commands } from '$lib/app/commands';
-import { logIn, logInThroughProvider } from '$lib/app/accounts';
+import { logIn, logInThroughProvider, reauthenticate } from '$lib/app/accounts';
 import type { Harness } from './accounts-helpers';
 import { PASSWORD, account, harness, mailedToken, verifiedAccount } from './accounts-helpers';
 import { FREE_FAILURES } from '$lib/security/throttle';
@@ -182,6 +182,9 @@ describe('O5/A7: logging in through the simulated provider', () => {
 		if (done.kind !== 'logged-in') throw new Error(done.kind);
 		expect(done.account.id).toBe(bob);
 		expect(account(s.h, bob).signingKeys).toHaveLength(2);
+		// A12: "Confirm it's you" asks the provider password too, not the old Tessera one.
+		expect(await reauthenticate(s.h.ctx, done.session, PASSWORD)).toEqual({ kind: 'invalid' });
+		expect(await reauthenticate(s.h.ctx, done.session, CAROL_PW)).toEqual({ kind: 'ok' });
 	});
 
 	it('X2: wrong provider passwords are throttled like log in, on the same address count', async () => {

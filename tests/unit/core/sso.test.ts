@@ -198,4 +198,27 @@ describe('O5/X6: the key of an account that signs in through a provider', () => 
 		// Only the account itself (the sign-in is its holder's).
 		expect(refusal(saml, a.setKeys(A.alice, K, { signingKey: NEW_KEY })).code).toBe('not-allowed');
 	});
+
+	it('A7: an account of a single sign-on domain keeps its password and two-step at the provider', () => {
+		const { f, state } = world();
+		const o = new OrganizationChanges(f);
+		const s = new SsoChanges(f);
+		const a = new AccountChanges(f);
+		const K = accountId('kim');
+		const keyed = build(
+			[
+				a.signupWithKeys(K, 'kim@acme.com'),
+				o.create(A.alice, O1),
+				o.addDomain(A.alice, O1, 'acme.com'),
+				o.verify(A.alice, O1, 'acme.com')
+			],
+			state
+		);
+		const change = () =>
+			a.setPassword(K, K, 'change', undefined, { signingKey: ACCOUNT_KEY, vault: OTHER_VAULT });
+		expect(accept(keyed, change()).state.accounts.get(K)?.secrets.vault).toEqual(OTHER_VAULT);
+		const saml = accept(keyed, s.setSignIn(A.alice, O1, 'saml')).state;
+		expect(refusal(saml, change()).code).toBe('managed-by-idp');
+		expect(refusal(saml, a.enableTwoStep(K, K)).code).toBe('managed-by-idp');
+	});
 });
