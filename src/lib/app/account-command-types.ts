@@ -35,6 +35,8 @@ export interface AccountInputs {
 	'account.resendVerification': { readonly accountId: AccountId };
 	/** A2 (X2 throttled). */
 	'account.logIn': { readonly email: string; readonly password: string };
+	/** O5/A7: the simulated provider's page: the provider password (X2 throttled, X6 keys). */
+	'account.providerLogIn': { readonly email: string; readonly password: string };
 	/** A2: the code from the authenticator app, or a recovery code. */
 	'account.secondStep': { readonly pending: PendingLogin; readonly code: string };
 	/** A12 "Confirm it's you": the password again (X6: this tab holds the vault key after). */
@@ -81,6 +83,7 @@ export interface AccountOutputs {
 	'account.verifyEmail': Committed;
 	'account.resendVerification': Committed;
 	'account.logIn': LogInOutput;
+	'account.providerLogIn': LoggedIn;
 	'account.secondStep': LoggedIn;
 	/** When the password was entered (the session's new authAt). */
 	'account.reauthenticate': { readonly at: number };

@@ -14,6 +14,7 @@ import {
 	enableTwoStep,
 	inspectResetLink,
 	logIn,
+	logInThroughProvider,
 	reauthenticate,
 	regenerateRecoveryCodes,
 	requestEmailChange,
@@ -107,6 +108,21 @@ export const accountCommands: AccountCommands = {
 				return refused({ code: 'deactivated', organization: step.organization });
 			case 'key-unreadable':
 				return refused({ code: 'key-unreadable' });
+			case 'expired':
+				return refused({ code: 'login-expired' });
+			default:
+				return done(step);
+		}
+	}),
+	'account.providerLogIn': task(async (ctx, input) => {
+		const step = await logInThroughProvider(ctx, input);
+		switch (step.kind) {
+			case 'invalid':
+				return refused({ code: 'wrong-password' });
+			case 'throttled':
+				return refused(throttled(step));
+			case 'deactivated':
+				return refused({ code: 'deactivated', organization: step.organization });
 			case 'expired':
 				return refused({ code: 'login-expired' });
 			default:

@@ -216,3 +216,4 @@ export type {
 } from '$lib/store/types';
 export type { SyncFileContents } from '$lib/sync/format';
 export type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
+export type { GoogleSyncReport } from './organizations/sso';

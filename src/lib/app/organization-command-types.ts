@@ -3,6 +3,7 @@
 import type { AccountId, OrganizationId } from '$lib/core';
 import type { Committed } from '$lib/store/types';
 import type { AuditLoad, DeviceChain } from './organizations/audit';
+import type { DirectoryPersonInput, GoogleSyncReport, SignInChoice } from './organizations/sso';
 
 interface DomainRef {
 	readonly organizationId: OrganizationId;
@@ -33,6 +34,17 @@ export interface OrganizationInputs {
 	'audit.load': { readonly organizationId: OrganizationId };
 	/** O6 + X5: the chain status of the devices behind the entries (a read). */
 	'audit.chains': { readonly organizationId: OrganizationId; readonly devices: readonly string[] };
+	/** O5/A7: how the managed accounts sign in (none, SAML or Google). */
+	'organization.setSignIn': {
+		readonly organizationId: OrganizationId;
+		readonly provider: SignInChoice;
+	};
+	/** O5: adds or edits a person of the simulated directory (X1: the password hashed first). */
+	'directory.put': DirectoryPersonInput;
+	/** O5: always confirmed (a later Google sync deactivates their account). */
+	'directory.remove': { readonly organizationId: OrganizationId; readonly email: string };
+	/** O5: provisions the groups' members, renames, deactivates leavers; answers its report. */
+	'google.sync': { readonly organizationId: OrganizationId; readonly groups: readonly string[] };
 }
 
 export interface OrganizationOutputs {
@@ -46,6 +58,10 @@ export interface OrganizationOutputs {
 	'domain.checkDns': Committed;
 	'audit.load': AuditLoad;
 	'audit.chains': readonly DeviceChain[];
+	'organization.setSignIn': Committed;
+	'directory.put': Committed;
+	'directory.remove': Committed;
+	'google.sync': { readonly committed: Committed; readonly report: GoogleSyncReport };
 }
 
 export type OrganizationCommandName = keyof OrganizationInputs;

@@ -16,6 +16,12 @@ import {
 } from './organizations';
 import type { OrganizationProblem } from './organizations';
 import { checkAuditChains, loadAudit } from './organizations/audit';
+import {
+	putDirectoryPerson,
+	removeDirectoryPerson,
+	runGoogleSync,
+	setSignIn
+} from './organizations/sso';
 
 type OrganizationCommands = {
 	readonly [N in keyof OrganizationInputs]: Command<OrganizationInputs[N], OrganizationOutputs[N]>;
@@ -92,5 +98,15 @@ export const organizationCommands: OrganizationCommands = {
 	'audit.load': read((ctx, actor, input) => loadAudit(ctx, actor, input.organizationId)),
 	'audit.chains': read((ctx, actor, input) =>
 		checkAuditChains(ctx, actor, input.organizationId, input.devices)
+	),
+	'organization.setSignIn': commits((ctx, actor, input) => setSignIn(ctx, actor, input)),
+	'directory.put': commits((ctx, actor, input) => putDirectoryPerson(ctx, actor, input)),
+	// O5: a removed person's account is deactivated by the next Google sync: always asked first.
+	'directory.remove': commits((ctx, actor, input) => removeDirectoryPerson(ctx, actor, input), {
+		confirm: 'always'
+	}),
+	'google.sync': act(
+		(ctx, actor, input) => runGoogleSync(ctx, actor, input),
+		(synced) => synced.committed
 	)
 };

@@ -64,7 +64,9 @@ export {
 	groupMembers,
 	isPrimaryContact,
 	planGoogleSync,
-	signInProviderOf
+	signInProviderOf,
+	signInRoute,
+	signsInThroughProvider
 } from './sso';
-export type { GoogleSyncPlan } from './sso';
+export type { GoogleSyncPlan, SignInRoute } from './sso';
 export { minute as utcMinute } from './mail-accounts';

@@ -1,6 +1,7 @@
 // O5: single sign-on and the provider directory, as questions of the state. Google sync's plan
 // is worked out here, once, from the state and the selected groups: the rule applies it and the
 // app reports it, so what the admin reads is exactly what happened.
+import { normaliseEmail } from './domains';
 import type { AccountId, OrganizationId } from './ids';
 import type { Account, DirectoryPerson, Organization } from './model';
 import { managedBy } from './organization-queries';
@@ -90,4 +91,36 @@ export function directoryPerson(
 	emailKey: string
 ): DirectoryPerson | undefined {
 	return state.organizations.get(organization)?.directory?.find((p) => p.emailKey === emailKey);
+}
+
+/** O5/A7: where an address signs in when it is not with a Tessera password. */
+export interface SignInRoute {
+	readonly provider: 'saml' | 'google';
+	/** The organization whose (simulated) provider it is; null: none verifies the domain now. */
+	readonly organization: Organization | null;
+}
+
+/**
+ * O5/A7: whether an address signs in through an identity provider, and which: an account whose
+ * source is Google or SAML always does; any other address (with an account or not) does when
+ * the organization that verified its domain uses single sign-on. Null: its Tessera password.
+ * Only the domain's setting and what log in already tells (A7) are revealed.
+ */
+export function signInRoute(state: State, email: string): SignInRoute | null {
+	const address = normaliseEmail(email);
+	if (address === null) return null;
+	const orgId = state.organizationIdByDomain.get(address.domain);
+	const org = orgId === undefined ? null : (state.organizations.get(orgId) ?? null);
+	const id = state.accountIdByEmailKey.get(address.key);
+	const account = id === undefined ? undefined : state.accounts.get(id);
+	if (account !== undefined && account.status !== 'deleted' && account.source !== 'password') {
+		return { provider: account.source, organization: org };
+	}
+	const provider = org?.signIn ?? null;
+	return provider === null ? null : { provider, organization: org };
+}
+
+/** O5/A7/X6: the account signs in through a provider (its key is sealed under that password). */
+export function signsInThroughProvider(state: State, account: Account): boolean {
+	return account.source !== 'password' || signInProviderOf(state, account.id) !== null;
 }

@@ -2,7 +2,7 @@
 // The rules (public domains, domains another organization verified) answer after.
 import * as v from 'valibot';
 import { normaliseDomain } from '$lib/core';
-import { emailField } from './fields';
+import { emailField, nameField } from './fields';
 
 export const organizationNameSchema = v.object({
 	name: v.pipe(
@@ -28,4 +28,15 @@ export const verificationAddressSchema = v.object({ address: emailField });
 
 export const resolverSchema = v.object({
 	resolver: v.pipe(v.string(), v.trim(), v.nonEmpty('Enter the resolver’s https address.'))
+});
+
+/** O5: a person of the simulated directory (the rules check the domain after). */
+export const directoryPersonSchema = v.object({
+	email: emailField,
+	name: nameField,
+	password: v.pipe(
+		v.string(),
+		v.nonEmpty('Enter the provider password this person signs in with.')
+	),
+	groups: v.pipe(v.string(), v.maxLength(2000, 'Use fewer groups.'))
 });

@@ -18,7 +18,8 @@ export function copyState(state: State): State {
 		accounts: state.accounts.values(),
 		licenses: state.licenses.values(),
 		sites: state.sites.values(),
-		mail: state.mail.values()
+		mail: state.mail.values(),
+		organizations: state.organizations.values()
 	});
 }
 

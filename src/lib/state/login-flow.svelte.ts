@@ -41,6 +41,13 @@ export class LoginFlow {
 		return this.#go(afterPassword(performed.value), performed);
 	}
 
+	/** O5/A7: the simulated provider's page: the provider password, then as a log in. */
+	async provider(values: { email: string; password: string }): Promise<FlowAnswer> {
+		const performed = await perform('account.providerLogIn', values);
+		if (!performed.ok) return { performed, finished: false };
+		return this.#go(loggedIn(performed.value), performed);
+	}
+
 	async code(code: string): Promise<FlowAnswer> {
 		const step = this.step;
 		if (step.kind !== 'second-step') return { performed: null, finished: false };

@@ -39,6 +39,7 @@ export const ACCOUNT_DONE: { readonly [N in AccountCommandName]: Words<N> } = {
 	},
 	// A log in is announced when its session begins (state/login-flow), after any required step.
 	'account.logIn': () => null,
+	'account.providerLogIn': () => null,
 	'account.secondStep': () => null,
 	'account.reauthenticate': () => null,
 	'account.requestReset': (_c, input) => success(RESET_SENT(input.email)),
@@ -104,7 +105,12 @@ export function accountRefusalWords(
 	refusal: AccountProblem,
 	now: number
 ): string {
-	if (name === 'account.logIn' && refusal.code === 'wrong-password') return WRONG_PAIR;
+	if (
+		(name === 'account.logIn' || name === 'account.providerLogIn') &&
+		refusal.code === 'wrong-password'
+	) {
+		return WRONG_PAIR;
+	}
 	if (name === 'account.secondStep' && refusal.code === 'login-expired') {
 		return 'That took too long. Log in again.';
 	}

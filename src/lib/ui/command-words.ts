@@ -252,6 +252,13 @@ const ASK: { readonly [N in CommandName]?: Ask<N> } = {
 			'domain must be added and verified again.',
 		confirm: 'Remove domain'
 	}),
+	'directory.remove': (input) => ({
+		title: 'Remove from the directory?',
+		body:
+			`Remove ${input.email} from the simulated directory? They can no longer sign in through ` +
+			'the provider, and the next Google sync deactivates their account.',
+		confirm: 'Remove'
+	}),
 	'billing.makeMe': (input, state) => ({
 		title: 'Make me billing contact?',
 		body:

@@ -7,6 +7,7 @@ import type {
 	OrganizationOutputs
 } from '$lib/app/organization-command-types';
 import type { OrganizationProblem } from '$lib/app/organizations';
+import type { GoogleSyncReport } from '$lib/app/organizations/sso';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
 import { phrase, userText } from './phrase';
@@ -47,15 +48,49 @@ export const ORGANIZATION_DONE: { readonly [N in OrganizationCommandName]: Words
 		success(userText(input.domain.trim().toLowerCase()), ' is verified.'),
 	// A read: the section shows what it read.
 	'audit.load': () => null,
-	'audit.chains': () => null
+	'audit.chains': () => null,
+	'organization.setSignIn': (_o, input) =>
+		success(
+			input.provider === 'none'
+				? 'Single sign-on is off: managed accounts log in with their Tessera password.'
+				: `Managed accounts now sign in through ${providerName(input.provider)} (simulated).`
+		),
+	'directory.put': (_o, input) =>
+		success(userText(input.email.trim()), ' is saved in the simulated directory.'),
+	'directory.remove': (_o, input) =>
+		success(userText(input.email.trim()), ' is removed from the simulated directory.'),
+	'google.sync': (output) => announcement(syncSummary(output.report), 'success')
 };
+
+/** O5: the provider as people read it. */
+export function providerName(provider: 'saml' | 'google'): string {
+	return provider === 'saml' ? 'SAML' : 'Google';
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** O5: one sentence for what a Google sync did (the section lists the people). */
+export function syncSummary(report: GoogleSyncReport): string {
+	const parts = [
+		`${count(report.created.length, 'account', 'accounts')} created`,
+		`${report.renamed.length} renamed`,
+		`${report.reactivated.length} reactivated`,
+		`${report.deactivated.length} deactivated`
+	];
+	const kept =
+		report.keptPrimary.length === 0
+			? ''
+			: ` ${count(report.keptPrimary.length, 'person who left stays', 'people who left stay')} active as a primary contact.`;
+	return `Google sync done: ${parts.join(', ')}.${kept}`;
+}
 
 const CODES: ReadonlySet<string> = new Set<OrganizationProblem['code']>([
 	'no-such-account',
 	'resolver-invalid',
 	'dns-unreachable',
 	'dns-bad-answer',
-	'dns-record-missing'
+	'dns-record-missing',
+	'provider-password-required'
 ]);
 
 export function isOrganizationProblem(refusal: CommandRefusal): refusal is OrganizationProblem {
@@ -74,6 +109,8 @@ export function organizationProblemWords(problem: OrganizationProblem): string {
 			return 'The DNS resolver’s answer could not be read. Check that its address is a DNS-over-HTTPS JSON endpoint.';
 		case 'dns-record-missing':
 			return `The TXT record was not found yet. Publish ${problem.record} at the domain, wait for DNS to update, then check again.`;
+		case 'provider-password-required':
+			return 'Enter the provider password this person will sign in with.';
 	}
 }
 
@@ -101,6 +138,22 @@ export function organizationField(
 			return code === 'invalid-email' || code === 'address-not-at-domain' ? 'address' : null;
 		case 'domain.checkDns':
 			return code === 'resolver-invalid' ? 'resolver' : null;
+		case 'directory.put':
+			return directoryField(code);
+		default:
+			return null;
+	}
+}
+
+function directoryField(code: string): string | null {
+	switch (code) {
+		case 'invalid-email':
+		case 'not-a-verified-domain':
+			return 'email';
+		case 'name-required':
+			return 'name';
+		case 'provider-password-required':
+			return 'password';
 		default:
 			return null;
 	}

@@ -91,6 +91,7 @@ describe('the command map', () => {
 			'account.verifyEmail',
 			'account.resendVerification',
 			'account.logIn',
+			'account.providerLogIn',
 			'account.secondStep',
 			'account.reauthenticate',
 			'account.requestReset',
@@ -132,7 +133,11 @@ describe('the command map', () => {
 			'managed.delete',
 			'managed.resetTwoStep',
 			'audit.load',
-			'audit.chains'
+			'audit.chains',
+			'organization.setSignIn',
+			'directory.put',
+			'directory.remove',
+			'google.sync'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

@@ -7,6 +7,7 @@ import { accountId, planGoogleSync, replay } from '$lib/core';
 import type { Change, State } from '$lib/core';
 import { A, ChangeFactory, L1, accept, build, refusal, world } from './factories';
 import { O1, OrganizationChanges, SsoChanges } from './organization-factory';
+import { ACCOUNT_KEY, AccountChanges, NEW_KEY, OTHER_VAULT } from './account-factory';
 
 function google(): { f: ChangeFactory; s: SsoChanges; state: State; log: Change[] } {
 	const { f, state } = world();
@@ -168,5 +169,56 @@ describe('O5: Google sync', () => {
 			[...incremental.accounts.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
 		);
 		expect(replayed.state.organizations.get(O1)).toEqual(incremental.organizations.get(O1));
+	});
+});
+
+describe('O5/X6: the key of an account that signs in through a provider', () => {
+	it('X6: its vault follows the provider password: a sign-in may replace it; a password account may not', () => {
+		const { f, state } = world();
+		const o = new OrganizationChanges(f);
+		const s = new SsoChanges(f);
+		const a = new AccountChanges(f);
+		const K = accountId('kim');
+		const keyed = build(
+			[
+				a.signupWithKeys(K, 'kim@acme.com'),
+				o.create(A.alice, O1),
+				o.addDomain(A.alice, O1, 'acme.com'),
+				o.verify(A.alice, O1, 'acme.com')
+			],
+			state
+		);
+		const replace = () => a.setKeys(K, K, { signingKey: NEW_KEY, vault: OTHER_VAULT });
+		// O5 none: a key that opens is never replaced this way.
+		expect(refusal(keyed, replace()).code).toBe('signing-key-exists');
+		const saml = accept(keyed, s.setSignIn(A.alice, O1, 'saml')).state;
+		const next = accept(saml, replace()).state;
+		expect(next.accounts.get(K)?.signingKeys).toEqual([ACCOUNT_KEY, NEW_KEY]);
+		expect(next.accounts.get(K)?.secrets.vault).toEqual(OTHER_VAULT);
+		// Only the account itself (the sign-in is its holder's).
+		expect(refusal(saml, a.setKeys(A.alice, K, { signingKey: NEW_KEY })).code).toBe('not-allowed');
+	});
+
+	it('A7: an account of a single sign-on domain keeps its password and two-step at the provider', () => {
+		const { f, state } = world();
+		const o = new OrganizationChanges(f);
+		const s = new SsoChanges(f);
+		const a = new AccountChanges(f);
+		const K = accountId('kim');
+		const keyed = build(
+			[
+				a.signupWithKeys(K, 'kim@acme.com'),
+				o.create(A.alice, O1),
+				o.addDomain(A.alice, O1, 'acme.com'),
+				o.verify(A.alice, O1, 'acme.com')
+			],
+			state
+		);
+		const change = () =>
+			a.setPassword(K, K, 'change', undefined, { signingKey: ACCOUNT_KEY, vault: OTHER_VAULT });
+		expect(accept(keyed, change()).state.accounts.get(K)?.secrets.vault).toEqual(OTHER_VAULT);
+		const saml = accept(keyed, s.setSignIn(A.alice, O1, 'saml')).state;
+		expect(refusal(saml, change()).code).toBe('managed-by-idp');
+		expect(refusal(saml, a.enableTwoStep(K, K)).code).toBe('managed-by-idp');
 	});
 });

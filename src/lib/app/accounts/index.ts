@@ -6,6 +6,8 @@ export { signUp, verifyEmail, resendVerification } from './signup';
 export type { SignUpInput } from './signup';
 export { logIn, verifySecondStep, reauthenticate, SECOND_STEP_MS } from './login';
 export type { LoggedIn, LoginStep, PendingLogin, Reauth, SecondStep } from './login';
+export { logInThroughProvider } from './provider-login';
+export type { ProviderLogin } from './provider-login';
 export {
 	requestReset,
 	inspectResetLink,

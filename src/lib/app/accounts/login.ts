@@ -6,8 +6,14 @@
 // X6: the password also opens the account's vault (a second PBKDF2, run beside the hash's);
 // the second step checks the code with the secret sealed there, and a finished log in
 // enrolls this device and answers a session record signed by the account key.
-import { accountPolicy, managedBy, requiredActions } from '$lib/core';
-import type { Account, AccountId, RequiredAction, SignInSource } from '$lib/core';
+import {
+	accountPolicy,
+	managedBy,
+	requiredActions,
+	signInRoute,
+	signsInThroughProvider
+} from '$lib/core';
+import type { Account, AccountId, RequiredAction, SignInSource, State } from '$lib/core';
 import { openVault } from '$lib/security';
 import { kdfOf } from '../kdf';
 import type { SessionRecord } from '../session';
@@ -108,11 +114,14 @@ export async function logIn(
 		() => ctx.now(),
 		async () => {
 			const found = accountByEmail(ctx.store.state, input.email);
-			if (found !== undefined && found.source !== 'password') {
-				if (found.status === 'deactivated') {
-					return { outcome: 'neutral', value: deactivated(ctx, found) };
-				}
-				return { outcome: 'neutral', value: { kind: 'identity-provider', source: found.source } };
+			if (found !== undefined && found.source !== 'password' && found.status === 'deactivated') {
+				return { outcome: 'neutral', value: deactivated(ctx, found) };
+			}
+			// O5/A7: an address whose organization uses single sign-on (or an identity provider's
+			// account) signs in on the provider's page, never with a Tessera password.
+			const route = signInRoute(ctx.store.state, input.email);
+			if (route !== null) {
+				return { outcome: 'neutral', value: { kind: 'identity-provider', source: route.provider } };
 			}
 			const stored = verifiableHash(found?.secrets.passwordHash);
 			const kdf = kdfOf(ctx);
@@ -193,7 +202,13 @@ export async function reauthenticate(
 		throttleKey(account.email),
 		() => ctx.now(),
 		async () => {
-			const stored = verifiableHash(account.secrets.passwordHash);
+			// O5/A12: an account that signs in through a provider confirms with the provider
+			// password (the directory's hash), which its vault is sealed under too (X6).
+			const stored = verifiableHash(
+				signsInThroughProvider(ctx.store.state, account)
+					? providerHash(ctx.store.state, account)
+					: account.secrets.passwordHash
+			);
 			const vault = account.secrets.vault ?? null;
 			const kdf = kdfOf(ctx);
 			const [matches, key] = await Promise.all([
@@ -210,4 +225,10 @@ export async function reauthenticate(
 
 function throttled(t: { retryAt: number; reason: 'slow-down' | 'locked' }): Throttle {
 	return { kind: 'throttled', retryAt: t.retryAt, reason: t.reason };
+}
+
+/** O5: the directory's hash of the account's provider password, where its domain's organization keeps one. */
+function providerHash(state: State, account: Account) {
+	const people = signInRoute(state, account.email)?.organization?.directory ?? [];
+	return people.find((p) => p.emailKey === account.emailKey)?.passwordHash ?? null;
 }

@@ -23,7 +23,9 @@ export type OrganizationProblem =
 	/** O1: the resolver answered something other than a DNS JSON answer. */
 	| { readonly code: 'dns-bad-answer' }
 	/** O1: the domain has no TXT record with this organization's value (yet). */
-	| { readonly code: 'dns-record-missing'; readonly record: string };
+	| { readonly code: 'dns-record-missing'; readonly record: string }
+	/** O5: a directory person needs a provider password. */
+	| { readonly code: 'provider-password-required' };
 
 export type OrganizationResult<T> = Result<T, Refusal | OrganizationProblem>;
 

@@ -3,7 +3,12 @@
 // the account's key sealed under a password that no longer exists. The change appends the new
 // public key and stores its vault; a clear TOTP secret from before X6 is sealed in that vault
 // by the app, so the clear one is dropped here.
-import { isPublicKey, isVault, managedByIdp, requireSelf, withSecrets } from '../account-guards';
+// O5/A7: an account that signs in through an identity provider has its key sealed under the
+// provider password. Its first sign-in there gives it a key; when the directory's password
+// changed, the old vault no longer opens and the sign-in replaces it with a new key, as an A4
+// reset does (the provider vouched for the person; the authority is the same, authority.ts).
+import { signsInThroughProvider } from '../../sso';
+import { isPublicKey, isVault, requireSelf, withSecrets } from '../account-guards';
 import type { AccountSetKeys } from '../account-types';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
@@ -13,9 +18,10 @@ export function accountSetKeys(d: Draft, c: AccountSetKeys): Outcome {
 	const self = requireSelf(d, p.accountId);
 	if (!self.ok) return self;
 	const account = self.value;
-	if (managedByIdp(account)) return refuse('managed-by-idp');
-	// Only while there is no vault: a key that still opens is never replaced this way.
-	if (account.secrets.vault !== undefined && account.secrets.vault !== null) {
+	// Only while there is no vault: a key that still opens is never replaced this way; except
+	// through a provider, whose password the vault follows (O5).
+	const hasVault = account.secrets.vault !== undefined && account.secrets.vault !== null;
+	if (hasVault && !signsInThroughProvider(d.state, account)) {
 		return refuse('signing-key-exists');
 	}
 	if (!isPublicKey(p.signingKey)) return refuse('invalid-payload', { field: 'signingKey' });

@@ -3,6 +3,7 @@
 // and that organization is the one managing the account now (`managedBy`), so removing a
 // domain ends every admin power over its accounts at once. Every action mails the holder a
 // security notice naming the organization and the admin (A13).
+import { signsInThroughProvider } from '../../sso';
 import { normaliseEmail } from '../../domains';
 import type { Refusal } from '../../errors';
 import { adminActionNotice } from '../../mail-managed';
@@ -95,7 +96,7 @@ export function managedChangeName(d: Draft, c: ManagedChangeName): Outcome {
 	const name = text(c.payload.name, MAX_NAME);
 	if (name === null) return refuse('name-required');
 	if (name === account.name) return refuse('invalid-payload', { field: 'name' });
-	if (account.source !== 'password') return refuse('managed-by-idp');
+	if (signsInThroughProvider(d.state, account)) return refuse('managed-by-idp');
 	d.putAccount({ ...account, name });
 	notify(d, acting.value, { kind: 'name', from: account.name, to: name });
 	return done();

@@ -3,6 +3,7 @@
 // hashes and compare token hashes. A reset link is single-use and expires; it also proves
 // the address, so using it marks the account verified (that is how an invited account, C4,
 // gets its first password and becomes verified at once).
+import { signsInThroughProvider } from '../../sso';
 import { normaliseEmail } from '../../domains';
 import { passwordReset, passwordResetIdp, twoStepOffByReset } from '../../mail-accounts';
 import { passwordChanged } from '../../mail-notices';
@@ -13,7 +14,6 @@ import {
 	isPublicKey,
 	isToken,
 	isVault,
-	managedByIdp,
 	requireActiveAccount,
 	requireSelf,
 	withSecrets
@@ -41,7 +41,7 @@ export function accountRequestReset(d: Draft, c: AccountRequestReset): Outcome {
 	}
 	const account = d.accountByEmailKey(address.key);
 	if (account === undefined || account.status !== 'active') return done();
-	if (managedByIdp(account)) {
+	if (signsInThroughProvider(d.state, account)) {
 		d.send(account, passwordResetIdp(account));
 		return done();
 	}
@@ -68,7 +68,7 @@ export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 		p.reason === 'reset' ? requireActiveAccount(d, p.accountId) : requireSelf(d, p.accountId);
 	if (!found.ok) return found;
 	const account = found.value;
-	if (managedByIdp(account)) return refuse('managed-by-idp');
+	if (signsInThroughProvider(d.state, account)) return refuse('managed-by-idp');
 	if (!isPasswordHash(p.passwordHash)) return refuse('invalid-payload', { field: 'passwordHash' });
 	const keyed = withKey(account, p);
 	if (!keyed.ok) return keyed;

@@ -3,16 +3,10 @@
 // account of an identity provider is the provider's. A new address takes effect only once
 // its confirmation link is used, and only if no other account has taken it meanwhile (A3:
 // accounts are never combined, so an address in use is refused, never merged).
+import { signsInThroughProvider } from '../../sso';
 import { normaliseEmail } from '../../domains';
 import { confirmEmail, emailChanged } from '../../mail-accounts';
-import {
-	isAvatar,
-	isToken,
-	managedByIdp,
-	requireSelf,
-	requireUnmanaged,
-	withSecrets
-} from '../account-guards';
+import { isAvatar, isToken, requireSelf, requireUnmanaged, withSecrets } from '../account-guards';
 import type {
 	AccountConfirmEmailChange,
 	AccountRequestEmailChange,
@@ -32,7 +26,7 @@ export function accountUpdateProfile(d: Draft, c: AccountUpdateProfile): Outcome
 		const name = text(p.name, MAX_NAME);
 		if (name === null) return refuse('name-required');
 		if (name !== next.name) {
-			if (managedByIdp(next)) return refuse('managed-by-idp');
+			if (signsInThroughProvider(d.state, next)) return refuse('managed-by-idp');
 			const unmanaged = requireUnmanaged(d, next);
 			if (!unmanaged.ok) return unmanaged;
 			next = { ...next, name };

@@ -2,6 +2,7 @@
 // TOTP code or a recovery code against the secrets (security/totp.ts, security/tokens.ts)
 // and records what it used as a change, so every device refuses it afterwards. Throttling
 // wrong attempts (X2) is device-local and is not a change.
+import { signsInThroughProvider } from '../../sso';
 import { recoveryCodeUsed, twoStepOff, twoStepOn } from '../../mail-notices';
 import type { TwoStep } from '../../model';
 import {
@@ -11,7 +12,6 @@ import {
 	isToken,
 	isTotpSecret,
 	isVault,
-	managedByIdp,
 	requireSelf,
 	requireUnmanaged,
 	withSecrets
@@ -37,7 +37,7 @@ export function accountEnableTwoStep(d: Draft, c: AccountEnableTwoStep): Outcome
 	const self = requireSelf(d, p.accountId);
 	if (!self.ok) return self;
 	const account = self.value;
-	if (managedByIdp(account)) return refuse('managed-by-idp');
+	if (signsInThroughProvider(d.state, account)) return refuse('managed-by-idp');
 	if (current(account.secrets.twoStep)) return refuse('two-step-already-enabled');
 	if (p.vault === undefined) {
 		if (!isTotpSecret(p.totpSecret)) return refuse('invalid-payload', { field: 'totpSecret' });
