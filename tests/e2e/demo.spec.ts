@@ -3,8 +3,8 @@
  * took; the Demo page lists the accounts with their (demo-only) password; "Reset" asks for
  * confirmation, removes everything and logs out. The demo's two organizations: Fabrikam's admin
  * sees its verified domain, required two-step verification, managed accounts and audit log;
- * Litware's admin sees its domain, admins and SAML chosen; the page says how to log in as each
- * kind of person, and passes axe.
+ * Litware's admin sees its domain, admins and SAML chosen, and a Litware person logs in through
+ * the simulated SAML provider; the page says how to log in as each kind of person, and passes axe.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -112,10 +112,29 @@ test('P3: the demo organizations: Fabrikam managed with policies and an audit lo
 	const litware = page.getByRole('region', { name: 'Managed accounts' });
 	await expect(litware).toContainText('mei.tanaka@litware.example');
 	await expect(litware).toContainText('Signs in with SAML');
-	// SAML was chosen (the Single sign-on section is another part of issue 11: read in the log).
+	// SAML is chosen in the Single sign-on section, and the audit log says who chose it.
+	const sso = page.getByRole('region', { name: 'Single sign-on' });
+	await expect(sso.getByRole('radio', { name: 'SAML', exact: true })).toBeChecked();
+	await expect(sso.getByRole('list', { name: 'Directory people' })).toContainText(
+		'mei.tanaka@litware.example'
+	);
 	const litwareAudit = page.getByRole('region', { name: 'Audit log' }).getByRole('table');
 	await expect(litwareAudit).toContainText('sign in through SAML');
 	await expect(litwareAudit).toContainText('Omar Haddad');
+
+	// A SAML person of Litware logs in through the simulated provider with the demo password.
+	await logOut(page);
+	await page.goto('/login?next=%2Fprofile');
+	await page.getByLabel('Email').fill('mei.tanaka@litware.example');
+	await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Simulated SAML sign-in for Litware' })
+	).toBeVisible();
+	await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(/\/profile$/);
+	await expect(page.getByText('Managed by Litware')).toBeVisible();
 });
 
 test('P2/P3: the Demo page, with how to log in, has no axe violations, light, dark and 360 px', async ({
