@@ -10,7 +10,9 @@ export type AdminAction =
 	| { readonly kind: 'deactivated' }
 	| { readonly kind: 'reactivated' }
 	| { readonly kind: 'deleted'; readonly removedRoles: number }
-	| { readonly kind: 'two-step-reset' };
+	| { readonly kind: 'two-step-reset' }
+	/** O5 password sync: the directory pushed a password (two-step reset with it when on). */
+	| { readonly kind: 'password-pushed'; readonly twoStepReset: boolean };
 
 const SUBJECTS: Readonly<Record<AdminAction['kind'], string>> = {
 	email: 'An admin changed your email address',
@@ -18,7 +20,8 @@ const SUBJECTS: Readonly<Record<AdminAction['kind'], string>> = {
 	deactivated: 'An admin deactivated your account',
 	reactivated: 'An admin reactivated your account',
 	deleted: 'An admin deleted your account',
-	'two-step-reset': 'An admin reset your two-step verification'
+	'two-step-reset': 'An admin reset your two-step verification',
+	'password-pushed': 'Your password was replaced by your organization’s directory'
 };
 
 function what(action: AdminAction): string {
@@ -43,6 +46,16 @@ function what(action: AdminAction): string {
 				'turned two-step verification off for your account: your authenticator app and ' +
 				'recovery codes no longer work. Turn it on again in Profile → Security.'
 			);
+		case 'password-pushed':
+			return (
+				'pushed a new password to your account from the directory (password sync): log in ' +
+				'with the password your directory has for you. A password you set here works until ' +
+				'the next push.' +
+				(action.twoStepReset
+					? ' Two-step verification was turned off with it (its secret was sealed under the ' +
+						'old password): turn it on again in Profile → Security.'
+					: '')
+			);
 	}
 }
 
@@ -54,7 +67,9 @@ export function adminActionNotice(
 	action: AdminAction
 ): MailContent {
 	const links =
-		action.kind === 'two-step-reset' || action.kind === 'reactivated'
+		action.kind === 'two-step-reset' ||
+		action.kind === 'reactivated' ||
+		action.kind === 'password-pushed'
 			? [{ label: 'Open Profile', href: '/profile' }]
 			: [];
 	return {

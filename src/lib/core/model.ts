@@ -87,6 +87,11 @@ export interface AccountSecrets {
 	readonly twoStep?: TwoStep | null;
 	/** X6: the sealed private key (and TOTP secret); null: none usable (reset before X6). */
 	readonly vault?: SealedVault | null;
+	/**
+	 * O5 password sync: the password was pushed by the organization's directory, so the vault
+	 * (sealed under the old one) no longer opens; the next log in with it makes a new key.
+	 */
+	readonly passwordPushed?: boolean | null;
 }
 
 export interface Account {

@@ -10,7 +10,7 @@ import type { Step } from './arbitraries';
 import { A, ChangeFactory } from './factories';
 import { arbManagedStep, managedChange } from './managed-steps';
 import type { ManagedStep } from './managed-steps';
-import { OrganizationChanges, domainToken } from './organization-factory';
+import { OrganizationChanges, SsoChanges, domainToken } from './organization-factory';
 
 export const POOL_ORGS: readonly OrganizationId[] = ['org-1', 'org-2', 'org-3'].map(organizationId);
 export const POOL_DOMAINS = [
@@ -24,7 +24,17 @@ export const POOL_DOMAINS = [
 
 export interface OrgStep {
 	readonly kind: 'org';
-	readonly action: 'create' | 'addAdmin' | 'removeAdmin' | 'addDomain' | 'verify' | 'removeDomain';
+	readonly action:
+		| 'create'
+		| 'addAdmin'
+		| 'removeAdmin'
+		| 'addDomain'
+		| 'verify'
+		| 'removeDomain'
+		// O5: the sign-in provider, a directory person (a push under None), a Google sync.
+		| 'signIn'
+		| 'put'
+		| 'sync';
 	readonly org: OrganizationId;
 	/** Mostly an admin of the organization (pick among them), sometimes anyone. */
 	readonly actor:
@@ -44,7 +54,11 @@ const arbOrgStep: fc.Arbitrary<OrgStep> = fc.record({
 		'addDomain',
 		'verify',
 		'verify',
-		'removeDomain'
+		'removeDomain',
+		'signIn',
+		'put',
+		'put',
+		'sync'
 	),
 	org: fc.constantFrom(...POOL_ORGS),
 	actor: fc.oneof(
@@ -67,6 +81,7 @@ const arbOrgStep: fc.Arbitrary<OrgStep> = fc.record({
 
 function orgChange(f: ChangeFactory, state: State, step: OrgStep): Change {
 	const o = new OrganizationChanges(f);
+	const s = new SsoChanges(f);
 	const admins = state.organizations.get(step.org)?.admins ?? [];
 	const actor = step.actor.admin
 		? (admins[step.actor.pick % Math.max(admins.length, 1)] ?? step.target)
@@ -87,8 +102,22 @@ function orgChange(f: ChangeFactory, state: State, step: OrgStep): Change {
 			return o.verify(actor, step.org, step.domain, token);
 		case 'removeDomain':
 			return o.removeDomain(actor, step.org, step.domain);
+		case 'signIn':
+			return s.setSignIn(
+				actor,
+				step.org,
+				PROVIDERS[POOL_ACCOUNTS.indexOf(step.target) % 3] ?? 'none'
+			);
+		case 'put':
+			return s.put(actor, step.org, `${step.target}@${step.domain}`, `Person ${step.target}`, [
+				'staff'
+			]);
+		case 'sync':
+			return s.sync(actor, step.org, ['staff']);
 	}
 }
+
+const PROVIDERS = ['none', 'saml', 'google'] as const;
 
 /**
  * An organization that verified acme.com, created by the pool's first account: random steps

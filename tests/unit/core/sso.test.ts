@@ -3,10 +3,10 @@
 // same ids on every device (ids from the change's id), renames, reactivates and deactivates as
 // its plan says, and never deactivates a primary contact with others behind them (A8).
 import { describe, expect, it } from 'vitest';
-import { accountId, planGoogleSync, replay } from '$lib/core';
+import { accountId, mailbox, planGoogleSync, replay } from '$lib/core';
 import type { Change, State } from '$lib/core';
 import { A, ChangeFactory, L1, accept, build, refusal, world } from './factories';
-import { O1, OrganizationChanges, SsoChanges } from './organization-factory';
+import { DIRECTORY_HASH, O1, OrganizationChanges, SsoChanges } from './organization-factory';
 import { ACCOUNT_KEY, AccountChanges, NEW_KEY, OTHER_VAULT } from './account-factory';
 
 function google(): { f: ChangeFactory; s: SsoChanges; state: State; log: Change[] } {
@@ -197,6 +197,58 @@ describe('O5/X6: the key of an account that signs in through a provider', () => 
 		expect(next.accounts.get(K)?.secrets.vault).toEqual(OTHER_VAULT);
 		// Only the account itself (the sign-in is its holder's).
 		expect(refusal(saml, a.setKeys(A.alice, K, { signingKey: NEW_KEY })).code).toBe('not-allowed');
+	});
+
+	it('O5 password sync: with sign-in None a put pushes the hash, turns two-step off, mails; the key may follow once', () => {
+		const { f, state } = world();
+		const o = new OrganizationChanges(f);
+		const s = new SsoChanges(f);
+		const a = new AccountChanges(f);
+		const K = accountId('kim');
+		const managed = build(
+			[
+				a.signupWithKeys(K, 'kim@acme.com'),
+				a.enableTwoStep(K, K),
+				o.create(A.alice, O1),
+				o.addDomain(A.alice, O1, 'acme.com'),
+				o.verify(A.alice, O1, 'acme.com')
+			],
+			state
+		);
+		const before = managed.accounts.get(K);
+		expect(before?.secrets.twoStep).not.toBeNull();
+		const plain = s.put(A.alice, O1, 'kim@acme.com', 'Kim');
+		const pushedHash = { ...DIRECTORY_HASH, salt: 'cHVzaGVkc2FsdHB1c2hlZA' };
+		const put = { ...plain, payload: { ...plain.payload, passwordHash: pushedHash } };
+		const pushed = accept(managed, put).state;
+		const kim = pushed.accounts.get(K);
+		const person = pushed.organizations.get(O1)?.directory?.[0];
+		expect(kim?.secrets.passwordHash).toEqual(pushedHash);
+		expect(person?.passwordHash).toEqual(pushedHash);
+		expect(before?.secrets.passwordHash).not.toEqual(pushedHash);
+		expect(kim?.secrets.passwordChangedAt).toBe(put.at);
+		expect(kim?.secrets.passwordPushed).toBe(true);
+		expect(kim?.secrets.twoStep).toBeNull();
+		const notice = mailbox(pushed, 'kim@acme.com').find((m) => m.kind === 'admin-action');
+		expect(notice?.subject).toBe('Your password was replaced by your organization’s directory');
+		expect(notice?.body).toContain('Two-step verification was turned off');
+		// X6: the old vault no longer opens: the account's own next key is taken, once.
+		const replace = () => a.setKeys(K, K, { signingKey: NEW_KEY, vault: OTHER_VAULT });
+		expect(refusal(managed, replace()).code).toBe('signing-key-exists');
+		const rekeyed = accept(pushed, replace()).state;
+		expect(rekeyed.accounts.get(K)?.signingKeys).toEqual([ACCOUNT_KEY, NEW_KEY]);
+		expect(rekeyed.accounts.get(K)?.secrets.passwordPushed).toBeNull();
+		expect(refusal(rekeyed, a.setKeys(K, K, { signingKey: 'x'.repeat(43) })).code).toBe(
+			'signing-key-exists'
+		);
+		// Someone else cannot take the key a push opened (S6: the account itself only).
+		expect(refusal(pushed, a.setKeys(A.alice, K, { signingKey: NEW_KEY })).code).toBe(
+			'not-allowed'
+		);
+		// Another organization's directory, or an unmanaged address, is never pushed to.
+		const saml = accept(managed, s.setSignIn(A.alice, O1, 'saml')).state;
+		const samlPut = accept(saml, s.put(A.alice, O1, 'kim@acme.com', 'Kim')).state;
+		expect(samlPut.accounts.get(K)?.secrets.passwordHash).toEqual(before?.secrets.passwordHash);
 	});
 
 	it('A7: an account of a single sign-on domain keeps its password and two-step at the provider', () => {

@@ -137,7 +137,9 @@ export async function logIn(
 			if (!matches || stored === null || account?.status !== 'active') {
 				return { outcome: 'failure', value: { kind: 'invalid' } };
 			}
-			const unsealed = await unsealAtLogin(kdf, account, input.password, key);
+			const unsealed =
+				(await unsealAtLogin(kdf, account, input.password, key)) ??
+				(await pushedPasswordKey(kdf, account, input.password));
 			if (unsealed === null) return { outcome: 'neutral', value: { kind: 'key-unreadable' } };
 			if (account.secrets.twoStep) {
 				const pending = {
@@ -221,6 +223,24 @@ export async function reauthenticate(
 		}
 	);
 	return result.throttled ? throttled(result) : result.value;
+}
+
+/**
+ * O5 password sync: the directory pushed this password, so the vault sealed under the old one
+ * does not open: a fresh key, for the new key and vault finishLogin makes (as provider log in
+ * does). Null for any other account: its vault not opening is 'key-unreadable'.
+ */
+async function pushedPasswordKey(
+	kdf: ReturnType<typeof kdfOf>,
+	account: Account,
+	password: string
+): Promise<Unsealed | null> {
+	if (account.secrets.passwordPushed !== true) return null;
+	return {
+		key: await kdf.newVaultKey(password),
+		vault: account.secrets.vault ?? null,
+		contents: null
+	};
 }
 
 function throttled(t: { retryAt: number; reason: 'slow-down' | 'locked' }): Throttle {

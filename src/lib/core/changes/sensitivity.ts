@@ -70,7 +70,8 @@ export const SENSITIVITY = Object.freeze({
 	'managed.resetTwoStep': 'two-step',
 	// O5: how managed accounts sign in, who is in the directory, which accounts exist.
 	'organization.setSignIn': 'organization',
-	'directory.put': 'organization',
+	// A directory person carries a provider password; with sign-in None it is pushed (password sync).
+	'directory.put': 'password',
 	'directory.remove': 'organization',
 	'google.sync': 'organization'
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);

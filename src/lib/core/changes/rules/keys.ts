@@ -19,16 +19,19 @@ export function accountSetKeys(d: Draft, c: AccountSetKeys): Outcome {
 	if (!self.ok) return self;
 	const account = self.value;
 	// Only while there is no vault: a key that still opens is never replaced this way; except
-	// through a provider, whose password the vault follows (O5).
+	// through a provider, whose password the vault follows, and after a password the directory
+	// pushed (O5 password sync), which the old vault does not open.
 	const hasVault = account.secrets.vault !== undefined && account.secrets.vault !== null;
-	if (hasVault && !signsInThroughProvider(d.state, account)) {
+	const replaceable =
+		signsInThroughProvider(d.state, account) || account.secrets.passwordPushed === true;
+	if (hasVault && !replaceable) {
 		return refuse('signing-key-exists');
 	}
 	if (!isPublicKey(p.signingKey)) return refuse('invalid-payload', { field: 'signingKey' });
 	if (!isVault(p.vault)) return refuse('invalid-payload', { field: 'vault' });
 	const keys = account.signingKeys ?? [];
 	if (keys.includes(p.signingKey)) return refuse('invalid-payload', { field: 'signingKey' });
-	let next = withSecrets(account, { vault: p.vault });
+	let next = withSecrets(account, { vault: p.vault, passwordPushed: null });
 	const twoStep = account.secrets.twoStep;
 	if (twoStep !== undefined && twoStep !== null && twoStep.totpSecret !== undefined) {
 		const { totpSecret: _sealed, ...rest } = twoStep;

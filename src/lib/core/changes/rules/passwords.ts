@@ -74,7 +74,8 @@ export function accountSetPassword(d: Draft, c: AccountSetPassword): Outcome {
 	if (!keyed.ok) return keyed;
 	let next: Account = withSecrets(keyed.value, {
 		passwordHash: p.passwordHash,
-		passwordChangedAt: c.at
+		passwordChangedAt: c.at,
+		passwordPushed: null
 	});
 	let twoStepOff = false;
 	switch (p.reason) {

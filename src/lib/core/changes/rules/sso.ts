@@ -1,12 +1,15 @@
 // O5/A7: single sign-on settings, the provider directory and Google sync. Admins only (the
 // organization rules' requireAdmin). A directory person's address is at a domain the
 // organization verified; Google sync applies the core's own plan (sso.ts), so every device makes
-// the same accounts with the same ids.
+// the same accounts with the same ids. With sign-in None, the directory is connected for
+// password sync: saving a person pushes their password to their Tessera account (seed 002).
 import { normaliseEmail } from '../../domains';
 import { accountId } from '../../ids';
+import { adminActionNotice } from '../../mail-managed';
 import type { Account, DirectoryPerson, Organization } from '../../model';
+import { managedBy } from '../../organization-queries';
 import { planGoogleSync } from '../../sso';
-import { isPasswordHash } from '../account-guards';
+import { isPasswordHash, withSecrets } from '../account-guards';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
 import { MAX_NAME, text } from '../guards';
@@ -74,7 +77,44 @@ export function directoryPut(d: Draft, c: DirectoryPut): Outcome {
 	};
 	const next = [...others, person].sort((a, b) => (a.emailKey < b.emailKey ? -1 : 1));
 	d.putOrganization({ ...org, directory: next });
+	if ((org.signIn ?? null) === null) pushPassword(d, c, admin.value.actor, org, person);
 	return done();
+}
+
+/**
+ * O5 password sync (seed 002): the directory's password replaces the Tessera password of the
+ * person's account when this organization manages it and it signs in with a password. The
+ * vault sealed under the old password no longer opens: the next log in with the pushed one
+ * makes a new key (passwordPushed), and two-step verification, whose secret was sealed there,
+ * is turned off with it (the holder is told, and O4 makes them enroll again where required).
+ * A password the holder sets here later works until the next push.
+ */
+function pushPassword(
+	d: Draft,
+	c: DirectoryPut,
+	admin: Account,
+	org: Organization,
+	person: DirectoryPerson
+): void {
+	const account = d.accountByEmailKey(person.emailKey);
+	if (account === undefined || account.status === 'deleted' || account.source !== 'password') {
+		return;
+	}
+	if (managedBy(d.state, account.id)?.id !== org.id) return;
+	const twoStepReset = (account.secrets.twoStep ?? null) !== null;
+	d.putAccount(
+		withSecrets(account, {
+			passwordHash: person.passwordHash,
+			passwordChangedAt: c.at,
+			passwordPushed: true,
+			reset: null,
+			twoStep: null
+		})
+	);
+	d.send(
+		account,
+		adminActionNotice(account, org, admin, { kind: 'password-pushed', twoStepReset })
+	);
 }
 
 export function directoryRemove(d: Draft, c: DirectoryRemove): Outcome {
