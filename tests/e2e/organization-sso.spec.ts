@@ -3,11 +3,20 @@
  * chooses SAML and adds a directory person, who then logs in through the simulated SAML
  * provider and lands logged in. With Google: people in a group, "Run Google sync" and its
  * report (accounts created); one removed from the directory is deactivated by the next sync.
- * axe finds nothing on the section and on the provider page, light and dark, at 360 px.
+ * Password sync (sign-in None): saving a person pushes their directory password to their
+ * managed account, which then logs in with it, not the old one. axe finds nothing on the section
+ * and on the provider page, light and dark, at 360 px.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectLoggedIn, logOut, readyAccount } from './helpers/accounts';
+import {
+	PASSWORD,
+	expectLoggedIn,
+	logIn,
+	logOut,
+	openMail,
+	readyAccount
+} from './helpers/accounts';
 import { announcement, confirmDialog } from './helpers/demo';
 import { createOrganization, verifyDomainByMail } from './helpers/organization';
 
@@ -92,6 +101,36 @@ test('O5: Google sync provisions a group, reports it, and deactivates who left',
 	await expect(announcement(page)).toContainText('1 deactivated');
 	await expect(report.getByRole('list', { name: 'Deactivated' })).toContainText('dave@acme.com');
 	await expect(report.getByRole('list', { name: 'Accounts created' })).toHaveCount(0);
+});
+
+test('O5: with sign-in None the directory syncs passwords: a pushed one replaces the account’s', async ({
+	page
+}) => {
+	test.slow();
+	const PUSHED = 'pushed by the directory';
+	await readyAccount(page, 'bob@acme.com', 'Bob Brown');
+	await logOut(page);
+	await readyAccount(page, ADMIN, 'Ada Admin');
+	await createOrganization(page, 'Acme');
+	await verifyDomainByMail(page, 'acme.com', 'it@acme.com');
+	await page.goto('/organization');
+	const section = sso(page);
+	await expect(section.getByRole('radio', { name: 'None', exact: true })).toBeChecked();
+	await expect(section).toContainText('Connected for password sync');
+	await section.getByLabel('Email').fill('bob@acme.com');
+	await section.getByLabel('Full name').fill('Bob Brown');
+	await section.getByLabel('Provider password', { exact: true }).fill(PUSHED);
+	await section.getByRole('button', { name: 'Save person' }).click();
+	await expect(announcement(page)).toContainText(
+		'bob@acme.com is saved in the simulated directory'
+	);
+	await logOut(page);
+
+	await openMail(page, 'bob@acme.com', /^Your password was replaced by your organization/);
+	await logIn(page, 'bob@acme.com', PASSWORD);
+	await expect(announcement(page)).toContainText('That email and password do not match');
+	await logIn(page, 'bob@acme.com', PUSHED);
+	await expectLoggedIn(page, 'bob@acme.com');
 });
 
 test('O5: the section and the provider page have no axe violations, light and dark, at 360 px', async ({

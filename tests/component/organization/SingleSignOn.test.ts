@@ -97,7 +97,12 @@ describe('SingleSignOn (O5)', () => {
 		expect(screen.getByRole('heading', { name: 'Single sign-on' })).toBeInTheDocument();
 		expect(screen.getByText(/The identity provider is/)).toHaveTextContent(/simulated/);
 		expect(screen.getByRole('radio', { name: /None/ })).toBeChecked();
-		expect(screen.queryByLabelText('Provider password')).toBeNull();
+		// With None the directory is connected for password sync (seed 002): no groups there.
+		expect(
+			screen.getByRole('heading', { name: 'Directory (simulated password sync)' })
+		).toBeInTheDocument();
+		expect(screen.getByText(/Connected for password sync/)).toBeInTheDocument();
+		expect(screen.queryByLabelText('Groups')).toBeNull();
 		await fireEvent.click(screen.getByRole('radio', { name: /SAML/ }));
 		await fireEvent.click(screen.getByRole('button', { name: 'Save sign-in provider' }));
 		await waitFor(() => expect(current().signIn).toBe('saml'));
