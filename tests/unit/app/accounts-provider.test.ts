@@ -13,7 +13,8 @@ import type { Hooks } from '$lib/app/command-types';
 import { commands } from '$lib/app/commands';
 import { logIn, logInThroughProvider, reauthenticate } from '$lib/app/accounts';
 import type { Harness } from './accounts-helpers';
-import { PASSWORD, account, harness, mailedToken, verifiedAccount } from './accounts-helpers';
+import { verifiedOrganization } from './organization-helpers';
+import { PASSWORD, account, harness, verifiedAccount } from './accounts-helpers';
 import { FREE_FAILURES } from '$lib/security/throttle';
 
 const hooks: Hooks = { confirm: () => Promise.resolve(true), progress: vi.fn() };
@@ -28,20 +29,7 @@ interface Setup {
 async function withProvider(provider: 'saml' | 'google'): Promise<Setup> {
 	const h = harness();
 	const admin = await verifiedAccount(h, 'root@boss.org');
-	const created = await commands['organization.create'].run(h.ctx, admin, { name: 'Acme' }, hooks);
-	if (created.kind !== 'done') throw new Error('not created');
-	const org = created.value.organizationId;
-	const ref = { organizationId: org, domain: 'acme.com' };
-	await commands['domain.add'].run(h.ctx, admin, ref, hooks);
-	await commands['domain.mailCheck'].run(h.ctx, admin, { ...ref, address: 'it@acme.com' }, hooks);
-	const token = mailedToken(h, 'it@acme.com', '/organization/verify-domain');
-	const verified = await commands['domain.verifyByMail'].run(
-		h.ctx,
-		admin,
-		{ ...ref, token },
-		hooks
-	);
-	expect(verified.kind).toBe('done');
+	const org = await verifiedOrganization(h.ctx, admin);
 	const set = await commands['organization.setSignIn'].run(
 		h.ctx,
 		admin,

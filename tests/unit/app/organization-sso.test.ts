@@ -3,10 +3,9 @@
 // (created, renamed, reactivated, deactivated, and leavers A8 keeps active). Every refusal the
 // admin can meet: not an admin, an address outside the verified domains, no provider password,
 // a person not in the directory, a sync while the organization does not use Google.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountId, changeId, licenseId, productId } from '$lib/core';
 import type { AccountId, OrganizationId } from '$lib/core';
-import type { Hooks } from '$lib/app/command-types';
 import { commands } from '$lib/app/commands';
 import { createContext } from '$lib/app/context';
 import type { AppContext } from '$lib/app/context';
@@ -15,35 +14,13 @@ import { verifiableHash } from '$lib/app/accounts/shared';
 import { MemoryStore } from '$lib/store';
 import { syncSummary } from '$lib/ui/organization-command-words';
 import { cheapKdf, fakeHashPassword } from './fake-hash';
+import { recordingHooks, signedUp, verifiedOrganization } from './organization-helpers';
 
 const NOW = Date.UTC(2030, 0, 1);
 const ALICE = accountId('a-alice');
 const MALLORY = accountId('a-mallory');
 
-const hooks = (answer = true): Hooks & { asked: string[] } => {
-	const asked: string[] = [];
-	return {
-		asked,
-		confirm: (reason) => {
-			asked.push(reason);
-			return Promise.resolve(answer);
-		},
-		progress: vi.fn()
-	};
-};
-
-async function signUp(ctx: AppContext, id: AccountId, email: string) {
-	const r = await ctx.store.commit(
-		{
-			id: changeId(`c-${id}`),
-			actor: null,
-			type: 'account.create',
-			payload: { accountId: id, email, name: email, mode: 'signup', source: 'password' }
-		},
-		NOW
-	);
-	expect(r.ok).toBe(true);
-}
+const hooks = recordingHooks;
 
 /** Alice's organization with acme.com verified by mail. */
 async function verified(): Promise<{ ctx: AppContext; org: OrganizationId }> {
@@ -51,20 +28,9 @@ async function verified(): Promise<{ ctx: AppContext; org: OrganizationId }> {
 		hashPassword: fakeHashPassword,
 		kdf: cheapKdf
 	});
-	await signUp(ctx, ALICE, 'alice@acme.com');
-	await signUp(ctx, MALLORY, 'mallory@elsewhere.org');
-	const created = await commands['organization.create'].run(ctx, ALICE, { name: 'Acme' }, hooks());
-	if (created.kind !== 'done') throw new Error('not created');
-	const org = created.value.organizationId;
-	const ref = { organizationId: org, domain: 'acme.com' };
-	await commands['domain.add'].run(ctx, ALICE, ref, hooks());
-	await commands['domain.mailCheck'].run(ctx, ALICE, { ...ref, address: 'it@acme.com' }, hooks());
-	const mail = [...ctx.store.state.mail.values()].find((m) => m.kind === 'domain-check');
-	const href = mail?.links[0]?.href ?? '';
-	const token = new URL(href, 'https://app.test').searchParams.get('token') ?? '';
-	const done = await commands['domain.verifyByMail'].run(ctx, ALICE, { ...ref, token }, hooks());
-	expect(done.kind).toBe('done');
-	return { ctx, org };
+	await signedUp(ctx, ALICE, 'alice@acme.com', NOW);
+	await signedUp(ctx, MALLORY, 'mallory@elsewhere.org', NOW);
+	return { ctx, org: await verifiedOrganization(ctx, ALICE) };
 }
 
 const orgOf = (ctx: AppContext, org: OrganizationId) => ctx.store.state.organizations.get(org);

@@ -2,10 +2,9 @@
 // domain and verifying it by mail (the mail's link carries the token the core only keeps the
 // hash of) or by its DNS TXT record looked up over DNS-over-HTTPS (fetch injected), and the
 // answers a resolver can give. Removing a domain is always confirmed first (O2).
-import { describe, expect, it, vi } from 'vitest';
-import { accountId, changeId, txtRecordOf } from '$lib/core';
+import { describe, expect, it } from 'vitest';
+import { accountId, txtRecordOf } from '$lib/core';
 import type { AccountId, OrganizationId } from '$lib/core';
-import type { Hooks } from '$lib/app/command-types';
 import { commands } from '$lib/app/commands';
 import { createContext } from '$lib/app/context';
 import type { AppContext } from '$lib/app/context';
@@ -13,35 +12,15 @@ import { checkDomainDns } from '$lib/app/organizations';
 import { lookUpTxt, resolverUrl, txtText, txtValues } from '$lib/app/organizations/dns';
 import { MemoryStore } from '$lib/store';
 import { fakeHashPassword } from './fake-hash';
+import { recordingHooks, signedUp } from './organization-helpers';
 
 const NOW = Date.UTC(2030, 0, 1);
 const ALICE = accountId('a-alice');
 const BOB = accountId('a-bob');
 const RESOLVER = 'https://dns.test/dns-query';
 
-const hooks = (answer = true): Hooks & { asked: string[] } => {
-	const asked: string[] = [];
-	return {
-		asked,
-		confirm: (reason) => {
-			asked.push(reason);
-			return Promise.resolve(answer);
-		},
-		progress: vi.fn()
-	};
-};
-
-async function signUp(ctx: AppContext, id: AccountId, email: string) {
-	await ctx.store.commit(
-		{
-			id: changeId(`c-${id}`),
-			actor: null,
-			type: 'account.create',
-			payload: { accountId: id, email, name: email, mode: 'signup', source: 'password' }
-		},
-		NOW
-	);
-}
+const hooks = recordingHooks;
+const signUp = (ctx: AppContext, id: AccountId, email: string) => signedUp(ctx, id, email, NOW);
 
 async function withDomain(): Promise<{ ctx: AppContext; org: OrganizationId }> {
 	const ctx = createContext(new MemoryStore(), () => NOW, { hashPassword: fakeHashPassword });

@@ -25,6 +25,23 @@ function google(): { f: ChangeFactory; s: SsoChanges; state: State; log: Change[
 	return { f, s, state: build(log, state), log };
 }
 
+/** Kim (with a key) on acme.com, which Alice's organization O1 verified: Kim is managed. */
+function kimAtAcme(twoStep: boolean) {
+	const { f, state } = world();
+	const o = new OrganizationChanges(f);
+	const s = new SsoChanges(f);
+	const a = new AccountChanges(f);
+	const K = accountId('kim');
+	const log = [
+		a.signupWithKeys(K, 'kim@acme.com'),
+		...(twoStep ? [a.enableTwoStep(K, K)] : []),
+		o.create(A.alice, O1),
+		o.addDomain(A.alice, O1, 'acme.com'),
+		o.verify(A.alice, O1, 'acme.com')
+	];
+	return { s, a, K, state: build(log, state) };
+}
+
 describe('O5: single sign-on and the directory', () => {
 	it('O5: only admins set the provider; none turns it off', () => {
 		const { f, state } = world();
@@ -174,20 +191,7 @@ describe('O5: Google sync', () => {
 
 describe('O5/X6: the key of an account that signs in through a provider', () => {
 	it('X6: its vault follows the provider password: a sign-in may replace it; a password account may not', () => {
-		const { f, state } = world();
-		const o = new OrganizationChanges(f);
-		const s = new SsoChanges(f);
-		const a = new AccountChanges(f);
-		const K = accountId('kim');
-		const keyed = build(
-			[
-				a.signupWithKeys(K, 'kim@acme.com'),
-				o.create(A.alice, O1),
-				o.addDomain(A.alice, O1, 'acme.com'),
-				o.verify(A.alice, O1, 'acme.com')
-			],
-			state
-		);
+		const { s, a, K, state: keyed } = kimAtAcme(false);
 		const replace = () => a.setKeys(K, K, { signingKey: NEW_KEY, vault: OTHER_VAULT });
 		// O5 none: a key that opens is never replaced this way.
 		expect(refusal(keyed, replace()).code).toBe('signing-key-exists');
@@ -200,21 +204,7 @@ describe('O5/X6: the key of an account that signs in through a provider', () => 
 	});
 
 	it('O5 password sync: with sign-in None a put pushes the hash, turns two-step off, mails; the key may follow once', () => {
-		const { f, state } = world();
-		const o = new OrganizationChanges(f);
-		const s = new SsoChanges(f);
-		const a = new AccountChanges(f);
-		const K = accountId('kim');
-		const managed = build(
-			[
-				a.signupWithKeys(K, 'kim@acme.com'),
-				a.enableTwoStep(K, K),
-				o.create(A.alice, O1),
-				o.addDomain(A.alice, O1, 'acme.com'),
-				o.verify(A.alice, O1, 'acme.com')
-			],
-			state
-		);
+		const { s, a, K, state: managed } = kimAtAcme(true);
 		const before = managed.accounts.get(K);
 		expect(before?.secrets.twoStep).not.toBeNull();
 		const plain = s.put(A.alice, O1, 'kim@acme.com', 'Kim');
@@ -252,20 +242,7 @@ describe('O5/X6: the key of an account that signs in through a provider', () => 
 	});
 
 	it('A7: an account of a single sign-on domain keeps its password and two-step at the provider', () => {
-		const { f, state } = world();
-		const o = new OrganizationChanges(f);
-		const s = new SsoChanges(f);
-		const a = new AccountChanges(f);
-		const K = accountId('kim');
-		const keyed = build(
-			[
-				a.signupWithKeys(K, 'kim@acme.com'),
-				o.create(A.alice, O1),
-				o.addDomain(A.alice, O1, 'acme.com'),
-				o.verify(A.alice, O1, 'acme.com')
-			],
-			state
-		);
+		const { s, a, K, state: keyed } = kimAtAcme(false);
 		const change = () =>
 			a.setPassword(K, K, 'change', undefined, { signingKey: ACCOUNT_KEY, vault: OTHER_VAULT });
 		expect(accept(keyed, change()).state.accounts.get(K)?.secrets.vault).toEqual(OTHER_VAULT);
