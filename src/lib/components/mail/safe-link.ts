@@ -4,3 +4,9 @@
 export function isAppLink(href: string): boolean {
 	return /^\/(?![/\\])[^\s\\]*$/.test(href);
 }
+
+/** Where a log in goes after: the URL's `?next=` when it is an app path (X4), else Licenses. */
+export function nextPathOf(url: URL): string {
+	const wanted = url.searchParams.get('next');
+	return wanted !== null && isAppLink(wanted) ? wanted : '/licenses';
+}
