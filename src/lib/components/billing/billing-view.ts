@@ -17,7 +17,7 @@ export interface BillingRow {
 	readonly technicalPrimary: string;
 	readonly viewerIsPrimaryBilling: boolean;
 	/** C14: expired by now, so left out of the estimate. */
-	readonly expired: boolean;
+	readonly expired?: boolean;
 }
 
 export interface BillingView {
@@ -28,7 +28,7 @@ export interface BillingView {
 	/** Cents per month for the whole site, expired licenses left out (C14). */
 	readonly total: number;
 	/** C14: how many cloud licenses the estimate leaves out because they expired. */
-	readonly expired: number;
+	readonly expired?: number;
 	/** C10: shown to a site admin who is not yet primary billing contact of every license. */
 	readonly canMakeMe: boolean;
 }
