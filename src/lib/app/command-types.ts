@@ -30,7 +30,8 @@ import type {
 	StartLicenseInput,
 	SupportRequestInput
 } from './licenses';
-import type { SiteId } from '$lib/core';
+import type { LicenseId, SiteId } from '$lib/core';
+import type { BillingDetailsInput } from './billing';
 import type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
 
 /** A command that takes no input. */
@@ -52,6 +53,10 @@ export interface ChangeInputs {
 	'billing.makeMe': { readonly siteId: SiteId };
 	/** C9 */
 	'support.request': SupportRequestInput;
+	/** C14: the primary billing contact sets the billing details. */
+	'billing.setDetails': BillingDetailsInput;
+	/** C14, always confirmed: one term on, an invoice issued and mailed. */
+	'license.renew': { readonly licenseId: LicenseId };
 	/** C9: renewal quotes for the licenses expiring within the renewal window. */
 	'renewal.remind': NoInput;
 	/** C11 */

@@ -26,6 +26,7 @@ import type {
 	Step
 } from './command-types';
 import { accountCommands } from './account-commands';
+import { billingDetailsDraft, renewDraft } from './billing';
 import { organizationAccountCommands } from './organization-account-commands';
 import { organizationCommands } from './organization-commands';
 import type { AppContext } from './context';
@@ -58,6 +59,8 @@ const drafts: { readonly [N in ChangeName]: Draft<ChangeInputs[N]> } = {
 	'contact.delete': deleteContactDraft,
 	'billing.makeMe': makeMeBillingContactDraft,
 	'support.request': requestSupportDraft,
+	'billing.setDetails': billingDetailsDraft,
+	'license.renew': renewDraft,
 	'renewal.remind': (ctx, actor) => remindRenewalsDraft(ctx, actor),
 	'handover.apply': handoverDraft,
 	'organization.setPasswordPolicy': passwordPolicyDraft,
@@ -166,6 +169,8 @@ export const commands: CommandMap = {
 	'contact.delete': mutation('contact.delete', { undo: addBack }),
 	'billing.makeMe': mutation('billing.makeMe', { confirm: 'always' }),
 	'support.request': mutation('support.request'),
+	'billing.setDetails': mutation('billing.setDetails'),
+	'license.renew': mutation('license.renew', { confirm: 'always' }),
 	'renewal.remind': mutation('renewal.remind'),
 	'handover.apply': mutation('handover.apply'),
 	'organization.setPasswordPolicy': mutation('organization.setPasswordPolicy'),

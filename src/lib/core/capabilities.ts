@@ -20,7 +20,10 @@ export const CAPABILITIES = [
 	'receive-billing-mail',
 	'see-billing-address',
 	'request-support',
-	'billing-overview'
+	'billing-overview',
+	'edit-billing-details',
+	'renew',
+	'see-invoices'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -37,8 +40,14 @@ export const CAPABILITY_TABLE: Readonly<Record<Capability, Row>> = Object.freeze
 	'manage-contacts': row(true, true, true, true, false),
 	// receive quotes, invoices, renewal reminders (C9)
 	'receive-billing-mail': row(true, true, false, false, false),
-	// see the billing name and address
+	// see the billing name, address and tax id (C14)
 	'see-billing-address': row(true, false, false, false, false),
+	// set the billing name, address and tax id (C14)
+	'edit-billing-details': row(true, false, false, false, false),
+	// renew for one term, which issues an invoice (C14)
+	renew: row(true, true, false, false, false),
+	// see the invoices listed under the license (C14)
+	'see-invoices': row(true, true, false, false, false),
 	// request support (C9)
 	'request-support': row(false, false, true, true, false),
 	// see the billing estimate, make me billing contact (C10)

@@ -40,6 +40,10 @@ export const REFUSAL_CODES = Object.freeze({
 	noSiteLicenses: 'no-site-licenses',
 	/** C9: only technical contacts request support. */
 	notTechnicalContact: 'not-technical-contact',
+	/** C14: only billing contacts renew a license. */
+	notBillingContact: 'not-billing-contact',
+	/** C14: only the primary billing contact sees and edits the billing details. */
+	notPrimaryBilling: 'not-primary-billing',
 	/** C11: handing over to the same person. */
 	sameAccount: 'same-account',
 	/** C11: the actor can manage no license where that person is a contact. */

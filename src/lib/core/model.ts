@@ -162,6 +162,43 @@ export interface License {
 	readonly technical: RoleContacts;
 	readonly supportRequests: readonly SupportRequest[];
 	readonly createdAt: number;
+	/** C14: billing name, address and tax id; absent until the primary billing contact sets them. */
+	readonly billingDetails?: BillingDetails;
+	/** C14: invoices issued by Renew, oldest first; absent: none. */
+	readonly invoices?: readonly Invoice[];
+}
+
+/** C14: who an invoice is made out to. Seen and edited by the primary billing contact only. */
+export interface BillingDetails {
+	readonly name: string;
+	/** Several lines, plain text. */
+	readonly address: string;
+	/** Empty when the customer has none. */
+	readonly taxId: string;
+}
+
+/** C14: one line of an invoice, in whole cents. */
+export interface InvoiceLine {
+	readonly description: string;
+	readonly quantity: number;
+	readonly unitCents: number;
+	readonly amountCents: number;
+}
+
+/** C14: what Renew issued, frozen: later changes to the details or catalog never alter it. */
+export interface Invoice {
+	/** Deterministic from the renewing change: `INV-<change id>`; also its id. */
+	readonly number: string;
+	readonly licenseId: LicenseId;
+	readonly at: number;
+	/** The term it pays for: the old expiry to the new one. */
+	readonly periodFrom: number;
+	readonly periodTo: number;
+	readonly lines: readonly InvoiceLine[];
+	readonly totalCents: number;
+	/** The billing details as they were when it was issued; null when none were set. */
+	readonly billTo: BillingDetails | null;
+	readonly by: AccountId;
 }
 
 export interface Site {
@@ -246,6 +283,7 @@ export type MailKind =
 	| 'primary-replaced'
 	| 'support-request'
 	| 'renewal-reminder'
+	| 'invoice'
 	| 'handover-added'
 	| 'handover-removed'
 	| 'password-reset'

@@ -6,12 +6,17 @@ import type { SiteId } from './ids';
 import type { Mail } from './model';
 import type { State } from './state';
 
-/** C10: the site's upcoming monthly bill in cents, summed over its cloud licenses. */
-export function siteBillingEstimate(state: State, siteId: SiteId): number {
+/**
+ * C10: the site's upcoming monthly bill in cents, summed over its cloud licenses. Given `at`
+ * (C14), a license expired by then is left out: it bills nothing until it is renewed.
+ */
+export function siteBillingEstimate(state: State, siteId: SiteId, at?: number): number {
 	let cents = 0;
 	for (const id of state.licenseIdsBySite.get(siteId) ?? []) {
 		const license = state.licenses.get(id);
-		if (license?.hosting === 'cloud') cents += monthlyEstimate(license);
+		if (license?.hosting !== 'cloud') continue;
+		if (at !== undefined && license.expiresAt <= at) continue;
+		cents += monthlyEstimate(license);
 	}
 	return cents;
 }

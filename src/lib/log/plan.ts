@@ -101,6 +101,8 @@ export function touchesOf(changes: readonly Change[]): Touches {
 				if (c.actor !== null) accountIds.add(c.actor);
 				break;
 			case 'support.request':
+			case 'billing.setDetails':
+			case 'license.renew':
 				licenseIds.add(c.payload.licenseId);
 				break;
 			case 'handover':

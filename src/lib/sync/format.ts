@@ -26,6 +26,7 @@ import { CHANGE_SCHEMAS } from './change-schemas';
 import { MANAGED_SCHEMAS } from './managed-schemas';
 import { ORGANIZATION_SCHEMAS } from './organization-schemas';
 import { POLICY_SCHEMAS } from './policy-schemas';
+import { BILLING_SCHEMAS } from './billing-schemas';
 import type { NEW_ACCOUNT_SCHEMA, passwordHash, vault } from './change-schemas';
 import type { FileEvidence, HeadSignature } from '$lib/log/evidence';
 import { LIMITS, docs, epochMs, id, z } from './schema-base';
@@ -52,7 +53,8 @@ export const ALL_CHANGE_SCHEMAS = [
 	...ACCOUNT_SCHEMAS,
 	...ORGANIZATION_SCHEMAS,
 	...POLICY_SCHEMAS,
-	...MANAGED_SCHEMAS
+	...MANAGED_SCHEMAS,
+	...BILLING_SCHEMAS
 ] as const;
 
 export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);

@@ -134,6 +134,15 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 				userText(change.payload.subject),
 				'”'
 			);
+		case 'billing.setDetails':
+			return phrase(
+				'Set the billing details of ',
+				names.license(change.payload.licenseId),
+				' to ',
+				userText(change.payload.name)
+			);
+		case 'license.renew':
+			return phrase('Renew ', names.license(change.payload.licenseId), ' for one year');
 		case 'handover':
 			return phrase(
 				'Hand over the licenses of ',

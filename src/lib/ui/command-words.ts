@@ -20,6 +20,7 @@ import {
 import { describeAccountProblem } from './account-words';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
+import { billingField, detailsSavedWords, renewAsk, renewedWords } from './billing-words';
 import { demoLoadedWords } from './demo-words';
 import { describeError } from './errors';
 import { handedOverWords, previewWords } from './handover-words';
@@ -81,6 +82,8 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'contact.delete': (c, input) => success(deletedWords(c, input)),
 	'billing.makeMe': (c) => success(madeMeBillingWords(c)),
 	'support.request': (c) => success(supportRequestedWords(c)),
+	'billing.setDetails': () => detailsSavedWords(),
+	'license.renew': (c) => renewedWords(c),
 	'renewal.remind': (c) => success(remindedWords(c)),
 	'handover.apply': (c) => success(handedOverWords(c)),
 	'organization.setPasswordPolicy': (_c, input) => success(passwordPolicySavedWords(input)),
@@ -217,6 +220,10 @@ export function fieldProblem(
 			if (refusal.code !== 'invalid-payload') return null;
 			if (refusal.field === 'subject') return at('subject', SUBJECT);
 			return refusal.field === 'description' ? at('description', DESCRIPTION) : null;
+		case 'billing.setDetails': {
+			const problem = billingField(refusal);
+			return problem === null ? null : at(problem.field, problem.words);
+		}
 		case 'organization.setPasswordPolicy': {
 			if (refusal.code !== 'invalid-payload') return null;
 			const field = refusal.field;
@@ -259,6 +266,7 @@ const ASK: { readonly [N in CommandName]?: Ask<N> } = {
 			'the provider, and the next Google sync deactivates their account.',
 		confirm: 'Remove'
 	}),
+	'license.renew': (input, state) => renewAsk(input, state),
 	'billing.makeMe': (input, state) => ({
 		title: 'Make me billing contact?',
 		body:

@@ -16,6 +16,8 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'contact.delete': ['contact removed', 'contacts removed'],
 	'billing.makeMe': ['“Make me billing contact” on a site', '“Make me billing contact” on sites'],
 	'support.request': ['support request', 'support requests'],
+	'billing.setDetails': ['billing details set', 'billing details set'],
+	'license.renew': ['license renewed', 'licenses renewed'],
 	handover: ['handover', 'handovers'],
 	'renewal.remind': ['renewal reminder run', 'renewal reminder runs'],
 	'account.verifyEmail': ['email address verified', 'email addresses verified'],

@@ -31,6 +31,9 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'already-primary-billing': 'You already are the primary billing contact of this site’s licenses.',
 	'no-site-licenses': 'This site has no cloud licenses yet.',
 	'not-technical-contact': 'Only technical contacts can request support for a license (C9).',
+	'not-billing-contact': 'Only billing contacts can renew a license (C14).',
+	'not-primary-billing':
+		'Only the primary billing contact can see and change the billing details (C14).',
 	'same-account': 'Choose a different person to hand over to.',
 	'nothing-to-hand-over': 'That person is not a contact on any license you can manage.',
 	'invalid-token': 'That link is not valid any more: a newer one may have been sent.',

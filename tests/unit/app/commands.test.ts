@@ -82,6 +82,8 @@ describe('the command map', () => {
 			'contact.delete',
 			'billing.makeMe',
 			'support.request',
+			'billing.setDetails',
+			'license.renew',
 			'renewal.remind',
 			'handover.apply',
 			'handover.preview',

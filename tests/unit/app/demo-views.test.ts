@@ -105,7 +105,7 @@ describe('licenseView', () => {
 
 describe('billingView (C10)', () => {
 	it('estimates the labs site from catalog prices and tiers, and offers Make me billing contact', () => {
-		const view = billingView(state, siteId('s_demo_labs'), id('tom'));
+		const view = billingView(state, siteId('s_demo_labs'), id('tom'), NOW);
 		expect(view?.total).toBe(25 * 330 + 50 * 815 + 10 * 2000);
 		expect(view?.rows.map((r) => r.sen)).toEqual([
 			'SEN-2041000109',
@@ -116,8 +116,10 @@ describe('billingView (C10)', () => {
 	});
 
 	it('hides the button from an admin who is primary everywhere, and shows nothing to others', () => {
-		expect(billingView(state, siteId('s_demo_northwind'), id('olivia'))?.canMakeMe).toBe(false);
-		expect(billingView(state, siteId('s_demo_labs'), id('sam'))).toMatchObject({
+		expect(billingView(state, siteId('s_demo_northwind'), id('olivia'), NOW)?.canMakeMe).toBe(
+			false
+		);
+		expect(billingView(state, siteId('s_demo_labs'), id('sam'), NOW)).toMatchObject({
 			isAdmin: false,
 			rows: [],
 			total: 0,

@@ -27,6 +27,9 @@ const SPEC_C12: readonly [string, Capability, readonly ('yes' | 'no' | 'its site
 		['yes', 'yes', 'no', 'no', 'no']
 	],
 	['see the billing name and address', 'see-billing-address', ['yes', 'no', 'no', 'no', 'no']],
+	['C14: edit the billing details', 'edit-billing-details', ['yes', 'no', 'no', 'no', 'no']],
+	['C14: renew, which issues an invoice', 'renew', ['yes', 'yes', 'no', 'no', 'no']],
+	['C14: see the invoices', 'see-invoices', ['yes', 'yes', 'no', 'no', 'no']],
 	['request support (C9)', 'request-support', ['no', 'no', 'yes', 'yes', 'no']],
 	[
 		'see the billing estimate, make me billing contact (C10)',

@@ -1,7 +1,9 @@
 // C10's billing estimate and the mail client's views (UI vocabulary: addresses, newest first).
 import { describe, expect, it } from 'vitest';
-import { findProduct, mailbox, mailboxes, siteBillingEstimate, siteId } from '$lib/core';
-import { A, L1, L2, S1, build, world } from './factories';
+import { findProduct, licenseId, mailbox, mailboxes, siteBillingEstimate, siteId } from '$lib/core';
+import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
+
+const L3 = licenseId('lic-3');
 
 describe('queries', () => {
 	it('C10: the billing estimate sums price × tier over the cloud licenses of the site', () => {
@@ -17,6 +19,30 @@ describe('queries', () => {
 			50 * (findProduct('chat')?.pricePerUser.cloud ?? NaN)
 		);
 		expect(siteBillingEstimate(next, siteId('nope'))).toBe(0);
+	});
+
+	it('C14: given a moment, the estimate leaves out the cloud licenses expired by then', () => {
+		const { f, state } = world();
+		const next = build(
+			[
+				f.site(A.bob, S1, 'acme.example.net', ['issues', 'chat']),
+				f.license(A.bob, L2, { site: S1, product: 'chat', tier: 50, sen: 'SEN-0000002' }),
+				f.license(A.bob, L3, {
+					site: S1,
+					product: 'issues',
+					tier: 10,
+					sen: 'SEN-0000003',
+					expiresAt: T0 + DAY
+				})
+			],
+			state
+		);
+		const chat = 50 * (findProduct('chat')?.pricePerUser.cloud ?? NaN);
+		const issues = 10 * (findProduct('issues')?.pricePerUser.cloud ?? NaN);
+		expect(siteBillingEstimate(next, S1)).toBe(chat + issues);
+		expect(siteBillingEstimate(next, S1, T0)).toBe(chat + issues);
+		// At the expiry itself the license is expired (like A4's links).
+		expect(siteBillingEstimate(next, S1, T0 + DAY)).toBe(chat);
 	});
 
 	it('mail: every address that received mail, and its messages newest first', () => {

@@ -12,6 +12,7 @@ import {
 } from '$lib/core';
 import type { AccountId, Change, RefusalCode, State } from '$lib/core';
 import { ACCOUNT_KEY, AccountChanges } from './account-factory';
+import { BillingChanges } from './billing-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
 import { O1, O2, OrganizationChanges, SsoChanges } from './organization-factory';
@@ -123,6 +124,12 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	],
 	'no-site-licenses': (f) => f.makeMeBilling(A.bob, siteId('s2')),
 	'not-technical-contact': (f) => f.support(A.dave, L1),
+	// C14: bob is only a technical contact of L1; dave only a secondary billing contact.
+	'not-billing-contact': (f, s) => [
+		build([f.add(A.alice, L1, 'technical', 'bob@acme.com')], s),
+		new BillingChanges(f).renew(A.bob, L1)
+	],
+	'not-primary-billing': (f) => new BillingChanges(f).details(A.dave, L1),
 	'same-account': (f) => f.handover(A.alice, A.dave, 'dave@other.org'),
 	'nothing-to-hand-over': (f) => f.handover(A.alice, A.erin, 'bob@acme.com'),
 	'invalid-token': (f) => acc(f).verifyEmail(null, A.bob, 'nope'),

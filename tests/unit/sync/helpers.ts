@@ -79,7 +79,9 @@ export const PLAIN_TYPES = [
 	'managed.resetTwoStep',
 	'organization.setSignIn',
 	'directory.remove',
-	'google.sync'
+	'google.sync',
+	'billing.setDetails',
+	'license.renew'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -321,6 +323,14 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			return { ...env, type, payload: { organizationId: org, email: `p${n}@d${n}.example.com` } };
 		case 'google.sync':
 			return { ...env, type, payload: { organizationId: org, groups: ['staff'] } };
+		case 'billing.setDetails':
+			return {
+				...env,
+				type,
+				payload: { licenseId: lic, name: `Acme ${n}`, address: `${n} Main St\nTown`, taxId: '' }
+			};
+		case 'license.renew':
+			return { ...env, type, payload: { licenseId: lic } };
 	}
 }
 

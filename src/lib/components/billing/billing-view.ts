@@ -16,6 +16,8 @@ export interface BillingRow {
 	readonly billingPrimary: string;
 	readonly technicalPrimary: string;
 	readonly viewerIsPrimaryBilling: boolean;
+	/** C14: expired by now, so left out of the estimate. */
+	readonly expired?: boolean;
 }
 
 export interface BillingView {
@@ -23,13 +25,20 @@ export interface BillingView {
 	readonly siteName: string;
 	readonly isAdmin: boolean;
 	readonly rows: readonly BillingRow[];
-	/** Cents per month for the whole site. */
+	/** Cents per month for the whole site, expired licenses left out (C14). */
 	readonly total: number;
+	/** C14: how many cloud licenses the estimate leaves out because they expired. */
+	readonly expired?: number;
 	/** C10: shown to a site admin who is not yet primary billing contact of every license. */
 	readonly canMakeMe: boolean;
 }
 
-export function billingView(state: State, siteId: SiteId, viewer: AccountId): BillingView | null {
+export function billingView(
+	state: State,
+	siteId: SiteId,
+	viewer: AccountId,
+	now: number
+): BillingView | null {
 	const site = state.sites.get(siteId);
 	if (site === undefined) return null;
 	const isAdmin = site.admins.includes(viewer) && state.accounts.get(viewer)?.status === 'active';
@@ -51,7 +60,8 @@ export function billingView(state: State, siteId: SiteId, viewer: AccountId): Bi
 			expiresAt: license.expiresAt,
 			billingPrimary: who(license.billing?.primary),
 			technicalPrimary: who(license.technical?.primary),
-			viewerIsPrimaryBilling: license.billing?.primary === viewer
+			viewerIsPrimaryBilling: license.billing?.primary === viewer,
+			expired: license.expiresAt <= now
 		});
 	}
 	rows.sort((a, b) => (a.sen < b.sen ? -1 : a.sen > b.sen ? 1 : 0));
@@ -60,7 +70,8 @@ export function billingView(state: State, siteId: SiteId, viewer: AccountId): Bi
 		siteName: site.name,
 		isAdmin,
 		rows,
-		total: isAdmin ? siteBillingEstimate(state, siteId) : 0,
+		total: isAdmin ? siteBillingEstimate(state, siteId, now) : 0,
+		expired: rows.filter((r) => r.expired).length,
 		canMakeMe: isAdmin && rows.some((r) => !r.viewerIsPrimaryBilling)
 	};
 }

@@ -5,6 +5,7 @@
 import { can, capabilitiesOf, daysLeft, findProduct, members, renewalState } from '$lib/core';
 import type {
 	AccountId,
+	BillingDetails,
 	ContactRole,
 	Hosting,
 	License,
@@ -58,6 +59,29 @@ export interface LicenseView {
 	/** C12/C10: the viewer administers the license's cloud site. */
 	readonly canSeeBillingOverview: boolean;
 	readonly supportRequests: readonly SupportRequestView[];
+	/** C14/C12: the billing details, for the primary billing contact only (else undefined). */
+	readonly billingDetails?: BillingDetails | null;
+	/** C14/C12: Renew, for billing contacts. */
+	readonly canRenew?: boolean;
+	/** C14/C12: the invoices, newest first, for billing contacts only (else empty). */
+	readonly invoices?: readonly InvoiceSummary[];
+}
+
+/** C14: one invoice as the license lists it; the invoice page shows the rest. */
+export interface InvoiceSummary {
+	readonly number: string;
+	readonly at: number;
+	readonly totalCents: number;
+	readonly periodTo: number;
+}
+
+/** C14: what the license's billing forms hand to the page. */
+export interface BillingActions {
+	readonly save: (
+		id: LicenseId,
+		details: { name: string; address: string; taxId: string }
+	) => Promise<boolean | FieldError>;
+	readonly renew: (id: LicenseId) => Promise<void>;
 }
 
 /** A refusal to show on one field of a form, in words (from ui/). */
@@ -131,6 +155,20 @@ export function licenseView(
 				at: r.at,
 				by: state.accounts.get(r.by)?.email ?? r.by
 			}))
-			.sort((a, b) => b.at - a.at)
+			.sort((a, b) => b.at - a.at),
+		...(can(roles, 'see-billing-address')
+			? { billingDetails: license.billingDetails ?? null }
+			: {}),
+		canRenew: can(roles, 'renew'),
+		invoices: can(roles, 'see-invoices')
+			? (license.invoices ?? [])
+					.map((i) => ({
+						number: i.number,
+						at: i.at,
+						totalCents: i.totalCents,
+						periodTo: i.periodTo
+					}))
+					.reverse()
+			: []
 	};
 }

@@ -40,6 +40,7 @@ import {
 	organizationSetPasswordPolicy,
 	organizationSetTwoStepPolicy
 } from './rules/policies';
+import { billingSetDetails, licenseRenew } from './rules/billing';
 import {
 	accountConfirmEmailChange,
 	accountRequestEmailChange,
@@ -87,6 +88,10 @@ function decide(d: Draft, change: Change): Outcome {
 			return handover(d, change);
 		case 'renewal.remind':
 			return renewalRemind(d, change);
+		case 'billing.setDetails':
+			return billingSetDetails(d, change);
+		case 'license.renew':
+			return licenseRenew(d, change);
 		case 'account.verifyEmail':
 			return accountVerifyEmail(d, change);
 		case 'account.resendVerification':

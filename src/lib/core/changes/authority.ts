@@ -51,6 +51,8 @@ export function authorityOf(change: Change): Authority {
 		case 'contact.delete':
 		case 'billing.makeMe':
 		case 'support.request':
+		case 'billing.setDetails': // C14: the primary billing contact
+		case 'license.renew': // C14: a billing contact
 		case 'handover':
 		case 'account.updateProfile':
 		case 'account.requestEmailChange':

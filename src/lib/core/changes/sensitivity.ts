@@ -27,6 +27,8 @@ export const SENSITIVITY = Object.freeze({
 	'contact.delete': null,
 	'billing.makeMe': null,
 	'support.request': null,
+	'billing.setDetails': null,
+	'license.renew': null,
 	// Moves every license a person holds to someone else (C11).
 	handover: 'handover',
 	'renewal.remind': null,
