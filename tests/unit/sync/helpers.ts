@@ -79,7 +79,11 @@ export const PLAIN_TYPES = [
 	'managed.resetTwoStep',
 	'organization.setSignIn',
 	'directory.remove',
-	'google.sync'
+	'google.sync',
+	'customer.add',
+	'customer.rename',
+	'customer.remove',
+	'customer.migrate'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -321,6 +325,33 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			return { ...env, type, payload: { organizationId: org, email: `p${n}@d${n}.example.com` } };
 		case 'google.sync':
 			return { ...env, type, payload: { organizationId: org, groups: ['staff'] } };
+		case 'customer.add':
+		case 'customer.rename':
+			return {
+				...env,
+				type,
+				payload: {
+					siteId: siteId(`site-${n % 5}`),
+					email: `c${n}@d${n}.example.com`,
+					name: `C ${n}`
+				}
+			};
+		case 'customer.remove':
+			return {
+				...env,
+				type,
+				payload: { siteId: siteId(`site-${n % 5}`), email: `c${n}@d${n}.example.com` }
+			};
+		case 'customer.migrate':
+			return {
+				...env,
+				type,
+				payload: {
+					siteId: siteId(`site-${n % 5}`),
+					email: `c${n}@d${n}.example.com`,
+					accountId: acc
+				}
+			};
 	}
 }
 

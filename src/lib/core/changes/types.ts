@@ -11,6 +11,8 @@ import { MANAGED_CHANGE_TYPES } from './managed-types';
 import type { ManagedChange } from './managed-types';
 import { ORGANIZATION_CHANGE_TYPES } from './organization-types';
 import type { OrganizationChange } from './organization-types';
+import { DESK_CHANGE_TYPES } from './desk-types';
+import type { DeskChange } from './desk-types';
 import { POLICY_CHANGE_TYPES } from './policy-types';
 import type { PolicyChange } from './policy-types';
 import type { Envelope } from './envelope';
@@ -19,6 +21,7 @@ export type * from './account-types';
 export type * from './organization-types';
 export type * from './policy-types';
 export type * from './managed-types';
+export type * from './desk-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -125,7 +128,8 @@ export type Change =
 	| AccountChange
 	| OrganizationChange
 	| PolicyChange
-	| ManagedChange;
+	| ManagedChange
+	| DeskChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -145,7 +149,8 @@ export const CHANGE_TYPES = [
 	...ACCOUNT_CHANGE_TYPES,
 	...ORGANIZATION_CHANGE_TYPES,
 	...POLICY_CHANGE_TYPES,
-	...MANAGED_CHANGE_TYPES
+	...MANAGED_CHANGE_TYPES,
+	...DESK_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.
