@@ -147,6 +147,7 @@ function isRuleRefusal(refusal: CommandRefusal): refusal is Refusal {
 		case 'no-account':
 		case 'identity-provider':
 		case 'key-unreadable':
+		case 'desk-customer':
 		case 'login-expired':
 		case 'deactivated':
 			return false;
