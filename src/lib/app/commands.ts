@@ -29,6 +29,12 @@ import { accountCommands } from './account-commands';
 import { organizationAccountCommands } from './organization-account-commands';
 import { organizationCommands } from './organization-commands';
 import type { AppContext } from './context';
+import {
+	addCustomerDraft,
+	migrateCustomerDraft,
+	removeCustomerDraft,
+	renameCustomerDraft
+} from './desk';
 import { resetDevice } from './device';
 import { commitDraft, dryRun } from './dry-run';
 import {
@@ -61,7 +67,11 @@ const drafts: { readonly [N in ChangeName]: Draft<ChangeInputs[N]> } = {
 	'renewal.remind': (ctx, actor) => remindRenewalsDraft(ctx, actor),
 	'handover.apply': handoverDraft,
 	'organization.setPasswordPolicy': passwordPolicyDraft,
-	'organization.setTwoStepPolicy': twoStepPolicyDraft
+	'organization.setTwoStepPolicy': twoStepPolicyDraft,
+	'customer.add': addCustomerDraft,
+	'customer.rename': renameCustomerDraft,
+	'customer.remove': removeCustomerDraft,
+	'customer.migrate': migrateCustomerDraft
 };
 
 function draftOf<N extends ChangeName>(
@@ -170,6 +180,10 @@ export const commands: CommandMap = {
 	'handover.apply': mutation('handover.apply'),
 	'organization.setPasswordPolicy': mutation('organization.setPasswordPolicy'),
 	'organization.setTwoStepPolicy': mutation('organization.setTwoStepPolicy'),
+	'customer.add': mutation('customer.add'),
+	'customer.rename': mutation('customer.rename'),
+	'customer.remove': mutation('customer.remove', { confirm: 'always' }),
+	'customer.migrate': mutation('customer.migrate', { confirm: 'always' }),
 	'handover.preview': task(true, async (ctx, actor, input) => {
 		if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
 		const result = await previewHandover(ctx, actor, input);
