@@ -108,6 +108,8 @@ export const accountCommands: AccountCommands = {
 				return refused({ code: 'deactivated', organization: step.organization });
 			case 'key-unreadable':
 				return refused({ code: 'key-unreadable' });
+			case 'desk-customer':
+				return refused({ code: 'desk-customer', sites: step.sites });
 			case 'expired':
 				return refused({ code: 'login-expired' });
 			default:

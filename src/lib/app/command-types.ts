@@ -33,6 +33,7 @@ import type {
 import type { LicenseId, SiteId } from '$lib/core';
 import type { BillingDetailsInput } from './billing';
 import type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
+import type { CustomerInput, CustomerRef } from './desk';
 
 /** A command that takes no input. */
 export type NoInput = Readonly<Record<string, never>>;
@@ -63,6 +64,14 @@ export interface ChangeInputs {
 	'handover.apply': HandoverInput;
 	/** O3: an admin sets the organization's password policy. */
 	'organization.setPasswordPolicy': PasswordPolicyInput;
+	/** A9: a site admin adds a portal-only customer to the site's service desk. */
+	'customer.add': CustomerInput;
+	/** A9 */
+	'customer.rename': CustomerInput;
+	/** A9, always confirmed. */
+	'customer.remove': CustomerRef;
+	/** A9, always confirmed: the customer becomes an invited account (C4). */
+	'customer.migrate': CustomerRef;
 	/** O4: an admin requires two-step verification of managed accounts, or stops requiring it. */
 	'organization.setTwoStepPolicy': TwoStepPolicyInput;
 }

@@ -30,6 +30,12 @@ import { billingDetailsDraft, renewDraft } from './billing';
 import { organizationAccountCommands } from './organization-account-commands';
 import { organizationCommands } from './organization-commands';
 import type { AppContext } from './context';
+import {
+	addCustomerDraft,
+	migrateCustomerDraft,
+	removeCustomerDraft,
+	renameCustomerDraft
+} from './desk';
 import { resetDevice } from './device';
 import { commitDraft, dryRun } from './dry-run';
 import {
@@ -64,7 +70,11 @@ const drafts: { readonly [N in ChangeName]: Draft<ChangeInputs[N]> } = {
 	'renewal.remind': (ctx, actor) => remindRenewalsDraft(ctx, actor),
 	'handover.apply': handoverDraft,
 	'organization.setPasswordPolicy': passwordPolicyDraft,
-	'organization.setTwoStepPolicy': twoStepPolicyDraft
+	'organization.setTwoStepPolicy': twoStepPolicyDraft,
+	'customer.add': addCustomerDraft,
+	'customer.rename': renameCustomerDraft,
+	'customer.remove': removeCustomerDraft,
+	'customer.migrate': migrateCustomerDraft
 };
 
 function draftOf<N extends ChangeName>(
@@ -175,6 +185,10 @@ export const commands: CommandMap = {
 	'handover.apply': mutation('handover.apply'),
 	'organization.setPasswordPolicy': mutation('organization.setPasswordPolicy'),
 	'organization.setTwoStepPolicy': mutation('organization.setTwoStepPolicy'),
+	'customer.add': mutation('customer.add'),
+	'customer.rename': mutation('customer.rename'),
+	'customer.remove': mutation('customer.remove', { confirm: 'always' }),
+	'customer.migrate': mutation('customer.migrate', { confirm: 'always' }),
 	'handover.preview': task(true, async (ctx, actor, input) => {
 		if (actor === null) return { kind: 'refused', refusal: { code: 'unknown-account' } };
 		const result = await previewHandover(ctx, actor, input);

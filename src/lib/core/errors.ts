@@ -123,6 +123,10 @@ export const REFUSAL_CODES = Object.freeze({
 	notInDirectory: 'not-in-directory',
 	/** O5: Google sync needs the organization to sign in through Google. */
 	notGoogle: 'not-google',
+	/** A9: the site's service desk already has a customer with that address. */
+	customerExists: 'customer-exists',
+	/** A9: the site's service desk has no customer with that address. */
+	unknownCustomer: 'unknown-customer',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

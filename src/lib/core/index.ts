@@ -45,6 +45,7 @@ export {
 	organizationsOf,
 	txtRecordOf
 } from './organization-queries';
+export { customersOf, deskSitesOf, helpCenterOf } from './desk-queries';
 export { filterManagedRows, managedAccountRows } from './managed-queries';
 export type { ManagedFilter, ManagedRow } from './managed-queries';
 export type { AdminAction } from './mail-managed';

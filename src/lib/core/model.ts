@@ -208,6 +208,20 @@ export interface Site {
 	readonly productIds: readonly ProductId[];
 	readonly admins: readonly AccountId[];
 	readonly createdAt: number;
+	/** A9: the service desk's portal-only customers; absent in sites from before A9. */
+	readonly customers?: readonly DeskCustomer[];
+}
+
+/**
+ * A9: a portal-only customer of one site's service desk. Not an account: it never logs in to
+ * Tessera and never keeps an account from using the same address.
+ */
+export interface DeskCustomer {
+	readonly email: string;
+	/** Normalised as C5 does (`normaliseEmail`): unique within the site's desk. */
+	readonly emailKey: string;
+	readonly name: string;
+	readonly addedAt: number;
 }
 
 /** O1: a domain an organization added; `verified` makes its accounts managed (O2). */
@@ -298,7 +312,9 @@ export type MailKind =
 	| 'two-step-on'
 	| 'recovery-codes-changed'
 	| 'recovery-code-used'
-	| 'admin-action';
+	| 'admin-action'
+	// A9: a service-desk customer became an account.
+	| 'customer-migrated';
 
 export interface MailLink {
 	readonly label: string;

@@ -95,6 +95,15 @@ export function touchesOf(changes: readonly Change[]): Touches {
 				licenseIds.add(c.payload.licenseId);
 				accountIds.add(c.payload.accountId);
 				break;
+			case 'customer.add': // A9: the site's desk
+			case 'customer.rename':
+			case 'customer.remove':
+				siteIds.add(c.payload.siteId);
+				break;
+			case 'customer.migrate': // A9: the desk, and the account it makes
+				siteIds.add(c.payload.siteId);
+				accountIds.add(c.payload.accountId);
+				break;
 			case 'billing.makeMe':
 				// The actor becomes primary billing contact of the site's licenses (C10).
 				siteIds.add(c.payload.siteId);

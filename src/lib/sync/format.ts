@@ -23,6 +23,7 @@ import type {
 } from '$lib/core';
 import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
+import { DESK_SCHEMAS } from './desk-schemas';
 import { MANAGED_SCHEMAS } from './managed-schemas';
 import { ORGANIZATION_SCHEMAS } from './organization-schemas';
 import { POLICY_SCHEMAS } from './policy-schemas';
@@ -54,7 +55,8 @@ export const ALL_CHANGE_SCHEMAS = [
 	...ORGANIZATION_SCHEMAS,
 	...POLICY_SCHEMAS,
 	...MANAGED_SCHEMAS,
-	...BILLING_SCHEMAS
+	...BILLING_SCHEMAS,
+	...DESK_SCHEMAS
 ] as const;
 
 export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);

@@ -1,6 +1,7 @@
 // Words for the account pages (A1–A15, X2), made from stable codes in one place: core
 // refusals of account changes, and the outcomes only the app knows (a
 // wrong password, a wrong code, throttling, sudo mode). Other refusals go to refusals.ts.
+import { helpCenterOf } from '$lib/core';
 import type { PrimaryContactRefusal, RefusalCode } from '$lib/core';
 import type { AccountProblem } from '$lib/app/accounts';
 import { passwordPolicyWords } from './policy-words';
@@ -48,6 +49,13 @@ export function throttleWords(
 		: `Too many failed attempts. Wait a moment and try again ${retryWords(t.retryAt, now)}.`;
 }
 
+/** A9: a service-desk customer has no Tessera account: where it goes instead. */
+export function deskCustomerWords(sites: readonly string[]): string {
+	const names = sites.map((s) => quoted(s, 80)).join(', ');
+	const where = sites.map((s) => helpCenterOf({ name: s })).join(' or ');
+	return `This email is a service-desk customer of ${names}, not a Tessera account: customers sign in to the help center at ${where}. To get an account, ask a site admin to migrate you, or sign up.`;
+}
+
 export const WRONG_PAIR =
 	'That email and password do not match an account. Check both and try again.';
 export const WRONG_CODE =
@@ -70,6 +78,8 @@ export function describeAccountProblem(problem: AccountProblem, now: number): st
 			return `This account signs in through ${problem.source === 'google' ? 'Google' : 'your organization’s single sign-on'}, not with a Tessera password.`;
 		case 'deactivated':
 			return deactivatedWords(problem.organization);
+		case 'desk-customer':
+			return deskCustomerWords(problem.sites);
 		case 'key-unreadable':
 			return 'Your password is right, but your account key could not be opened with it. Use “Can’t log in?” to set a new password.';
 		case 'login-expired':

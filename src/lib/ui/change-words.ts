@@ -208,6 +208,16 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 			return ['Remove from the directory ', userText(change.payload.email)];
 		case 'google.sync':
 			return ['Run Google sync for the groups ', userText(change.payload.groups.join(', '))];
+		case 'customer.add':
+		case 'customer.rename':
+		case 'customer.remove':
+		case 'customer.migrate':
+			return phrase(
+				CUSTOMER_VERBS[change.type],
+				userText(change.payload.email),
+				' on the service desk of ',
+				names.site(change.payload.siteId)
+			);
 		case 'domain.mailCheck':
 			return [
 				'Mail a link verifying the domain ',
@@ -243,6 +253,13 @@ const DOMAIN_VERBS = {
 	'domain.add': 'Add to an organization the domain ',
 	'domain.verify': 'Verify the domain ',
 	'domain.remove': 'Remove from an organization the domain '
+} as const;
+
+const CUSTOMER_VERBS = {
+	'customer.add': 'Add the service-desk customer ',
+	'customer.rename': 'Rename the service-desk customer ',
+	'customer.remove': 'Remove the service-desk customer ',
+	'customer.migrate': 'Make an account of the service-desk customer '
 } as const;
 
 const MANAGED_VERBS = {

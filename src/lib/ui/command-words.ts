@@ -66,6 +66,7 @@ import {
 	managedField,
 	managedRefusalWords
 } from './organization-account-words';
+import { DESK_ASK, DESK_DONE, deskField, isDeskCommand } from './desk-words';
 
 const success = (words: string | Phrase): Announcement => announcement(words, 'success');
 
@@ -88,6 +89,7 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'handover.apply': (c) => success(handedOverWords(c)),
 	'organization.setPasswordPolicy': (_c, input) => success(passwordPolicySavedWords(input)),
 	'organization.setTwoStepPolicy': (_c, input) => success(twoStepPolicySavedWords(input.required)),
+	...DESK_DONE,
 	'handover.preview': (report) => ({ text: previewWords(report), tone: 'info' }),
 	'demo.load': (o) => demoLoadedWords(o.result, o.ms),
 	// The page reloads at once and says so on the fresh page (RESET_DONE_WORDS).
@@ -150,6 +152,7 @@ function isRuleRefusal(refusal: CommandRefusal): refusal is Refusal {
 		case 'no-account':
 		case 'identity-provider':
 		case 'key-unreadable':
+		case 'desk-customer':
 		case 'login-expired':
 		case 'deactivated':
 			return false;
@@ -204,6 +207,7 @@ export function fieldProblem(
 	if (isAccountCommand(name)) return at(accountField(name, refusal));
 	if (isOrganizationCommand(name)) return at(organizationField(name, refusal));
 	if (isManagedCommand(name)) return at(managedField(name, refusal));
+	if (isDeskCommand(name)) return at(deskField(name, refusal));
 	switch (name) {
 		case 'site.create':
 			if (refusal.code === 'invalid-payload' && refusal.field === 'name') {
@@ -291,6 +295,7 @@ const ASK: { readonly [N in CommandName]?: Ask<N> } = {
 		};
 	},
 	...MANAGED_ASK,
+	...DESK_ASK,
 	'contact.delete': (input, state, actor) => {
 		const license = state.licenses.get(input.licenseId);
 		const name = license === undefined ? 'this license' : describeLicense(license);

@@ -68,7 +68,14 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'organization.setSignIn': ['single sign-on setting', 'single sign-on settings'],
 	'directory.put': ['directory person saved', 'directory people saved'],
 	'directory.remove': ['directory person removed', 'directory people removed'],
-	'google.sync': ['Google sync', 'Google syncs']
+	'google.sync': ['Google sync', 'Google syncs'],
+	'customer.add': ['service-desk customer added', 'service-desk customers added'],
+	'customer.rename': ['service-desk customer renamed', 'service-desk customers renamed'],
+	'customer.remove': ['service-desk customer removed', 'service-desk customers removed'],
+	'customer.migrate': [
+		'service-desk customer made an account',
+		'service-desk customers made accounts'
+	]
 };
 
 /** "2 password changes". */

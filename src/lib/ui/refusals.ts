@@ -28,6 +28,8 @@ const WORDS: Readonly<Record<PlainCode, string>> = {
 	'account-inactive': 'The account with that address is deactivated or deleted.',
 	'site-name-taken': 'A site with that name already exists.',
 	'not-site-admin': 'Only a site admin can do that.',
+	'customer-exists': 'This service desk already has a customer with that email address.',
+	'unknown-customer': 'This service desk has no customer with that email address.',
 	'already-primary-billing': 'You already are the primary billing contact of this site’s licenses.',
 	'no-site-licenses': 'This site has no cloud licenses yet.',
 	'not-technical-contact': 'Only technical contacts can request support for a license (C9).',

@@ -13,6 +13,7 @@ import {
 import type { AccountId, Change, RefusalCode, State } from '$lib/core';
 import { ACCOUNT_KEY, AccountChanges } from './account-factory';
 import { BillingChanges } from './billing-factory';
+import { DeskChanges } from './desk-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
 import { O1, O2, OrganizationChanges, SsoChanges } from './organization-factory';
@@ -208,6 +209,15 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	'not-a-verified-domain': inOrgs((_o, f) => new SsoChanges(f).put(A.dave, O2, 'x@other.org', 'X')),
 	'not-in-directory': inOrgs((_o, f) => new SsoChanges(f).remove(A.alice, O1, 'x@acme.com')),
 	'not-google': inOrgs((_o, f) => new SsoChanges(f).sync(A.alice, O1, ['staff'])),
+	// A9: carol administers S1 (rich world).
+	'customer-exists': (f, s) => {
+		const desk = new DeskChanges(f);
+		return [
+			build([desk.add(A.carol, S1, 'kim@shop.example')], s),
+			desk.add(A.carol, S1, 'KIM@shop.example')
+		];
+	},
+	'unknown-customer': (f) => new DeskChanges(f).rename(A.carol, S1, 'nobody@shop.example', 'N'),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

@@ -81,7 +81,11 @@ export const PLAIN_TYPES = [
 	'directory.remove',
 	'google.sync',
 	'billing.setDetails',
-	'license.renew'
+	'license.renew',
+	'customer.add',
+	'customer.rename',
+	'customer.remove',
+	'customer.migrate'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -331,6 +335,33 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			};
 		case 'license.renew':
 			return { ...env, type, payload: { licenseId: lic } };
+		case 'customer.add':
+		case 'customer.rename':
+			return {
+				...env,
+				type,
+				payload: {
+					siteId: siteId(`site-${n % 5}`),
+					email: `c${n}@d${n}.example.com`,
+					name: `C ${n}`
+				}
+			};
+		case 'customer.remove':
+			return {
+				...env,
+				type,
+				payload: { siteId: siteId(`site-${n % 5}`), email: `c${n}@d${n}.example.com` }
+			};
+		case 'customer.migrate':
+			return {
+				...env,
+				type,
+				payload: {
+					siteId: siteId(`site-${n % 5}`),
+					email: `c${n}@d${n}.example.com`,
+					accountId: acc
+				}
+			};
 	}
 }
 

@@ -8,6 +8,7 @@
 // enrolls this device and answers a session record signed by the account key.
 import {
 	accountPolicy,
+	deskSitesOf,
 	managedBy,
 	requiredActions,
 	signInRoute,
@@ -63,6 +64,11 @@ export type LoginStep =
 	| { readonly kind: 'deactivated'; readonly organization: string | null }
 	/** A7: this account signs in through its identity provider. */
 	| { readonly kind: 'identity-provider'; readonly source: Exclude<SignInSource, 'password'> }
+	/**
+	 * A9: no account has the address, but service desks have it as a portal-only customer:
+	 * the sites whose help center it uses instead. Counted as a failure (X2).
+	 */
+	| { readonly kind: 'desk-customer'; readonly sites: readonly string[] }
 	| { readonly kind: 'second-step'; readonly pending: PendingLogin }
 	/** X6: the password is right but the account's vault does not open: reset the password. */
 	| { readonly kind: 'key-unreadable' }
@@ -133,6 +139,12 @@ export async function logIn(
 			const account = found && ctx.store.state.accounts.get(found.id);
 			if (matches && stored !== null && account?.status === 'deactivated') {
 				return { outcome: 'neutral', value: deactivated(ctx, account) };
+			}
+			if (found === undefined) {
+				// A9: only when no account has the address; after the same hash as a wrong password.
+				const sites = deskSitesOf(ctx.store.state, input.email).map((s) => s.name);
+				if (sites.length > 0)
+					return { outcome: 'failure', value: { kind: 'desk-customer', sites } };
 			}
 			if (!matches || stored === null || account?.status !== 'active') {
 				return { outcome: 'failure', value: { kind: 'invalid' } };

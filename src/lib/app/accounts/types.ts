@@ -55,6 +55,8 @@ export type LocalProblem =
 	| { readonly code: 'identity-provider'; readonly source: 'google' | 'saml' }
 	/** X6: the password is right but the account's vault does not open: reset the password. */
 	| { readonly code: 'key-unreadable' }
+	/** A9: the address is only a service-desk customer of these sites (no account has it). */
+	| { readonly code: 'desk-customer'; readonly sites: readonly string[] }
 	/** A log in ran out of time, or the account changed meanwhile: start again. */
 	| { readonly code: 'login-expired' }
 	/** O3: the new password breaks the managing organization's password policy. */

@@ -11,6 +11,7 @@ import { Draft, refuse } from './draft';
 import type { Outcome } from './draft';
 import { accountDelete } from './rules/account-delete';
 import { accountCreate, accountResendVerification, accountVerifyEmail } from './rules/accounts';
+import { customerAdd, customerMigrate, customerRemove, customerRename } from './rules/desk';
 import { deviceEnroll } from './rules/devices';
 import { accountSetKeys } from './rules/keys';
 import { billingMakeMe, contactAdd, contactDelete, contactMakePrimary } from './rules/contacts';
@@ -160,6 +161,14 @@ function decide(d: Draft, change: Change): Outcome {
 			return directoryRemove(d, change);
 		case 'google.sync':
 			return googleSync(d, change);
+		case 'customer.add':
+			return customerAdd(d, change);
+		case 'customer.rename':
+			return customerRename(d, change);
+		case 'customer.remove':
+			return customerRemove(d, change);
+		case 'customer.migrate':
+			return customerMigrate(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

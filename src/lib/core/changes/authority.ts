@@ -82,6 +82,10 @@ export function authorityOf(change: Change): Authority {
 		case 'directory.put':
 		case 'directory.remove':
 		case 'google.sync':
+		case 'customer.add': // A9: an admin of the site
+		case 'customer.rename':
+		case 'customer.remove':
+		case 'customer.migrate':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

@@ -75,7 +75,12 @@ export const SENSITIVITY = Object.freeze({
 	// A directory person carries a provider password; with sign-in None it is pushed (password sync).
 	'directory.put': 'password',
 	'directory.remove': 'organization',
-	'google.sync': 'organization'
+	'google.sync': 'organization',
+	// A9: portal-only customers; a migration makes an invited account, as C4 does.
+	'customer.add': null,
+	'customer.rename': null,
+	'customer.remove': null,
+	'customer.migrate': null
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

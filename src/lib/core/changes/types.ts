@@ -13,6 +13,8 @@ import { MANAGED_CHANGE_TYPES } from './managed-types';
 import type { ManagedChange } from './managed-types';
 import { ORGANIZATION_CHANGE_TYPES } from './organization-types';
 import type { OrganizationChange } from './organization-types';
+import { DESK_CHANGE_TYPES } from './desk-types';
+import type { DeskChange } from './desk-types';
 import { POLICY_CHANGE_TYPES } from './policy-types';
 import type { PolicyChange } from './policy-types';
 import type { Envelope } from './envelope';
@@ -22,6 +24,7 @@ export type * from './organization-types';
 export type * from './policy-types';
 export type * from './managed-types';
 export type * from './billing-types';
+export type * from './desk-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -129,7 +132,8 @@ export type Change =
 	| OrganizationChange
 	| PolicyChange
 	| ManagedChange
-	| BillingChange;
+	| BillingChange
+	| DeskChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -150,7 +154,8 @@ export const CHANGE_TYPES = [
 	...ORGANIZATION_CHANGE_TYPES,
 	...POLICY_CHANGE_TYPES,
 	...MANAGED_CHANGE_TYPES,
-	...BILLING_CHANGE_TYPES
+	...BILLING_CHANGE_TYPES,
+	...DESK_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.
