@@ -10,6 +10,7 @@ import {
 	requestEmailChange,
 	updateProfile
 } from '$lib/app/accounts';
+import { commands } from '$lib/app/commands';
 import { addContact, handover, startLicense } from '$lib/app/licenses';
 import { startSession } from '$lib/app/session';
 import { newId } from '$lib/store/device';
@@ -21,6 +22,7 @@ import {
 	sessionFor,
 	verifiedAccount
 } from './accounts-helpers';
+import { recordingHooks, verifiedOrganization } from './organization-helpers';
 
 const AVATAR = 'data:image/png;base64,iVBORw0KGgo=';
 
@@ -80,6 +82,25 @@ describe('profile (A5)', () => {
 describe('identity providers (A7)', () => {
 	it('does not log in with a password, and keeps the name the provider set', async () => {
 		const h = harness();
+		// O5: the organization that verified corp.com signs in through Google, Gil in its directory.
+		const admin = await verifiedAccount(h, 'root@boss.org');
+		const org = await verifiedOrganization(h.ctx, admin, 'corp.com', 'Corp');
+		const hooks = recordingHooks();
+		const ref = { organizationId: org };
+		await commands['organization.setSignIn'].run(
+			h.ctx,
+			admin,
+			{ ...ref, provider: 'google' },
+			hooks
+		);
+		const person = {
+			...ref,
+			email: 'gil@corp.com',
+			name: 'Gil',
+			password: 'provider pw',
+			groups: []
+		};
+		expect((await commands['directory.put'].run(h.ctx, admin, person, hooks)).kind).toBe('done');
 		const id = accountId(newId('a_'));
 		await h.store.commit(
 			{

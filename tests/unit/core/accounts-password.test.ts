@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accountId, apply } from '$lib/core';
 import { AccountChanges, HOUR, OTHER_PASSWORD, PASSWORD } from './account-factory';
 import { A, L1, accept, build, hashOf, refusal, world } from './factories';
+import { O1, providerSignup } from './organization-factory';
 
 function requested() {
 	const { f, state } = world();
@@ -148,8 +149,26 @@ describe('A7: the identity provider keeps the password', () => {
 		const a = new AccountChanges(f);
 		const g = accountId('gee');
 		const s = accountId('sam');
+		const org = { admin: A.alice, org: O1 };
 		const next = build(
-			[f.signup(g, 'gee@acme.com', 'Gee', 'google'), f.signup(s, 'sam@acme.com', 'Sam', 'saml')],
+			[
+				...providerSignup(
+					f,
+					{ id: g, email: 'gee@acme.com', name: 'Gee', source: 'google' },
+					{
+						...org,
+						create: true
+					}
+				),
+				...providerSignup(
+					f,
+					{ id: s, email: 'sam@acme.com', name: 'Sam', source: 'saml' },
+					{
+						...org,
+						create: false
+					}
+				)
+			],
 			state
 		);
 		expect(refusal(next, a.setPassword(g, g, 'change')).code).toBe('managed-by-idp');
@@ -161,7 +180,8 @@ describe('A7: the identity provider keeps the password', () => {
 		const { f, state } = world();
 		const a = new AccountChanges(f);
 		const g = accountId('gee');
-		const next = build([f.signup(g, 'gee@acme.com', 'Gee', 'google')], state);
+		const gee = { id: g, email: 'gee@acme.com', name: 'Gee', source: 'google' } as const;
+		const next = build(providerSignup(f, gee, { admin: A.alice, org: O1, create: true }), state);
 		const { state: after, mail } = accept(next, a.requestReset(null, 'gee@acme.com', 'r'));
 		expect(mail.map((m) => [m.kind, m.links.length])).toEqual([['password-reset-idp', 0]]);
 		expect(mail[0]?.body).toContain('Google');

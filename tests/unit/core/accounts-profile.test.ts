@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_AVATAR, accountId, mailbox } from '$lib/core';
 import { AccountChanges } from './account-factory';
 import { A, accept, build, refusal, world } from './factories';
+import { O1, providerSignup } from './organization-factory';
 
 const PNG =
 	'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -34,7 +35,8 @@ describe('A5: name and avatar', () => {
 		const { f, state } = world();
 		const a = new AccountChanges(f);
 		const s = accountId('sam');
-		const next = build([f.signup(s, 'sam@acme.com', 'Sam', 'saml')], state);
+		const sam = { id: s, email: 'sam@acme.com', name: 'Sam', source: 'saml' } as const;
+		const next = build(providerSignup(f, sam, { admin: A.alice, org: O1, create: true }), state);
 		expect(refusal(next, a.profile(s, s, { name: 'Samuel' })).code).toBe('managed-by-idp');
 		accept(next, a.profile(s, s, { name: 'Sam', avatar: PNG }));
 	});

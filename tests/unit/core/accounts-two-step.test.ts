@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accountId } from '$lib/core';
 import { AccountChanges, RECOVERY, TOTP_SECRET } from './account-factory';
 import { A, accept, build, hashOf, refusal, world } from './factories';
+import { O1, providerSignup } from './organization-factory';
 
 function enabled() {
 	const { f, state } = world();
@@ -53,7 +54,8 @@ describe('A5: two-step verification on and off', () => {
 		const { f, state } = world();
 		const a = new AccountChanges(f);
 		const g = accountId('gee');
-		const next = build([f.signup(g, 'gee@acme.com', 'Gee', 'google')], state);
+		const gee = { id: g, email: 'gee@acme.com', name: 'Gee', source: 'google' } as const;
+		const next = build(providerSignup(f, gee, { admin: A.alice, org: O1, create: true }), state);
 		expect(refusal(next, a.enableTwoStep(g, g)).code).toBe('managed-by-idp');
 	});
 });

@@ -4,6 +4,7 @@ import { CHANGE_TYPES, accountId } from '$lib/core';
 import type { Change } from '$lib/core';
 import { AccountChanges, PASSWORD } from './account-factory';
 import { A, ChangeFactory, accept, build, hashOf, refusal, world } from './factories';
+import { O1, providerSignup } from './organization-factory';
 
 const Z = accountId('zed');
 
@@ -71,9 +72,10 @@ describe('A1: sign-up and email verification', () => {
 	});
 
 	it('A1/A7: an identity-provider account is verified from the start: nothing to resend', () => {
-		const f = new ChangeFactory();
+		const { f, state: world0 } = world();
 		const a = new AccountChanges(f);
-		const state = build([f.signup(Z, 'zed@acme.com', 'Zed', 'google')]);
+		const zed = { id: Z, email: 'zed@acme.com', name: 'Zed', source: 'google' } as const;
+		const state = build(providerSignup(f, zed, { admin: A.alice, org: O1, create: true }), world0);
 		expect(refusal(state, a.resend(null, Z, 't')).code).toBe('already-verified');
 	});
 

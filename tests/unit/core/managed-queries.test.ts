@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accountId, filterManagedRows, managedAccountRows } from '$lib/core';
 import { AccountChanges } from './account-factory';
 import { A, build, world } from './factories';
-import { O1, O2, OrganizationChanges } from './organization-factory';
+import { O1, O2, OrganizationChanges, providerSignup } from './organization-factory';
 
 function acme() {
 	const { f, state } = world();
@@ -19,7 +19,11 @@ function acme() {
 			o.create(A.dave, O2, 'Other'),
 			o.addDomain(A.dave, O2, 'other.org'),
 			o.verify(A.dave, O2, 'other.org'),
-			f.signup(sam, 'Sam@acme.com', 'Samantha Lee', 'saml'),
+			...providerSignup(
+				f,
+				{ id: sam, email: 'Sam@acme.com', name: 'Samantha Lee', source: 'saml' },
+				{ admin: A.alice, org: O1, create: false }
+			),
 			acc.enableTwoStep(A.bob, A.bob),
 			o.act(A.alice, O1, 'managed.deactivate', A.bob)
 		],

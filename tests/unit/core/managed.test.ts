@@ -6,7 +6,7 @@ import type { AccountId, Change, State } from '$lib/core';
 import { AccountChanges } from './account-factory';
 import type { ChangeFactory } from './factories';
 import { A, L1, accept, build, license, refusal, world } from './factories';
-import { O1, O2, OrganizationChanges } from './organization-factory';
+import { O1, O2, OrganizationChanges, providerSignup } from './organization-factory';
 
 /**
  * alice's "Acme" (O1) verified acme.com, so alice and bob are managed by it (erin is on
@@ -201,7 +201,11 @@ describe('O2/A6: email and name by an admin', () => {
 		expect(refusal(state, o.changeName(A.alice, O1, A.bob, '   ')).code).toBe('name-required');
 		expect(refusal(state, o.changeName(A.alice, O1, A.bob, 'Bob')).code).toBe('invalid-payload');
 		const sam = accountId('sam');
-		const withSam = build([f.signup(sam, 'sam@acme.com', 'Sam', 'saml')], state);
+		const person = { id: sam, email: 'sam@acme.com', name: 'Sam', source: 'saml' } as const;
+		const withSam = build(
+			providerSignup(f, person, { admin: A.alice, org: O1, create: false }),
+			state
+		);
 		expect(refusal(withSam, o.changeName(A.alice, O1, sam, 'Samuel')).code).toBe('managed-by-idp');
 	});
 });

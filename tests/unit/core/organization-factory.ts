@@ -1,7 +1,7 @@
 // Builds the organization changes (O1, O2) for tests, on top of a ChangeFactory so clock order
 // stays creation order. `hashOf` stands in for the app's SHA-256 of the verification token.
 import { organizationId } from '$lib/core';
-import type { AccountId, ChangeOf, OrganizationId } from '$lib/core';
+import type { AccountId, Change, ChangeOf, OrganizationId } from '$lib/core';
 import { hashOf } from './factories';
 import type { ChangeFactory } from './factories';
 
@@ -247,3 +247,37 @@ export const DIRECTORY_HASH = {
 	hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
 	length: 32
 } as const;
+
+/** An account that signs in through an identity provider (A7), and who makes it. */
+export interface ProviderPerson {
+	readonly id: AccountId;
+	readonly email: string;
+	readonly name: string;
+	readonly source: 'saml' | 'google';
+}
+
+/**
+ * O5/A7: the changes by which a provider account honestly comes to exist. The organization
+ * `org` of `admin` signs in through the person's provider with the person in its directory,
+ * their first sign-in creates the account, and single sign-on is turned off again so the rest
+ * of the test's world logs in as before. With `create`, the organization is made first and
+ * verifies the address's domain; otherwise it must have verified it already.
+ */
+export function providerSignup(
+	f: ChangeFactory,
+	person: ProviderPerson,
+	{ admin, org, create }: { admin: AccountId; org: OrganizationId; create: boolean }
+): Change[] {
+	const o = new OrganizationChanges(f);
+	const s = new SsoChanges(f);
+	const domain = person.email.slice(person.email.lastIndexOf('@') + 1);
+	return [
+		...(create
+			? [o.create(admin, org), o.addDomain(admin, org, domain), o.verify(admin, org, domain)]
+			: []),
+		s.setSignIn(admin, org, person.source),
+		s.put(admin, org, person.email, person.name),
+		f.signup(person.id, person.email, person.name, person.source),
+		s.setSignIn(admin, org, 'none')
+	];
+}

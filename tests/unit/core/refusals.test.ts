@@ -16,7 +16,7 @@ import { BillingChanges } from './billing-factory';
 import { DeskChanges } from './desk-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
-import { O1, O2, OrganizationChanges, SsoChanges } from './organization-factory';
+import { O1, O2, OrganizationChanges, SsoChanges, providerSignup } from './organization-factory';
 
 const acc = (f: ChangeFactory): AccountChanges => new AccountChanges(f);
 const G = accountId('gee');
@@ -147,7 +147,18 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 		acc(f).verifyEmail(null, A.bob, 'v')
 	],
 	'managed-by-idp': (f, s) => [
-		build([f.signup(G, 'gee@acme.com', 'Gee', 'google')], s),
+		build(
+			providerSignup(
+				f,
+				{ id: G, email: 'gee@acme.com', name: 'Gee', source: 'google' },
+				{
+					admin: A.alice,
+					org: O1,
+					create: true
+				}
+			),
+			s
+		),
 		acc(f).setPassword(G, G, 'change')
 	],
 	'password-already-set': (f, s) => [

@@ -1,10 +1,11 @@
 // A12: what an account must do at login before anything else, under an (organization's)
 // policy: verify the address, replace an expired password, enroll in two-step verification.
 import { describe, expect, it } from 'vitest';
-import { requiredActions } from '$lib/core';
+import { accountId, requiredActions } from '$lib/core';
 import type { Account, State } from '$lib/core';
 import { AccountChanges } from './account-factory';
-import { A, ChangeFactory, DAY, build, world } from './factories';
+import { A, DAY, build, world } from './factories';
+import { O1, providerSignup } from './organization-factory';
 
 function bob(state: State): Account {
 	const account = state.accounts.get(A.bob);
@@ -42,8 +43,16 @@ describe('A12: required actions at login', () => {
 	});
 
 	it('A12/A7: an identity-provider account is asked for neither password nor enrolment', () => {
-		const f = new ChangeFactory();
-		const account = bob(build([f.signup(A.bob, 'bob@idp.org', 'Bob', 'google')]));
+		const { f, state } = world();
+		const gee = {
+			id: accountId('gee'),
+			email: 'gee@idp.org',
+			name: 'Gee',
+			source: 'google'
+		} as const;
+		const steps = providerSignup(f, gee, { admin: A.alice, org: O1, create: true });
+		const account = build(steps, state).accounts.get(gee.id);
+		if (account === undefined) throw new Error('expected the provider account');
 		const policy = { requireTwoStep: true, passwordMaxAgeDays: 0 };
 		expect(requiredActions(account, policy, account.createdAt + 365 * DAY)).toEqual([]);
 	});

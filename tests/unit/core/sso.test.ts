@@ -43,6 +43,29 @@ function kimAtAcme(twoStep: boolean) {
 }
 
 describe('O5: single sign-on and the directory', () => {
+	it('O5/A7/X3: a provider sign-up is accepted only for a person of the directory of the organization signing in through that provider', () => {
+		const { f, s, state } = google();
+		const person = accountId('newp');
+		// Not in the directory, at a domain nobody verified, or with the other provider: refused,
+		// so a forged change cannot claim an address as a verified, passwordless account.
+		expect(refusal(state, f.signup(person, 'stranger@acme.com', 'S', 'google')).code).toBe(
+			'not-in-directory'
+		);
+		expect(refusal(state, f.signup(person, 'mallory@evil.example', 'M', 'google')).code).toBe(
+			'not-in-directory'
+		);
+		expect(refusal(state, f.signup(person, 'new.person@acme.com', 'N', 'saml')).code).toBe(
+			'not-in-directory'
+		);
+		// After single sign-on is switched off the directory creates nobody.
+		const off = build([s.setSignIn(A.alice, O1, 'none')], state);
+		expect(refusal(off, f.signup(person, 'new.person@acme.com', 'N', 'google')).code).toBe(
+			'not-in-directory'
+		);
+		const made = accept(state, f.signup(person, 'new.person@acme.com', 'New Person', 'google'));
+		expect(made.state.accounts.get(person)).toMatchObject({ source: 'google', verified: true });
+	});
+
 	it('O5: only admins set the provider; none turns it off', () => {
 		const { f, state } = world();
 		const o = new OrganizationChanges(f);

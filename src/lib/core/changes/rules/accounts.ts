@@ -49,6 +49,10 @@ export function accountCreate(d: Draft, c: AccountCreate): Outcome {
 	}
 	const keys = signupKeys(p);
 	if (!keys.ok) return keys;
+	if (p.mode === 'signup' && p.source !== 'password') {
+		const person = providerPerson(d, address, p.source);
+		if (!person.ok) return person;
+	}
 	if (d.accountByEmailKey(address.key) !== undefined) return refuse('email-taken');
 	// Only a password sign-up is verified by mail; an identity provider has verified the
 	// address already (A7), and an invited account is verified by its first reset (A4).
@@ -76,6 +80,24 @@ export function accountCreate(d: Draft, c: AccountCreate): Outcome {
 	d.putAccount(account);
 	if (verifyByMail && p.token !== undefined) d.send(account, verifyEmail(account, p.token));
 	return done();
+}
+
+/**
+ * O5/A7: an account that signs in through a provider is created only for a person of the
+ * directory of the organization that verified the address's domain and signs in through that
+ * very provider. Without this a forged change could claim any address as a verified,
+ * passwordless account (S1, X3).
+ */
+function providerPerson(
+	d: Draft,
+	address: { readonly domain: string; readonly key: string },
+	source: 'google' | 'saml'
+): Outcome {
+	const orgId = d.state.organizationIdByDomain.get(address.domain);
+	const org = orgId === undefined ? undefined : d.organization(orgId);
+	if (org === undefined || org.signIn !== source) return refuse('not-in-directory');
+	const inDirectory = (org.directory ?? []).some((person) => person.emailKey === address.key);
+	return inDirectory ? done() : refuse('not-in-directory');
 }
 
 /**
