@@ -46,6 +46,8 @@ export {
 	txtRecordOf
 } from './organization-queries';
 export { customersOf, deskSitesOf, helpCenterOf } from './desk-queries';
+export { productAccess, yourProducts } from './product-queries';
+export type { ProductAccess, YourProduct } from './product-queries';
 export { filterManagedRows, managedAccountRows } from './managed-queries';
 export type { ManagedFilter, ManagedRow } from './managed-queries';
 export type { AdminAction } from './mail-managed';
