@@ -13,6 +13,7 @@ import type { ChangeDraft } from '$lib/store/types';
 import { enrollDraft, newAccountKey } from './accounts/keys';
 import type { AppContext } from './context';
 import { organizationDrafts } from './demo-organizations';
+import { recordDrafts } from './demo-records';
 import {
 	DEMO_ACCOUNTS,
 	DEMO_LICENSES,
@@ -86,6 +87,7 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<D
 		...(await organizationDrafts(ctx, { passwordHash, token: secrets.token, at })),
 		...siteDrafts(ctx),
 		...DEMO_LICENSES.flatMap((l) => licenseDrafts(ctx, l, now)),
+		...recordDrafts(ctx),
 		...extraDrafts(ctx, extra, now),
 		{ id: cid(ctx), actor: null, type: 'renewal.remind', payload: {} } satisfies ChangeDraft
 	];

@@ -1,7 +1,7 @@
 // P3 demo data: the organization the seed scenarios need, built from ordinary changes in one
 // commitMany, with one password hash for every account, and the seed scenarios possible on it.
 import { describe, expect, it, vi } from 'vitest';
-import { accountId, licenseId, members, siteId } from '$lib/core';
+import { accountId, licenseId, mailbox, members, siteId } from '$lib/core';
 import type { AccountId, State } from '$lib/core';
 import { createContext } from '$lib/app/context';
 import type { AppContext } from '$lib/app/context';
@@ -205,6 +205,24 @@ describe('the seed scenarios on the demo data', () => {
 			expect((await makePrimary(ctx, id(key), input)).ok).toBe(true);
 			expect(store.state.licenses.get(licenseId(license))?.technical?.primary).toBe(id(key));
 		}
+	});
+
+	it('P3/A9/C14: the labs site has service-desk customers; Priya renewed labs Repos once, invoiced', async () => {
+		const { store } = await demo();
+		const labs = store.state.sites.get(siteId('s_demo_labs'));
+		expect(labs?.customers?.map((c) => c.email).sort()).toEqual([
+			'it-help@wingtip.example',
+			'kai.morgan@fourthcoffee.example',
+			'lena.fischer@gmail.com'
+		]);
+		// A9: customers are not accounts.
+		expect(store.state.accountIdByEmailKey.has('kai.morgan@fourthcoffee.example')).toBe(false);
+		const repos = store.state.licenses.get(licenseId('l_demo_09'));
+		expect(repos?.billingDetails?.name).toBe('Northwind Labs GmbH');
+		expect(repos?.invoices).toHaveLength(1);
+		expect(repos?.invoices?.[0]?.number).toMatch(/^INV-/);
+		const priyaMail = mailbox(store.state, 'priya.shah@northwind.example').map((m) => m.subject);
+		expect(priyaMail.some((subject) => subject.startsWith('Invoice INV-'))).toBe(true);
 	});
 
 	it('C10: Tom, admin of the labs site and no billing contact, makes himself billing contact', async () => {
