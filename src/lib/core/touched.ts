@@ -27,6 +27,10 @@ export interface LicenseTouch {
 	readonly supportRequests: number;
 	/** Tier or expiry changed. */
 	readonly terms: boolean;
+	/** C14: the billing details were set or changed. */
+	readonly billingDetails: boolean;
+	/** C14: invoices issued. */
+	readonly invoices: number;
 }
 
 /** What changes on an account record, in a fixed order. */
@@ -66,6 +70,8 @@ export interface SiteTouch {
 	readonly adminsJoin: readonly AccountId[];
 	readonly adminsLeave: readonly AccountId[];
 	readonly productsAdded: number;
+	/** A9: service-desk customers added, renamed or removed. */
+	readonly customers: boolean;
 }
 
 export interface Touched {
@@ -147,8 +153,19 @@ function licenseTouch(old: License | undefined, next: License): LicenseTouch | n
 	);
 	const terms = old !== undefined && (old.tier !== next.tier || old.expiresAt !== next.expiresAt);
 	const created = old === undefined;
-	if (!created && contacts.length === 0 && supportRequests === 0 && !terms) return null;
-	return { licenseId: next.id, created, contacts, supportRequests, terms };
+	const billingDetails = old?.billingDetails !== next.billingDetails;
+	const invoices = Math.max(0, (next.invoices?.length ?? 0) - (old?.invoices?.length ?? 0));
+	const quiet = contacts.length === 0 && supportRequests === 0 && !terms;
+	if (!created && quiet && !billingDetails && invoices === 0) return null;
+	return {
+		licenseId: next.id,
+		created,
+		contacts,
+		supportRequests,
+		terms,
+		billingDetails,
+		invoices
+	};
 }
 
 function roleMoves(
@@ -252,6 +269,10 @@ function siteTouch(old: Site | undefined, next: Site): SiteTouch | null {
 	const adminsLeave = (old?.admins ?? []).filter((id) => !after.has(id));
 	const productsAdded = next.productIds.filter((p) => !(old?.productIds ?? []).includes(p)).length;
 	const created = old === undefined;
-	if (!created && adminsJoin.length + adminsLeave.length + productsAdded === 0) return null;
-	return { siteId: next.id, created, adminsJoin, adminsLeave, productsAdded };
+	const customers =
+		old?.customers !== next.customers && (old !== undefined || next.customers !== undefined);
+	if (!created && adminsJoin.length + adminsLeave.length + productsAdded === 0 && !customers) {
+		return null;
+	}
+	return { siteId: next.id, created, adminsJoin, adminsLeave, productsAdded, customers };
 }

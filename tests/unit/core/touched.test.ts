@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CHANGE_TYPES, SENSITIVITY, sensitiveTopic, touchedBetween } from '$lib/core';
 import type { Change, State } from '$lib/core';
 import { AccountChanges } from './account-factory';
+import { BillingChanges } from './billing-factory';
+import { DeskChanges } from './desk-factory';
 import { A, L1, L2, S1, accept, build, world } from './factories';
 
 /** What `change` writes onto `state`, compared record by record. */
@@ -111,13 +113,40 @@ describe('touchedBetween (S9)', () => {
 		const { f, state } = world();
 		const site = touched(state, f.site(A.alice, S1, 'acme.example.net'));
 		expect(site.sites).toEqual([
-			{ siteId: S1, created: true, adminsJoin: [A.alice], adminsLeave: [], productsAdded: 1 }
+			{
+				siteId: S1,
+				created: true,
+				adminsJoin: [A.alice],
+				adminsLeave: [],
+				productsAdded: 1,
+				customers: false
+			}
 		]);
 		const help = touched(state, f.support(A.alice, L1));
 		expect(help.licenses).toEqual([
-			{ licenseId: L1, created: false, contacts: [], supportRequests: 1, terms: false }
+			{
+				licenseId: L1,
+				created: false,
+				contacts: [],
+				supportRequests: 1,
+				terms: false,
+				billingDetails: false,
+				invoices: 0
+			}
 		]);
 		const nobody = touched(state, new AccountChanges(f).requestReset(null, 'nobody@x.org', 't'));
 		expect(nobody).toEqual({ licenses: [], accounts: [], sites: [], mail: 0 });
+	});
+
+	it('C14/A9: billing details alone, a renewal with its invoice, and a desk customer are named', () => {
+		const { f, state } = world();
+		const bill = new BillingChanges(f);
+		const details = touched(state, bill.details(A.alice, L1));
+		expect(details.licenses).toMatchObject([{ licenseId: L1, billingDetails: true, invoices: 0 }]);
+		const renewed = touched(state, bill.renew(A.alice, L1));
+		expect(renewed.licenses).toMatchObject([{ licenseId: L1, terms: true, invoices: 1 }]);
+		const withSite = build([f.site(A.alice, S1, 'acme.example.net')], state);
+		const added = touched(withSite, new DeskChanges(f).add(A.alice, S1, 'kim@shop.example', 'Kim'));
+		expect(added.sites).toMatchObject([{ siteId: S1, created: false, customers: true }]);
 	});
 });

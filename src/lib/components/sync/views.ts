@@ -193,6 +193,10 @@ function licenseLine(touch: LicenseTouch, names: Lookup): Phrase {
 		]);
 	}
 	if (touch.terms) parts.push(['its tier or expiry changes']);
+	if (touch.billingDetails) parts.push(['its billing details change']);
+	if (touch.invoices > 0) {
+		parts.push([touch.invoices === 1 ? 'an invoice' : `${touch.invoices} invoices`]);
+	}
 	return phrase(names.license(touch.licenseId), ': ', joined(parts, '; '));
 }
 
@@ -221,6 +225,7 @@ function siteLine(touch: SiteTouch, names: Lookup): Phrase {
 	for (const id of touch.adminsLeave)
 		parts.push(phrase(names.account(id), ' stops being a site admin'));
 	if (touch.productsAdded > 0 && !touch.created) parts.push(['products added']);
+	if (touch.customers) parts.push(['its service-desk customers change']);
 	return phrase(names.site(touch.siteId), ': ', joined(parts, '; '));
 }
 
