@@ -71,3 +71,13 @@ export {
 } from './sso';
 export type { GoogleSyncPlan, SignInRoute } from './sso';
 export { minute as utcMinute } from './mail-accounts';
+export {
+	appPasswordsOf,
+	basicAuthTarget,
+	flaggedBotSites,
+	isFlaggedBot,
+	productUserSites,
+	productUsersOf,
+	waitingUsers
+} from './product-queries';
+export type { BasicAuthTarget, ProductUserSite } from './product-queries';
