@@ -270,7 +270,7 @@ export interface AppPassword {
 	readonly id: string;
 	readonly name: string;
 	readonly siteId: SiteId;
-	/** SHA-256 (hex) of the secret: the secret is random and shown once, never kept (X1). */
+	/** SHA-256 (unpadded base64url) of the secret: the secret is random and shown once, never kept (X1). */
 	readonly secretHash: string;
 	readonly createdAt: number;
 	/** The latest accepted basic-authentication check; null: never used. */

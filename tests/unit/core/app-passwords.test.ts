@@ -30,19 +30,19 @@ const list = (state: State, id = A.bob) => appPasswordsOf(state.accounts.get(id)
 describe('A14 app passwords', () => {
 	it('A14: the holder creates a named app password for one site; only the hash is kept, with created and never-used times', () => {
 		const { p, state } = setup();
-		const c = p.createApp(A.bob, S1, ' CI bot ', 'the-secret');
+		const c = p.createApp(A.bob, S1, ' CI bot ', 'the secret!');
 		const next = accept(state, c).state;
 		expect(list(next)).toEqual([
 			{
 				id: c.id,
 				name: 'CI bot',
 				siteId: S1,
-				secretHash: secretHashOf('the-secret'),
+				secretHash: secretHashOf('the secret!'),
 				createdAt: c.at,
 				lastUsedAt: null
 			}
 		]);
-		expect(JSON.stringify(next.accounts.get(A.bob))).not.toContain('the-secret');
+		expect(JSON.stringify(next.accounts.get(A.bob))).not.toContain('the secret!');
 	});
 
 	it('A14: refusals of appPassword.create (name-required, unknown-site, invalid-payload, app-password-name-taken, not-allowed)', () => {

@@ -6,11 +6,11 @@ import type { ChangeFactory } from './factories';
 
 type Actor = AccountId | null;
 
-/** A SHA-256 in hex standing for the secret `s` (the app layer makes the real one). */
+/** A SHA-256 (43 base64url characters) standing for the secret `s` (the app makes real ones). */
 export const secretHashOf = (s: string): string =>
-	[...s.padEnd(32, '.')]
-		.slice(0, 32)
-		.map((ch) => (ch.charCodeAt(0) % 256).toString(16).padStart(2, '0'))
+	[...s.padEnd(43, '_')]
+		.slice(0, 43)
+		.map((ch) => (/[A-Za-z0-9_-]/.test(ch) ? ch : '_'))
 		.join('');
 
 export interface UserInput {

@@ -389,7 +389,7 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 			return {
 				...env,
 				type,
-				payload: { name: `Bot ${n}`, siteId: siteId(`site-${n % 5}`), secretHash: 'ab'.repeat(32) }
+				payload: { name: `Bot ${n}`, siteId: siteId(`site-${n % 5}`), secretHash: 'A'.repeat(43) }
 			};
 		case 'appPassword.revoke':
 		case 'appPassword.use':

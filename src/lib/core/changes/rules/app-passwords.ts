@@ -11,8 +11,8 @@ import type { Draft, Outcome } from '../draft';
 import { MAX_NAME, requireActor, text } from '../guards';
 import type { AppPasswordCreate, AppPasswordRevoke, AppPasswordUse } from '../types';
 
-/** A14: a SHA-256 in hex, as the app layer makes it from the secret. */
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A14: a SHA-256 as unpadded base64url, as the app layer makes it from the secret. */
+const SHA256_B64URL = /^[A-Za-z0-9_-]{43}$/;
 
 /** A14: at most this many app passwords per account. */
 export const MAX_APP_PASSWORDS = 100;
@@ -31,7 +31,7 @@ export function appPasswordCreate(d: Draft, c: AppPasswordCreate): Outcome {
 	const name = text(p.name, MAX_NAME);
 	if (name === null) return refuse('name-required');
 	if (d.site(p.siteId) === undefined) return refuse('unknown-site', { id: p.siteId });
-	if (!SHA256_HEX.test(p.secretHash)) return refuse('invalid-payload', { field: 'secretHash' });
+	if (!SHA256_B64URL.test(p.secretHash)) return refuse('invalid-payload', { field: 'secretHash' });
 	const list = appPasswordsOf(actor.value);
 	const key = name.toLowerCase();
 	if (list.some((x) => x.name.toLowerCase() === key)) return refuse('app-password-name-taken');
