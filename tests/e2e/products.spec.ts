@@ -8,8 +8,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectLoggedIn, logIn, logOut, mailLink, openMail } from './helpers/accounts';
+import {
+	expectLoggedIn,
+	logIn,
+	logOut,
+	mailLink,
+	openMail,
+	readyAccount
+} from './helpers/accounts';
 import { announcement, confirmDialog, loadDemo } from './helpers/demo';
+import { createOrganization, verifyDomainByMail } from './helpers/organization';
 
 const DEMO_PASSWORD = 'tessera-demo-2024';
 const SITE = 'northwind-labs.example.net';
@@ -126,4 +134,37 @@ test('A11/A14: upgrade to accounts, a bot’s app password accepted and its acco
 	await confirmDialog(page, 'Revoke');
 	await expect(announcement(page)).toContainText('revoked');
 	await expect(await basicAuth(page, BOT, secret)).toContainText('Refused');
+});
+
+test('A14: an admin of the organization managing an account sees and revokes its app passwords', async ({
+	page
+}) => {
+	test.slow(); // three full-cost log ins (PBKDF2) and a domain verification through Mail
+	const domain = 'globex-apps.example';
+	const bob = `bob@${domain}`;
+	await readyAccount(page, bob, 'Bob Brown');
+	await page.goto('/licenses');
+	await page.getByRole('button', { name: 'Create a site' }).click();
+	await page.getByLabel('Host name').fill('globex.example.net');
+	await page.getByRole('button', { name: 'Create site' }).click();
+	await expect(announcement(page)).toContainText('Created the site globex.example.net');
+	await page.goto('/profile');
+	const services = page.getByRole('region', { name: 'Services' });
+	await services.getByLabel('Name').fill('Deploy');
+	await services.getByRole('button', { name: 'Create app password' }).click();
+	await expect(services.getByLabel('New app password')).toHaveValue(/^tsr-/);
+	await logOut(page);
+
+	await readyAccount(page, `ada@${domain}`, 'Ada Admin');
+	await createOrganization(page, 'Globex');
+	await verifyDomainByMail(page, domain, `it@${domain}`);
+	await page.goto('/organization');
+	const managed = page.getByRole('region', { name: 'Managed accounts' });
+	const row = managed.getByRole('listitem', { name: bob });
+	const list = row.getByRole('list', { name: `App passwords of ${bob}` });
+	await expect(list.getByRole('listitem', { name: 'Deploy' })).toContainText('globex.example.net');
+	await list.getByRole('button', { name: 'Revoke Deploy' }).click();
+	await confirmDialog(page, 'Revoke');
+	await expect(announcement(page)).toContainText('revoked');
+	await expect(row.getByRole('list', { name: `App passwords of ${bob}` })).toHaveCount(0);
 });
