@@ -29,6 +29,7 @@ import { accountCommands } from './account-commands';
 import { billingDetailsDraft, renewDraft } from './billing';
 import { organizationAccountCommands } from './organization-account-commands';
 import { organizationCommands } from './organization-commands';
+import { productCommands } from './product-commands';
 import type { AppContext } from './context';
 import {
 	addCustomerDraft,
@@ -240,5 +241,6 @@ export const commands: CommandMap = {
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
 	...accountCommands,
 	...organizationAccountCommands,
+	...productCommands,
 	...organizationCommands
 };

@@ -14,6 +14,7 @@ import { enrollDraft, newAccountKey } from './accounts/keys';
 import type { AppContext } from './context';
 import { organizationDrafts } from './demo-organizations';
 import { recordDrafts } from './demo-records';
+import { demoProductUsers } from '$lib/core/demo-products';
 import {
 	DEMO_ACCOUNTS,
 	DEMO_LICENSES,
@@ -89,6 +90,7 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<D
 		...DEMO_LICENSES.flatMap((l) => licenseDrafts(ctx, l, now)),
 		...recordDrafts(ctx),
 		...extraDrafts(ctx, extra, now),
+		...demoProductUsers().map((b) => ({ ...b, id: cid(ctx) })), // A11: waiting for the upgrade
 		{ id: cid(ctx), actor: null, type: 'renewal.remind', payload: {} } satisfies ChangeDraft
 	];
 	const results = await ctx.store.commitMany(drafts, now, (p) =>

@@ -127,6 +127,20 @@ export const REFUSAL_CODES = Object.freeze({
 	customerExists: 'customer-exists',
 	/** A9: the site's service desk has no customer with that address. */
 	unknownCustomer: 'unknown-customer',
+	/** A11: a product user uses at least one of the site's products. */
+	productRequired: 'product-required',
+	/** A11: the address already is a product user of one of those products on the site. */
+	productUserExists: 'product-user-exists',
+	/** A11: the site has no product user with that id. */
+	unknownProductUser: 'unknown-product-user',
+	/** A11: a site a bot is used on is not a host name. */
+	invalidSiteName: 'invalid-site-name',
+	/** A11: every product user of the site already is an account. */
+	nothingToUpgrade: 'nothing-to-upgrade',
+	/** A14: the account already has an app password with that name. */
+	appPasswordNameTaken: 'app-password-name-taken',
+	/** A14: the account has no app password with that id. */
+	unknownAppPassword: 'unknown-app-password',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

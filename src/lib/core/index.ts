@@ -46,8 +46,8 @@ export {
 	txtRecordOf
 } from './organization-queries';
 export { customersOf, deskSitesOf, helpCenterOf } from './desk-queries';
-export { productAccess, yourProducts } from './product-queries';
-export type { ProductAccess, YourProduct } from './product-queries';
+export { productAccess, yourProducts } from './your-products';
+export type { ProductAccess, YourProduct } from './your-products';
 export { filterManagedRows, managedAccountRows } from './managed-queries';
 export type { ManagedFilter, ManagedRow } from './managed-queries';
 export type { AdminAction } from './mail-managed';
@@ -73,3 +73,13 @@ export {
 } from './sso';
 export type { GoogleSyncPlan, SignInRoute } from './sso';
 export { minute as utcMinute } from './mail-accounts';
+export {
+	appPasswordsOf,
+	basicAuthTarget,
+	flaggedBotSites,
+	isFlaggedBot,
+	productUserSites,
+	productUsersOf,
+	waitingUsers
+} from './product-queries';
+export type { BasicAuthTarget, ProductUserSite } from './product-queries';

@@ -117,6 +117,8 @@ export interface Account {
 	readonly signingKeys?: readonly string[];
 	/** X6: the devices enrolled to act for this account, each with its device key. */
 	readonly devices?: readonly EnrolledDevice[];
+	/** A14: the account's app passwords, oldest first; absent: none. */
+	readonly appPasswords?: readonly AppPassword[];
 	readonly secrets: AccountSecrets;
 }
 
@@ -210,6 +212,69 @@ export interface Site {
 	readonly createdAt: number;
 	/** A9: the service desk's portal-only customers; absent in sites from before A9. */
 	readonly customers?: readonly DeskCustomer[];
+	/** A11: the users local to the site's products; absent: none. */
+	readonly productUsers?: readonly ProductUser[];
+	/** A11: what the latest "Upgrade to accounts" did, person by person; absent: never run. */
+	readonly lastUpgrade?: UpgradeReport | null;
+}
+
+/**
+ * A11: a user local to some of a site's products (not an account until the site's admins
+ * upgrade it). Several may share one address on different products: the upgrade makes them
+ * one account.
+ */
+export interface ProductUser {
+	/** The id of the change that added it. */
+	readonly id: string;
+	readonly email: string;
+	/** Normalised as accounts' addresses are (C5): the upgrade's grouping key. */
+	readonly emailKey: string;
+	readonly name: string;
+	/** Some of the site's products, at least one. */
+	readonly productIds: readonly ProductId[];
+	readonly bot: boolean;
+	/** A11: for a bot, the host names of the sites it is used on (this one first); else empty. */
+	readonly usedOn: readonly string[];
+	readonly addedAt: number;
+	/** Set by the upgrade: the account it became; absent or null while it waits. */
+	readonly accountId?: AccountId | null;
+}
+
+/** A11: what happened to one address at an upgrade. */
+export type UpgradeOutcome = 'reused' | 'invited' | 'inactive';
+
+export interface UpgradeEntry {
+	readonly email: string;
+	readonly name: string;
+	readonly outcome: UpgradeOutcome;
+	/** The account it became; null when the address's account is deactivated ('inactive'). */
+	readonly accountId: AccountId | null;
+	/** The products of every product user with that address, in the site's order. */
+	readonly productIds: readonly ProductId[];
+	/** A bot used on more than one site: give it a unique email, or an app password (A14). */
+	readonly flaggedBot: boolean;
+	/** The sites a flagged bot is used on; empty otherwise. */
+	readonly usedOn: readonly string[];
+}
+
+export interface UpgradeReport {
+	readonly changeId: ChangeId;
+	readonly at: number;
+	/** One per address, by normalised address. */
+	readonly entries: readonly UpgradeEntry[];
+}
+
+/** A14: a named password for one site, for a bot or a tool; only its SHA-256 is kept. */
+export interface AppPassword {
+	/** The id of the change that created it. */
+	readonly id: string;
+	readonly name: string;
+	readonly siteId: SiteId;
+	/** SHA-256 (unpadded base64url) of the secret: the secret is random and shown once, never kept (X1). */
+	readonly secretHash: string;
+	readonly createdAt: number;
+	/** The latest accepted basic-authentication check; null: never used. */
+	readonly lastUsedAt: number | null;
 }
 
 /**
@@ -314,7 +379,9 @@ export type MailKind =
 	| 'recovery-code-used'
 	| 'admin-action'
 	// A9: a service-desk customer became an account.
-	| 'customer-migrated';
+	| 'customer-migrated'
+	// A11: a product user's address became an invited account.
+	| 'users-upgraded';
 
 export interface MailLink {
 	readonly label: string;

@@ -1,84 +1,97 @@
-// A15: one account, one session for every product. "Your products" is a question of the state:
-// every product on every cloud site the account may use, and why it may (site admin, contact of
-// the site's cloud license for that product, and, once A11 upgrades them, product users). The
-// session itself is the app's; opening a product only asks this query whether it may be shown.
-import { findProduct } from './catalog';
-import type { Product } from './catalog';
+// A11 and A14 questions the UI, the app layer and A15 ("Your products") ask of the state.
+import { normaliseDomain, normaliseEmail } from './domains';
 import type { AccountId, ProductId, SiteId } from './ids';
-import { holds } from './roles';
+import type { Account, AppPassword, ProductUser, Site } from './model';
 import type { State } from './state';
 
-/** Why the account may use a product on a site. */
-export type ProductAccess = 'site-admin' | 'license-contact' | 'product-user';
-
-export interface YourProduct {
-	readonly siteId: SiteId;
-	readonly siteName: string;
-	readonly productId: ProductId;
-	readonly productName: string;
-	readonly kind: Product['kind'];
-	/** Every reason, in ProductAccess order; never empty. */
-	readonly via: readonly ProductAccess[];
+export function productUsersOf(site: Site): readonly ProductUser[] {
+	return site.productUsers ?? [];
 }
 
-const ORDER: readonly ProductAccess[] = ['site-admin', 'license-contact', 'product-user'];
+/** A11: a bot used on more than one site: it needs a unique email or an app password (A14). */
+export function isFlaggedBot(user: Pick<ProductUser, 'bot' | 'usedOn'>): boolean {
+	return user.bot && new Set(user.usedOn).size > 1;
+}
+
+/** A11: product users not upgraded yet. */
+export function waitingUsers(site: Site): readonly ProductUser[] {
+	return productUsersOf(site).filter((u) => u.accountId == null);
+}
+
+export interface ProductUserSite {
+	readonly siteId: SiteId;
+	readonly productIds: readonly ProductId[];
+}
 
 /**
- * A15: the products the account may open, by site name then product name. A deactivated or
- * deleted account, or one that is not on this device, has none.
+ * A11 for A15: the sites where the account is an upgraded product user, with the products it
+ * uses there (in the site's order), by site name.
  */
-export function yourProducts(state: State, account: AccountId): readonly YourProduct[] {
-	if (state.accounts.get(account)?.status !== 'active') return [];
-	const reasons = new Map<
-		string,
-		{ siteId: SiteId; productId: ProductId; via: Set<ProductAccess> }
-	>();
-	const grant = (siteId: SiteId, productId: ProductId, why: ProductAccess): void => {
-		const key = `${siteId}\u0000${productId}`;
-		const entry = reasons.get(key) ?? { siteId, productId, via: new Set<ProductAccess>() };
-		entry.via.add(why);
-		reasons.set(key, entry);
-	};
-	for (const siteId of state.siteIdsByAdmin.get(account) ?? []) {
-		for (const productId of state.sites.get(siteId)?.productIds ?? []) {
-			grant(siteId, productId, 'site-admin');
+export function productUserSites(state: State, account: AccountId): ProductUserSite[] {
+	const out: { name: string; entry: ProductUserSite }[] = [];
+	for (const site of state.sites.values()) {
+		const used = new Set<ProductId>();
+		for (const u of productUsersOf(site)) {
+			if (u.accountId === account) for (const p of u.productIds) used.add(p);
 		}
+		if (used.size === 0) continue;
+		const productIds = site.productIds.filter((p) => used.has(p));
+		out.push({ name: site.name, entry: { siteId: site.id, productIds } });
 	}
-	for (const licenseId of state.licenseIdsByAccount.get(account) ?? []) {
-		const license = state.licenses.get(licenseId);
-		if (license === undefined || license.siteId === null) continue;
-		if (holds(license.billing, account) || holds(license.technical, account)) {
-			grant(license.siteId, license.productId, 'license-contact');
-		}
-	}
-	const out: YourProduct[] = [];
-	for (const { siteId, productId, via } of reasons.values()) {
-		const site = state.sites.get(siteId);
-		const product = findProduct(productId);
-		if (site === undefined || product === undefined) continue;
-		out.push({
-			siteId,
-			siteName: site.name,
-			productId,
-			productName: product.name,
-			kind: product.kind,
-			via: ORDER.filter((why) => via.has(why))
-		});
-	}
-	return out.sort(
-		(a, b) => a.siteName.localeCompare(b.siteName) || a.productName.localeCompare(b.productName)
-	);
+	return out.sort((a, b) => a.name.localeCompare(b.name)).map((x) => x.entry);
 }
 
-/** A15: the product as the account may open it on that site, or null when it may not. */
-export function productAccess(
-	state: State,
-	account: AccountId,
-	siteId: SiteId,
-	productId: ProductId
-): YourProduct | null {
-	return (
-		yourProducts(state, account).find((p) => p.siteId === siteId && p.productId === productId) ??
-		null
-	);
+/**
+ * A11 for A14: the sites the account is used on as a flagged bot (an upgraded bot product user
+ * used on several sites), sorted; empty when it is no such bot.
+ */
+export function flaggedBotSites(state: State, account: AccountId): string[] {
+	const sites = new Set<string>();
+	for (const site of state.sites.values()) {
+		for (const u of productUsersOf(site)) {
+			if (u.accountId === account && isFlaggedBot(u)) for (const s of u.usedOn) sites.add(s);
+		}
+	}
+	return [...sites].sort();
+}
+
+/** A14: the account's app passwords, oldest first. */
+export function appPasswordsOf(account: Pick<Account, 'appPasswords'>): readonly AppPassword[] {
+	return account.appPasswords ?? [];
+}
+
+/** A14: what the simulated basic-authentication check of a site needs to know. */
+export type BasicAuthTarget =
+	| {
+			readonly ok: true;
+			readonly account: Account;
+			readonly site: Site;
+			/** The account's app passwords for this site. */
+			readonly appPasswords: readonly AppPassword[];
+			/** A11: a flagged bot: its account password is refused, an app password is needed. */
+			readonly botSites: readonly string[];
+	  }
+	| { readonly ok: false; readonly code: 'unknown-site' | 'no-account' };
+
+/**
+ * A14: the site by host name and the active account by address (compared as C5 does). An
+ * inactive or unknown account is 'no-account', answered like a wrong password by the caller.
+ */
+export function basicAuthTarget(state: State, email: string, siteName: string): BasicAuthTarget {
+	const host = normaliseDomain(siteName);
+	const siteId = host === null ? undefined : state.siteIdByName.get(host);
+	const site = siteId === undefined ? undefined : state.sites.get(siteId);
+	if (site === undefined) return { ok: false, code: 'unknown-site' };
+	const address = normaliseEmail(email);
+	const id = address === null ? undefined : state.accountIdByEmailKey.get(address.key);
+	const account = id === undefined ? undefined : state.accounts.get(id);
+	if (account === undefined || account.status !== 'active')
+		return { ok: false, code: 'no-account' };
+	return {
+		ok: true,
+		account,
+		site,
+		appPasswords: appPasswordsOf(account).filter((p) => p.siteId === site.id),
+		botSites: flaggedBotSites(state, account.id)
+	};
 }

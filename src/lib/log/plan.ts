@@ -104,6 +104,18 @@ export function touchesOf(changes: readonly Change[]): Touches {
 				siteIds.add(c.payload.siteId);
 				accountIds.add(c.payload.accountId);
 				break;
+			case 'productUser.add': // A11: the site's product users
+			case 'productUser.remove':
+			case 'site.upgradeUsers': // the accounts it makes are named by the preview's touched list
+				siteIds.add(c.payload.siteId);
+				break;
+			case 'appPassword.revoke': // A14: the account whose app password it is
+			case 'appPassword.use':
+				accountIds.add(c.payload.accountId);
+				break;
+			case 'appPassword.create':
+				if (c.actor !== null) accountIds.add(c.actor);
+				break;
 			case 'billing.makeMe':
 				// The actor becomes primary billing contact of the site's licenses (C10).
 				siteIds.add(c.payload.siteId);

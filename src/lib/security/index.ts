@@ -52,3 +52,5 @@ export {
 	recordSuccess
 } from './throttle';
 export type { ThrottleCheck, ThrottleState } from './throttle';
+export { sha256Text } from './hash';
+export { timingSafeEqualText } from './encoding';

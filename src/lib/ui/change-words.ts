@@ -208,6 +208,32 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 			return ['Remove from the directory ', userText(change.payload.email)];
 		case 'google.sync':
 			return ['Run Google sync for the groups ', userText(change.payload.groups.join(', '))];
+		case 'productUser.add':
+			return phrase(
+				'Add the product user ',
+				userText(change.payload.email),
+				change.payload.bot ? ' (a bot) on ' : ' on ',
+				names.site(change.payload.siteId)
+			);
+		case 'productUser.remove':
+			return phrase('Remove a product user from ', names.site(change.payload.siteId));
+		case 'site.upgradeUsers':
+			return phrase(
+				'Upgrade the product users of ',
+				names.site(change.payload.siteId),
+				' to accounts'
+			);
+		case 'appPassword.create':
+			return phrase(
+				'Create the app password ',
+				userText(change.payload.name),
+				' for ',
+				names.site(change.payload.siteId)
+			);
+		case 'appPassword.revoke':
+			return phrase('Revoke an app password of ', names.account(change.payload.accountId));
+		case 'appPassword.use':
+			return phrase('Use an app password of ', names.account(change.payload.accountId));
 		case 'customer.add':
 		case 'customer.rename':
 		case 'customer.remove':

@@ -67,6 +67,7 @@ import {
 	managedRefusalWords
 } from './organization-account-words';
 import { DESK_ASK, DESK_DONE, deskField, isDeskCommand } from './desk-words';
+import { PRODUCT_ASK, PRODUCT_DONE, isProductCommand, productField } from './product-words';
 
 const success = (words: string | Phrase): Announcement => announcement(words, 'success');
 
@@ -105,7 +106,8 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'sync.history': (check) => historyWords(check),
 	...ACCOUNT_DONE,
 	...ORGANIZATION_DONE,
-	...MANAGED_DONE
+	...MANAGED_DONE,
+	...PRODUCT_DONE
 };
 
 /** What the command did, in words (null: nothing to announce). */
@@ -208,6 +210,7 @@ export function fieldProblem(
 	if (isOrganizationCommand(name)) return at(organizationField(name, refusal));
 	if (isManagedCommand(name)) return at(managedField(name, refusal));
 	if (isDeskCommand(name)) return at(deskField(name, refusal));
+	if (isProductCommand(name)) return at(productField(name, refusal));
 	switch (name) {
 		case 'site.create':
 			if (refusal.code === 'invalid-payload' && refusal.field === 'name') {
@@ -296,6 +299,7 @@ const ASK: { readonly [N in CommandName]?: Ask<N> } = {
 	},
 	...MANAGED_ASK,
 	...DESK_ASK,
+	...PRODUCT_ASK,
 	'contact.delete': (input, state, actor) => {
 		const license = state.licenses.get(input.licenseId);
 		const name = license === undefined ? 'this license' : describeLicense(license);

@@ -72,6 +72,12 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'customer.add': ['service-desk customer added', 'service-desk customers added'],
 	'customer.rename': ['service-desk customer renamed', 'service-desk customers renamed'],
 	'customer.remove': ['service-desk customer removed', 'service-desk customers removed'],
+	'productUser.add': ['product user added', 'product users added'],
+	'productUser.remove': ['product user removed', 'product users removed'],
+	'site.upgradeUsers': ['upgrade to accounts', 'upgrades to accounts'],
+	'appPassword.create': ['app password created', 'app passwords created'],
+	'appPassword.revoke': ['app password revoked', 'app passwords revoked'],
+	'appPassword.use': ['app password used', 'app passwords used'],
 	'customer.migrate': [
 		'service-desk customer made an account',
 		'service-desk customers made accounts'

@@ -143,7 +143,13 @@ describe('the command map', () => {
 			'organization.setSignIn',
 			'directory.put',
 			'directory.remove',
-			'google.sync'
+			'google.sync',
+			'productUser.add',
+			'productUser.remove',
+			'site.upgradeUsers',
+			'appPassword.create',
+			'appPassword.revoke',
+			'basicAuth.check'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

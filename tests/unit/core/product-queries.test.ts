@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { licenseId, productAccess, productId, siteId, yourProducts } from '$lib/core';
 import { AccountChanges } from './account-factory';
+import { ProductChanges } from './product-factory';
 import { A, S1, build, world } from './factories';
 
 const L2 = licenseId('lic-2');
@@ -48,6 +49,22 @@ describe('A15: Your products', () => {
 		expect(productAccess(state, A.alice, S1, productId('issues'))).toBeNull();
 		expect(productAccess(state, A.carol, S1, productId('issues'))).toBeNull();
 		expect(productAccess(state, A.carol, S1, productId('chat'))?.siteName).toBe('acme.example.net');
+	});
+
+	it('A15/A11: a product user upgraded to the account has that site’s products it uses', () => {
+		const { f, state } = sites();
+		const users = new ProductChanges(f);
+		const upgraded = build(
+			[
+				users.add(A.bob, S1, { email: 'DAVE@other.org', products: ['issues'] }),
+				users.upgrade(A.bob, S1)
+			],
+			state
+		);
+		expect(yourProducts(upgraded, A.dave).map((p) => [p.siteName, p.productId, p.via])).toEqual([
+			['acme.example.net', 'issues', ['product-user']],
+			['other.example.net', 'pages', ['site-admin']]
+		]);
 	});
 
 	it('A15: a deleted account has no products, and one taken off the license loses its product', () => {

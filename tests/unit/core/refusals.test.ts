@@ -14,6 +14,7 @@ import type { AccountId, Change, RefusalCode, State } from '$lib/core';
 import { ACCOUNT_KEY, AccountChanges } from './account-factory';
 import { BillingChanges } from './billing-factory';
 import { DeskChanges } from './desk-factory';
+import { ProductChanges } from './product-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
 import { O1, O2, OrganizationChanges, SsoChanges, providerSignup } from './organization-factory';
@@ -229,6 +230,30 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 		];
 	},
 	'unknown-customer': (f) => new DeskChanges(f).rename(A.carol, S1, 'nobody@shop.example', 'N'),
+	// A11: carol administers S1 (products: issues).
+	'product-required': (f) =>
+		new ProductChanges(f).add(A.carol, S1, { email: 'k@x.com', products: [] }),
+	'product-user-exists': (f, s) => {
+		const p = new ProductChanges(f);
+		return [
+			build([p.add(A.carol, S1, { email: 'k@x.com' })], s),
+			p.add(A.carol, S1, { email: 'K@x.com' })
+		];
+	},
+	'unknown-product-user': (f) => new ProductChanges(f).remove(A.carol, S1, 'nobody'),
+	'invalid-site-name': (f) =>
+		new ProductChanges(f).add(A.carol, S1, {
+			email: 'bot@x.com',
+			bot: true,
+			usedOn: ['not a host']
+		}),
+	'nothing-to-upgrade': (f) => new ProductChanges(f).upgrade(A.carol, S1),
+	// A14
+	'app-password-name-taken': (f, s) => {
+		const p = new ProductChanges(f);
+		return [build([p.createApp(A.carol, S1, 'CI')], s), p.createApp(A.carol, S1, 'ci')];
+	},
+	'unknown-app-password': (f) => new ProductChanges(f).revokeApp(A.carol, A.carol, 'nope'),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
 	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
 };

@@ -54,7 +54,10 @@ describe('sensitive change types (S9)', () => {
 				'organization.setSignIn',
 				'directory.put',
 				'directory.remove',
-				'google.sync'
+				'google.sync',
+				// A14: a password for a site, made or taken away.
+				'appPassword.create',
+				'appPassword.revoke'
 			].sort()
 		);
 	});

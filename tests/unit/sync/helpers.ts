@@ -85,7 +85,12 @@ export const PLAIN_TYPES = [
 	'customer.add',
 	'customer.rename',
 	'customer.remove',
-	'customer.migrate'
+	'customer.migrate',
+	'productUser.add',
+	'productUser.remove',
+	'site.upgradeUsers',
+	'appPassword.revoke',
+	'appPassword.use'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -95,7 +100,8 @@ export const SECRET_TYPES = [
 	'domain.mailCheck',
 	'domain.verify',
 	'account.regenerateRecoveryCodes',
-	'directory.put'
+	'directory.put',
+	'appPassword.create'
 ] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
@@ -362,6 +368,32 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 					accountId: acc
 				}
 			};
+		case 'productUser.add':
+			return {
+				...env,
+				type,
+				payload: {
+					siteId: siteId(`site-${n % 5}`),
+					email: `u${n}@d${n}.example.com`,
+					name: `U ${n}`,
+					productIds: [productId('issues')],
+					bot: n % 2 === 0,
+					usedOn: n % 2 === 0 ? [`other${n}.example.net`] : []
+				}
+			};
+		case 'productUser.remove':
+			return { ...env, type, payload: { siteId: siteId(`site-${n % 5}`), userId: `u-${n}` } };
+		case 'site.upgradeUsers':
+			return { ...env, type, payload: { siteId: siteId(`site-${n % 5}`) } };
+		case 'appPassword.create':
+			return {
+				...env,
+				type,
+				payload: { name: `Bot ${n}`, siteId: siteId(`site-${n % 5}`), secretHash: 'A'.repeat(43) }
+			};
+		case 'appPassword.revoke':
+		case 'appPassword.use':
+			return { ...env, type, payload: { accountId: acc, entryId: `ap-${n}` } };
 	}
 }
 

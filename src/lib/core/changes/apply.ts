@@ -11,6 +11,8 @@ import { Draft, refuse } from './draft';
 import type { Outcome } from './draft';
 import { accountDelete } from './rules/account-delete';
 import { accountCreate, accountResendVerification, accountVerifyEmail } from './rules/accounts';
+import { appPasswordCreate, appPasswordRevoke, appPasswordUse } from './rules/app-passwords';
+import { productUserAdd, productUserRemove, siteUpgradeUsers } from './rules/product-users';
 import { customerAdd, customerMigrate, customerRemove, customerRename } from './rules/desk';
 import { deviceEnroll } from './rules/devices';
 import { accountSetKeys } from './rules/keys';
@@ -169,6 +171,18 @@ function decide(d: Draft, change: Change): Outcome {
 			return customerRemove(d, change);
 		case 'customer.migrate':
 			return customerMigrate(d, change);
+		case 'productUser.add':
+			return productUserAdd(d, change);
+		case 'productUser.remove':
+			return productUserRemove(d, change);
+		case 'site.upgradeUsers':
+			return siteUpgradeUsers(d, change);
+		case 'appPassword.create':
+			return appPasswordCreate(d, change);
+		case 'appPassword.revoke':
+			return appPasswordRevoke(d, change);
+		case 'appPassword.use':
+			return appPasswordUse(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

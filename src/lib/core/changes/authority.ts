@@ -34,6 +34,7 @@ export function authorityOf(change: Change): Authority {
 		case 'account.resendVerification':
 		case 'account.requestReset':
 		case 'renewal.remind':
+		case 'appPassword.use': // A14: the site's check records a last-used time, nothing more
 			return { kind: 'anyone' };
 		case 'account.setPassword':
 			return change.payload.reason === 'change'
@@ -86,6 +87,11 @@ export function authorityOf(change: Change): Authority {
 		case 'customer.rename':
 		case 'customer.remove':
 		case 'customer.migrate':
+		case 'productUser.add': // A11: an admin of the site
+		case 'productUser.remove':
+		case 'site.upgradeUsers':
+		case 'appPassword.create': // A14: the holder
+		case 'appPassword.revoke': // A14: the holder or an admin of the managing organization
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

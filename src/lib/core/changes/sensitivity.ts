@@ -80,7 +80,15 @@ export const SENSITIVITY = Object.freeze({
 	'customer.add': null,
 	'customer.rename': null,
 	'customer.remove': null,
-	'customer.migrate': null
+	'customer.migrate': null,
+	// A11: an upgrade makes invited accounts, as C4 does.
+	'productUser.add': null,
+	'productUser.remove': null,
+	'site.upgradeUsers': null,
+	// A14: a password for a site, usable without the account's password.
+	'appPassword.create': 'password',
+	'appPassword.revoke': 'password',
+	'appPassword.use': null
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */
