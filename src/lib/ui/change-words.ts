@@ -7,6 +7,7 @@ import { accountId, findProduct, licenseId, siteId } from '$lib/core';
 import type { Change, ContactRole, State } from '$lib/core';
 import { person, phrase, userText } from './phrase';
 import type { Phrase } from './phrase';
+import { describeSupportChange } from './support-change-words';
 
 export interface Lookup {
 	readonly license: (id: string) => Phrase;
@@ -208,6 +209,14 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 			return ['Remove from the directory ', userText(change.payload.email)];
 		case 'google.sync':
 			return ['Run Google sync for the groups ', userText(change.payload.groups.join(', '))];
+		case 'supportAccount.add':
+		case 'supportAccount.requestChange':
+		case 'supportAccount.confirmChange':
+		case 'support.answer':
+		case 'support.reply':
+		case 'support.resolve':
+		case 'support.reopen':
+			return describeSupportChange(change, names);
 		case 'customer.add':
 		case 'customer.rename':
 		case 'customer.remove':

@@ -17,6 +17,7 @@ import { DeskChanges } from './desk-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
 import { O1, O2, OrganizationChanges, SsoChanges } from './organization-factory';
+import { SUPPORT_SCENARIOS } from './support-scenarios';
 
 const acc = (f: ChangeFactory): AccountChanges => new AccountChanges(f);
 const G = accountId('gee');
@@ -219,7 +220,8 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	},
 	'unknown-customer': (f) => new DeskChanges(f).rename(A.carol, S1, 'nobody@shop.example', 'N'),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
-	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
+	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' }),
+	...SUPPORT_SCENARIOS
 };
 
 describe('refusal codes', () => {

@@ -2,7 +2,7 @@
 // clocks and device ids, and `prev` chained as the store stamps it (X5). No vitest import, so
 // the benchmark (run outside vitest) can use it too.
 import { accountId, changeId, compareChanges, licenseId, productId, siteId } from '$lib/core';
-import { organizationId, supportRequestId } from '$lib/core';
+import { organizationId, supportAccountId, supportRequestId } from '$lib/core';
 import type { Change, DeviceId } from '$lib/core';
 import { deviceId } from '$lib/core';
 import { canonicalJson, changeHash, digestOfCanonical } from '$lib/log/digest';
@@ -85,7 +85,12 @@ export const PLAIN_TYPES = [
 	'customer.add',
 	'customer.rename',
 	'customer.remove',
-	'customer.migrate'
+	'customer.migrate',
+	'supportAccount.add',
+	'support.answer',
+	'support.reply',
+	'support.resolve',
+	'support.reopen'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -95,7 +100,9 @@ export const SECRET_TYPES = [
 	'domain.mailCheck',
 	'domain.verify',
 	'account.regenerateRecoveryCodes',
-	'directory.put'
+	'directory.put',
+	'supportAccount.requestChange',
+	'supportAccount.confirmChange'
 ] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
@@ -360,6 +367,55 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 					siteId: siteId(`site-${n % 5}`),
 					email: `c${n}@d${n}.example.com`,
 					accountId: acc
+				}
+			};
+		case 'supportAccount.add':
+			return {
+				...env,
+				type,
+				payload: {
+					supportAccountId: supportAccountId(`sa-${n}`),
+					email: `legacy${n % 4}@acme.com`,
+					name: `Legacy ${n}`
+				}
+			};
+		case 'supportAccount.requestChange':
+			return {
+				...env,
+				type,
+				payload: {
+					accountId: acc,
+					email: `legacy${n % 4}@acme.com`,
+					...tokens,
+					expiresAt: env.at + 60_000
+				}
+			};
+		case 'supportAccount.confirmChange':
+			return {
+				...env,
+				type,
+				payload: {
+					accountId: acc,
+					tokenHash: tokens.tokenHash,
+					supportAccountId: supportAccountId(`sa-${n % 9}`)
+				}
+			};
+		case 'support.answer':
+		case 'support.resolve':
+		case 'support.reopen':
+			return {
+				...env,
+				type,
+				payload: { licenseId: lic, requestId: supportRequestId(`req-${n % 5}`) }
+			};
+		case 'support.reply':
+			return {
+				...env,
+				type,
+				payload: {
+					licenseId: lic,
+					requestId: supportRequestId(`req-${n % 5}`),
+					text: `Reply ${n}`
 				}
 			};
 	}

@@ -86,6 +86,13 @@ export function authorityOf(change: Change): Authority {
 		case 'customer.rename':
 		case 'customer.remove':
 		case 'customer.migrate':
+		case 'supportAccount.add': // A10: recorded unlinked; only the mailed link links one
+		case 'supportAccount.requestChange': // A10: the holder
+		case 'supportAccount.confirmChange':
+		case 'support.answer': // C15: the requester's (or a technical contact's) device
+		case 'support.reply':
+		case 'support.resolve':
+		case 'support.reopen':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

@@ -15,6 +15,8 @@ import { ORGANIZATION_CHANGE_TYPES } from './organization-types';
 import type { OrganizationChange } from './organization-types';
 import { DESK_CHANGE_TYPES } from './desk-types';
 import type { DeskChange } from './desk-types';
+import { SUPPORT_CHANGE_TYPES } from './support-types';
+import type { SupportChange } from './support-types';
 import { POLICY_CHANGE_TYPES } from './policy-types';
 import type { PolicyChange } from './policy-types';
 import type { Envelope } from './envelope';
@@ -25,6 +27,7 @@ export type * from './policy-types';
 export type * from './managed-types';
 export type * from './billing-types';
 export type * from './desk-types';
+export type * from './support-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -133,7 +136,8 @@ export type Change =
 	| PolicyChange
 	| ManagedChange
 	| BillingChange
-	| DeskChange;
+	| DeskChange
+	| SupportChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -155,7 +159,8 @@ export const CHANGE_TYPES = [
 	...POLICY_CHANGE_TYPES,
 	...MANAGED_CHANGE_TYPES,
 	...BILLING_CHANGE_TYPES,
-	...DESK_CHANGE_TYPES
+	...DESK_CHANGE_TYPES,
+	...SUPPORT_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.
