@@ -34,6 +34,7 @@ import type { LicenseId, SiteId } from '$lib/core';
 import type { BillingDetailsInput } from './billing';
 import type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
 import type { CustomerInput, CustomerRef } from './desk';
+import type { SupportInputs, SupportOutputs } from './support-command-types';
 
 /** A command that takes no input. */
 export type NoInput = Readonly<Record<string, never>>;
@@ -152,18 +153,26 @@ export type TaskName =
 	| keyof TaskInputs
 	| keyof AccountInputs
 	| keyof OrganizationInputs
-	| keyof OrganizationAccountInputs;
+	| keyof OrganizationAccountInputs
+	| keyof SupportInputs;
 export type CommandName = ChangeName | TaskName;
 
 export interface CommandInputs
-	extends ChangeInputs, TaskInputs, AccountInputs, OrganizationInputs, OrganizationAccountInputs {}
+	extends
+		ChangeInputs,
+		TaskInputs,
+		AccountInputs,
+		OrganizationInputs,
+		OrganizationAccountInputs,
+		SupportInputs {}
 export interface CommandOutputs
 	extends
 		Record<ChangeName, Committed>,
 		TaskOutputs,
 		AccountOutputs,
 		OrganizationOutputs,
-		OrganizationAccountOutputs {}
+		OrganizationAccountOutputs,
+		SupportOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {

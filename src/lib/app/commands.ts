@@ -37,6 +37,7 @@ import {
 	renameCustomerDraft
 } from './desk';
 import { resetDevice } from './device';
+import { supportCommands } from './support-commands';
 import { commitDraft, dryRun } from './dry-run';
 import {
 	addContactDraft,
@@ -240,5 +241,6 @@ export const commands: CommandMap = {
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
 	...accountCommands,
 	...organizationAccountCommands,
-	...organizationCommands
+	...organizationCommands,
+	...supportCommands
 };

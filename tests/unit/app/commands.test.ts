@@ -143,7 +143,13 @@ describe('the command map', () => {
 			'organization.setSignIn',
 			'directory.put',
 			'directory.remove',
-			'google.sync'
+			'google.sync',
+			'supportAccount.requestChange',
+			'supportAccount.confirmChange',
+			'support.answer',
+			'support.reply',
+			'support.resolve',
+			'support.reopen'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);
