@@ -13,6 +13,7 @@ import type { ChangeDraft } from '$lib/store/types';
 import { enrollDraft, newAccountKey } from './accounts/keys';
 import type { AppContext } from './context';
 import { organizationDrafts } from './demo-organizations';
+import { demoSupportDrafts } from '$lib/core/demo-support';
 import {
 	DEMO_ACCOUNTS,
 	DEMO_LICENSES,
@@ -87,6 +88,8 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<D
 		...siteDrafts(ctx),
 		...DEMO_LICENSES.flatMap((l) => licenseDrafts(ctx, l, now)),
 		...extraDrafts(ctx, extra, now),
+		// A10/C15: legacy support accounts and an open support thread.
+		...demoSupportDrafts().map((d): ChangeDraft => ({ ...d, id: cid(ctx) })),
 		{ id: cid(ctx), actor: null, type: 'renewal.remind', payload: {} } satisfies ChangeDraft
 	];
 	const results = await ctx.store.commitMany(drafts, now, (p) =>

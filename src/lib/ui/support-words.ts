@@ -8,7 +8,7 @@ import type { Announcement } from './announcement';
 import { userText } from './phrase';
 import type { Phrase } from './phrase';
 
-type Name = keyof typeof SUPPORT_DONE_WORDS;
+type Name = keyof typeof SUPPORT_DONE_WORDS | 'support.answer';
 
 const success = (words: Phrase): Announcement => announcement(words, 'success');
 
@@ -19,27 +19,30 @@ const SUPPORT_DONE_WORDS = {
 		' listing its support accounts. Open it in Mail to choose one.'
 	],
 	'supportAccount.confirmChange': () => ['Support account linked to your account.'],
-	'support.answer': () => ['The support desk answered by mail. The request waits for you.'],
 	'support.reply': () => ['Reply sent. The support request is open.'],
 	'support.resolve': () => ['Support request resolved.'],
 	'support.reopen': () => ['Support request reopened.']
 } as const;
 
+/**
+ * What each says when done. The desk's answer says nothing: it runs right after the request,
+ * whose announcement stays; the answer arrives in Mail and the request's status.
+ */
 export const SUPPORT_DONE: {
-	readonly [N in Name]: (output: unknown, input: CommandInputs[N]) => Announcement;
+	readonly [N in Name]: (output: unknown, input: CommandInputs[N]) => Announcement | null;
 } = {
 	'supportAccount.requestChange': (_c, i) =>
 		success(SUPPORT_DONE_WORDS['supportAccount.requestChange'](i)),
 	'supportAccount.confirmChange': () =>
 		success(SUPPORT_DONE_WORDS['supportAccount.confirmChange']()),
-	'support.answer': () => success(SUPPORT_DONE_WORDS['support.answer']()),
+	'support.answer': () => null,
 	'support.reply': () => success(SUPPORT_DONE_WORDS['support.reply']()),
 	'support.resolve': () => success(SUPPORT_DONE_WORDS['support.resolve']()),
 	'support.reopen': () => success(SUPPORT_DONE_WORDS['support.reopen']())
 };
 
 export function isSupportCommand(name: string): name is Name {
-	return name in SUPPORT_DONE_WORDS;
+	return name in SUPPORT_DONE;
 }
 
 /** The field of the form a refusal belongs on, or null: announced. */
