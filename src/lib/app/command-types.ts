@@ -35,6 +35,7 @@ import type { BillingDetailsInput } from './billing';
 import type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
 import type { CustomerInput, CustomerRef } from './desk';
 import type { ProductInputs, ProductOutputs } from './product-command-types';
+import type { SupportInputs, SupportOutputs } from './support-command-types';
 
 /** A command that takes no input. */
 export type NoInput = Readonly<Record<string, never>>;
@@ -154,7 +155,8 @@ export type TaskName =
 	| keyof AccountInputs
 	| keyof OrganizationInputs
 	| keyof OrganizationAccountInputs
-	| keyof ProductInputs;
+	| keyof ProductInputs
+	| keyof SupportInputs;
 export type CommandName = ChangeName | TaskName;
 
 export interface CommandInputs
@@ -164,7 +166,8 @@ export interface CommandInputs
 		AccountInputs,
 		OrganizationInputs,
 		OrganizationAccountInputs,
-		ProductInputs {}
+		ProductInputs,
+		SupportInputs {}
 export interface CommandOutputs
 	extends
 		Record<ChangeName, Committed>,
@@ -172,7 +175,8 @@ export interface CommandOutputs
 		AccountOutputs,
 		OrganizationOutputs,
 		OrganizationAccountOutputs,
-		ProductOutputs {}
+		ProductOutputs,
+		SupportOutputs {}
 
 /** A command and its input: what undoes a change, run later as a new change. */
 export type Step = {

@@ -38,6 +38,7 @@ import {
 	renameCustomerDraft
 } from './desk';
 import { resetDevice } from './device';
+import { supportCommands } from './support-commands';
 import { commitDraft, dryRun } from './dry-run';
 import {
 	addContactDraft,
@@ -242,5 +243,6 @@ export const commands: CommandMap = {
 	...accountCommands,
 	...organizationAccountCommands,
 	...productCommands,
-	...organizationCommands
+	...organizationCommands,
+	...supportCommands
 };

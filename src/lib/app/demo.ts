@@ -15,6 +15,7 @@ import type { AppContext } from './context';
 import { organizationDrafts } from './demo-organizations';
 import { recordDrafts } from './demo-records';
 import { demoProductUsers } from '$lib/core/demo-products';
+import { demoSupportDrafts } from '$lib/core/demo-support';
 import {
 	DEMO_ACCOUNTS,
 	DEMO_LICENSES,
@@ -91,6 +92,8 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions): Promise<D
 		...recordDrafts(ctx),
 		...extraDrafts(ctx, extra, now),
 		...demoProductUsers().map((b) => ({ ...b, id: cid(ctx) })), // A11: waiting for the upgrade
+		// A10/C15: legacy support accounts and an open support thread.
+		...demoSupportDrafts().map((d): ChangeDraft => ({ ...d, id: cid(ctx) })),
 		{ id: cid(ctx), actor: null, type: 'renewal.remind', payload: {} } satisfies ChangeDraft
 	];
 	const results = await ctx.store.commitMany(drafts, now, (p) =>

@@ -2,8 +2,8 @@
 // keeps every index in step. It is the only code that writes State, so indexes cannot drift.
 // Copy-on-write (for `apply`) copies only the Maps and Sets it touches; in place (for
 // `applyInPlace`) it writes straight into the given State.
-import type { AccountId, LicenseId, MailId, OrganizationId, SiteId } from './ids';
-import type { Account, License, Mail, Organization, Site } from './model';
+import type { AccountId, LicenseId, MailId, OrganizationId, SiteId, SupportAccountId } from './ids';
+import type { Account, License, Mail, Organization, Site, SupportAccount } from './model';
 import { members } from './roles';
 import { emptyState } from './state';
 import type { Effect, Records, State } from './state';
@@ -14,6 +14,7 @@ export interface Pending {
 	readonly sites: Map<SiteId, Site>;
 	readonly mail: Map<MailId, Mail>;
 	readonly organizations: Map<OrganizationId, Organization>;
+	readonly supportAccounts: Map<SupportAccountId, SupportAccount>;
 }
 
 export const emptyPending = (): Pending => ({
@@ -21,7 +22,8 @@ export const emptyPending = (): Pending => ({
 	licenses: new Map(),
 	sites: new Map(),
 	mail: new Map(),
-	organizations: new Map()
+	organizations: new Map(),
+	supportAccounts: new Map()
 });
 
 /** O2: the domains an organization has verified. */
@@ -165,6 +167,18 @@ export function commit(
 		effects.push({ kind: 'put', store: 'organizations', value: o });
 	}
 
+	for (const a of pending.supportAccounts.values()) {
+		const old = s.supportAccounts.get(a.id);
+		s.supportAccounts = w.map(s.supportAccounts);
+		s.supportAccounts.set(a.id, a);
+		if (old?.emailKey !== a.emailKey) {
+			s.supportAccountIdsByEmailKey = w.map(s.supportAccountIdsByEmailKey);
+			if (old !== undefined) w.unlink(s.supportAccountIdsByEmailKey, old.emailKey, a.id);
+			w.link(s.supportAccountIdsByEmailKey, a.emailKey, a.id);
+		}
+		effects.push({ kind: 'put', store: 'supportAccounts', value: a });
+	}
+
 	return { state: s, effects };
 }
 
@@ -176,5 +190,6 @@ export function stateFromRecords(records: Records): State {
 	for (const l of records.licenses) pending.licenses.set(l.id, l);
 	for (const m of records.mail) pending.mail.set(m.id, m);
 	for (const o of records.organizations ?? []) pending.organizations.set(o.id, o);
+	for (const a of records.supportAccounts ?? []) pending.supportAccounts.set(a.id, a);
 	return commit(emptyState(), pending, true).state;
 }

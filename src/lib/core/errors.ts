@@ -141,6 +141,30 @@ export const REFUSAL_CODES = Object.freeze({
 	appPasswordNameTaken: 'app-password-name-taken',
 	/** A14: the account has no app password with that id. */
 	unknownAppPassword: 'unknown-app-password',
+	/** A10: the support system has no account with that id. */
+	unknownSupportAccount: 'unknown-support-account',
+	/** A10: no support account has the address. */
+	noSupportAccounts: 'no-support-accounts',
+	/** A10: an address keeps at most MAX_SUPPORT_ACCOUNTS support accounts. */
+	supportAccountsFull: 'support-accounts-full',
+	/** A10: the link's deadline has passed; send a new mail. */
+	supportLinkExpired: 'support-link-expired',
+	/** A10: the support account has another address than the one the mail went to. */
+	supportAccountOtherEmail: 'support-account-other-email',
+	/** A10: the support account is linked to another account. */
+	supportAccountTaken: 'support-account-taken',
+	/** C15: the license has no support request with that id. */
+	unknownSupportRequest: 'unknown-support-request',
+	/** C15: only the requester and the license's technical contacts act on a request. */
+	notRequester: 'not-requester',
+	/** C15: a resolved request takes no reply and is not resolved again; reopen it first. */
+	supportRequestResolved: 'support-request-resolved',
+	/** C15: only a resolved request is reopened. */
+	supportRequestNotResolved: 'support-request-not-resolved',
+	/** C15: the simulated desk answers a request once. */
+	supportAnswered: 'support-answered',
+	/** C15: a thread keeps at most MAX_THREAD messages. */
+	supportThreadFull: 'support-thread-full',
 	invalidPayload: 'invalid-payload',
 	unknownChangeType: 'unknown-change-type'
 } as const);

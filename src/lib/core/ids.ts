@@ -17,6 +17,7 @@ export type DeviceId = Brand<'DeviceId'>;
 export type SupportRequestId = Brand<'SupportRequestId'>;
 export type ProductId = Brand<'ProductId'>;
 export type OrganizationId = Brand<'OrganizationId'>;
+export type SupportAccountId = Brand<'SupportAccountId'>;
 
 /** Thrown when code (not a user) builds an id from something that is not a non-empty string. */
 export class InvalidIdError extends Error {
@@ -46,6 +47,7 @@ export const deviceId = (s: string): DeviceId => make('DeviceId', s);
 export const supportRequestId = (s: string): SupportRequestId => make('SupportRequestId', s);
 export const productId = (s: string): ProductId => make('ProductId', s);
 export const organizationId = (s: string): OrganizationId => make('OrganizationId', s);
+export const supportAccountId = (s: string): SupportAccountId => make('SupportAccountId', s);
 
 /**
  * The shape of every id Tessera makes: 1 to 100 URL-safe characters (letters, digits, `_`,
@@ -63,6 +65,7 @@ export interface IdKinds {
 	supportRequest: SupportRequestId;
 	product: ProductId;
 	organization: OrganizationId;
+	supportAccount: SupportAccountId;
 }
 export type IdKind = keyof IdKinds;
 
@@ -75,7 +78,8 @@ const MAKERS: { readonly [K in IdKind]: (s: string) => IdKinds[K] } = {
 	device: deviceId,
 	supportRequest: supportRequestId,
 	product: productId,
-	organization: organizationId
+	organization: organizationId,
+	supportAccount: supportAccountId
 };
 
 /** Why text is not an id of that kind: a value, so a form can say so instead of throwing. */

@@ -9,6 +9,7 @@ import type {
 	OrganizationId,
 	ProductId,
 	SiteId,
+	SupportAccountId,
 	SupportRequestId
 } from './ids';
 
@@ -92,6 +93,16 @@ export interface AccountSecrets {
 	 * (sealed under the old one) no longer opens; the next log in with it makes a new key.
 	 */
 	readonly passwordPushed?: boolean | null;
+	/** A10: the latest support-account verification mail; absent or null: none pending. */
+	readonly supportLink?: SupportLinkPending | null;
+}
+
+/** A10: the address whose support accounts were mailed, the token's hash and its deadline. */
+export interface SupportLinkPending {
+	readonly email: string;
+	readonly emailKey: string;
+	readonly tokenHash: string;
+	readonly expiresAt: number;
 }
 
 export interface Account {
@@ -119,6 +130,8 @@ export interface Account {
 	readonly devices?: readonly EnrolledDevice[];
 	/** A14: the account's app passwords, oldest first; absent: none. */
 	readonly appPasswords?: readonly AppPassword[];
+	/** A10: the legacy support account this account is linked to; absent or null: none. */
+	readonly supportAccountId?: SupportAccountId | null;
 	readonly secrets: AccountSecrets;
 }
 
@@ -141,6 +154,19 @@ export type RoleContacts = {
 	readonly secondary: readonly AccountId[];
 } | null;
 
+/** C15: where a support request stands; absent in requests from before C15 (read as open). */
+export type SupportStatus = 'open' | 'waiting' | 'resolved';
+
+/** C15: one message of a request's thread: the requester's side or the simulated desk. */
+export interface SupportMessage {
+	/** The change that wrote it. */
+	readonly id: ChangeId;
+	/** An account of the customer's side, or null for the simulated support desk. */
+	readonly by: AccountId | null;
+	readonly text: string;
+	readonly at: number;
+}
+
 export interface SupportRequest {
 	readonly id: SupportRequestId;
 	readonly licenseId: LicenseId;
@@ -148,6 +174,26 @@ export interface SupportRequest {
 	readonly subject: string;
 	readonly description: string;
 	readonly at: number;
+	/** C15/A10: the support account it is filed under; absent before C15. */
+	readonly supportAccountId?: SupportAccountId;
+	/** C15: absent before C15: open. */
+	readonly status?: SupportStatus;
+	/** C15: the messages after the description, oldest first; absent: none. */
+	readonly thread?: readonly SupportMessage[];
+}
+
+/**
+ * A10: an account of the simulated (legacy) support system. Several may share one address;
+ * `linkedTo` is the Tessera account that confirmed it (at most one, and one per account).
+ */
+export interface SupportAccount {
+	readonly id: SupportAccountId;
+	readonly email: string;
+	/** Normalised as C5 does. */
+	readonly emailKey: string;
+	readonly name: string;
+	readonly createdAt: number;
+	readonly linkedTo: AccountId | null;
 }
 
 export interface License {
@@ -381,7 +427,10 @@ export type MailKind =
 	// A9: a service-desk customer became an account.
 	| 'customer-migrated'
 	// A11: a product user's address became an invited account.
-	| 'users-upgraded';
+	| 'users-upgraded'
+	// A10: the support accounts of an address, to link one; C15: the desk's answer.
+	| 'support-link'
+	| 'support-answer';
 
 export interface MailLink {
 	readonly label: string;

@@ -19,7 +19,8 @@ export function copyState(state: State): State {
 		licenses: state.licenses.values(),
 		sites: state.sites.values(),
 		mail: state.mail.values(),
-		organizations: state.organizations.values()
+		organizations: state.organizations.values(),
+		supportAccounts: state.supportAccounts.values()
 	});
 }
 

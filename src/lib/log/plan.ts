@@ -124,7 +124,15 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'support.request':
 			case 'billing.setDetails':
 			case 'license.renew':
+			case 'support.answer': // C15: the license the request is kept with
+			case 'support.reply':
+			case 'support.resolve':
+			case 'support.reopen':
 				licenseIds.add(c.payload.licenseId);
+				break;
+			case 'supportAccount.requestChange': // A10: the holder's account
+			case 'supportAccount.confirmChange':
+				accountIds.add(c.payload.accountId);
 				break;
 			case 'handover':
 				accountIds.add(c.payload.from);
@@ -169,6 +177,7 @@ export function touchesOf(changes: readonly Change[]): Touches {
 			case 'directory.put':
 			case 'directory.remove':
 			case 'google.sync': // the accounts it makes are named by the preview's touched list
+			case 'supportAccount.add': // A10: the simulated support system's records only
 				break;
 			default:
 				// A new change type is a compile error here until the preview knows it.

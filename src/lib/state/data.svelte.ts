@@ -18,7 +18,14 @@ import type { HeldWatcher } from './held';
 export type DataStatus = 'idle' | 'opening' | 'ready' | 'failed' | 'closed';
 
 const EMPTY: State = emptyState();
-const STORES: readonly StoreName[] = ['accounts', 'licenses', 'sites', 'mail', 'organizations'];
+const STORES: readonly StoreName[] = [
+	'accounts',
+	'licenses',
+	'sites',
+	'mail',
+	'organizations',
+	'supportAccounts'
+];
 
 class DataState {
 	#store: Store | null = null;
@@ -32,7 +39,8 @@ class DataState {
 		licenses: 0,
 		sites: 0,
 		mail: 0,
-		organizations: 0
+		organizations: 0,
+		supportAccounts: 0
 	});
 	#status = $state<DataStatus>('idle');
 	#problem = $state<string | null>(null);

@@ -2,7 +2,7 @@
 // opens it. Tests install a fresh fake-indexeddb factory as `globalThis.indexedDB`.
 import { openDB, unwrap } from 'idb';
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Account, Change, License, Mail, Organization, Site } from '$lib/core';
+import type { Account, Change, License, Mail, Organization, Site, SupportAccount } from '$lib/core';
 import { StoreError, toStoreError } from './errors';
 import { DB_VERSION, runMigrations } from './migrations';
 import type { HeadSignature } from '$lib/log/evidence';
@@ -24,6 +24,8 @@ export interface TesseraSchema extends DBSchema {
 	mail: { key: string; value: Mail };
 	/** O1: organizations, their admins and domains (version 4). */
 	organizations: { key: string; value: Organization };
+	/** A10: the simulated support system's accounts (version 5). */
+	supportAccounts: { key: string; value: SupportAccount };
 	conflicts: { key: string; value: ConflictRecord };
 	/** X6: this device's key pair, under the key 'device'. */
 	keys: { key: string; value: unknown };

@@ -7,7 +7,14 @@ import type { Change, Effect, State } from '$lib/core';
 import type { TesseraDb, TesseraSchema } from './db';
 import type { ConflictRecord } from './types';
 
-export const RECORD_STORES = ['accounts', 'licenses', 'sites', 'mail', 'organizations'] as const;
+export const RECORD_STORES = [
+	'accounts',
+	'licenses',
+	'sites',
+	'mail',
+	'organizations',
+	'supportAccounts'
+] as const;
 
 type WriteTx = IDBPTransaction<TesseraSchema, ArrayLike<StoreNames<TesseraSchema>>, 'readwrite'>;
 
@@ -76,20 +83,22 @@ export function writeWholeState(tx: WriteTx, state: State): void {
 	put('sites', state.sites.values());
 	put('mail', state.mail.values());
 	put('organizations', state.organizations.values());
+	put('supportAccounts', state.supportAccounts.values());
 }
 
 /** Records written by this app passed the core when they were applied; read them as is. */
 export async function readState(db: TesseraDb): Promise<State> {
 	const tx = db.transaction([...RECORD_STORES], 'readonly');
-	const [accounts, licenses, sites, mail, organizations] = await Promise.all([
+	const [accounts, licenses, sites, mail, organizations, supportAccounts] = await Promise.all([
 		tx.objectStore('accounts').getAll(),
 		tx.objectStore('licenses').getAll(),
 		tx.objectStore('sites').getAll(),
 		tx.objectStore('mail').getAll(),
-		tx.objectStore('organizations').getAll()
+		tx.objectStore('organizations').getAll(),
+		tx.objectStore('supportAccounts').getAll()
 	]);
 	await tx.done;
-	return stateFromRecords({ accounts, licenses, sites, mail, organizations });
+	return stateFromRecords({ accounts, licenses, sites, mail, organizations, supportAccounts });
 }
 
 /** Conflict records (S5/S6); `replaceAll` clears the store first (after a replay). */

@@ -25,6 +25,7 @@ import { ACCOUNT_SCHEMAS } from './account-schemas';
 import { CHANGE_SCHEMAS } from './change-schemas';
 import { DESK_SCHEMAS } from './desk-schemas';
 import { PRODUCT_SCHEMAS } from './product-schemas';
+import { SUPPORT_SCHEMAS } from './support-schemas';
 import { MANAGED_SCHEMAS } from './managed-schemas';
 import { ORGANIZATION_SCHEMAS } from './organization-schemas';
 import { POLICY_SCHEMAS } from './policy-schemas';
@@ -58,7 +59,8 @@ export const ALL_CHANGE_SCHEMAS = [
 	...MANAGED_SCHEMAS,
 	...BILLING_SCHEMAS,
 	...DESK_SCHEMAS,
-	...PRODUCT_SCHEMAS
+	...PRODUCT_SCHEMAS,
+	...SUPPORT_SCHEMAS
 ] as const;
 
 export const ChangeSchema = z.discriminatedUnion('type', ALL_CHANGE_SCHEMAS);

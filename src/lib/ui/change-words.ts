@@ -7,6 +7,7 @@ import { accountId, findProduct, licenseId, siteId } from '$lib/core';
 import type { Change, ContactRole, State } from '$lib/core';
 import { person, phrase, userText } from './phrase';
 import type { Phrase } from './phrase';
+import { describeSupportChange } from './support-change-words';
 
 export interface Lookup {
 	readonly license: (id: string) => Phrase;
@@ -234,6 +235,14 @@ export function describeChange(change: Change, names: Lookup): Phrase {
 			return phrase('Revoke an app password of ', names.account(change.payload.accountId));
 		case 'appPassword.use':
 			return phrase('Use an app password of ', names.account(change.payload.accountId));
+		case 'supportAccount.add':
+		case 'supportAccount.requestChange':
+		case 'supportAccount.confirmChange':
+		case 'support.answer':
+		case 'support.reply':
+		case 'support.resolve':
+		case 'support.reopen':
+			return describeSupportChange(change, names);
 		case 'customer.add':
 		case 'customer.rename':
 		case 'customer.remove':

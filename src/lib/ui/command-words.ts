@@ -68,6 +68,7 @@ import {
 } from './organization-account-words';
 import { DESK_ASK, DESK_DONE, deskField, isDeskCommand } from './desk-words';
 import { PRODUCT_ASK, PRODUCT_DONE, isProductCommand, productField } from './product-words';
+import { SUPPORT_DONE, isSupportCommand, supportField } from './support-words';
 
 const success = (words: string | Phrase): Announcement => announcement(words, 'success');
 
@@ -91,6 +92,7 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'organization.setPasswordPolicy': (_c, input) => success(passwordPolicySavedWords(input)),
 	'organization.setTwoStepPolicy': (_c, input) => success(twoStepPolicySavedWords(input.required)),
 	...DESK_DONE,
+	...SUPPORT_DONE,
 	'handover.preview': (report) => ({ text: previewWords(report), tone: 'info' }),
 	'demo.load': (o) => demoLoadedWords(o.result, o.ms),
 	// The page reloads at once and says so on the fresh page (RESET_DONE_WORDS).
@@ -211,6 +213,7 @@ export function fieldProblem(
 	if (isManagedCommand(name)) return at(managedField(name, refusal));
 	if (isDeskCommand(name)) return at(deskField(name, refusal));
 	if (isProductCommand(name)) return at(productField(name, refusal));
+	if (isSupportCommand(name)) return at(supportField(name, refusal));
 	switch (name) {
 		case 'site.create':
 			if (refusal.code === 'invalid-payload' && refusal.field === 'name') {

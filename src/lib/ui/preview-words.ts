@@ -81,7 +81,14 @@ const KINDS: Readonly<Record<ChangeType, readonly [string, string]>> = {
 	'customer.migrate': [
 		'service-desk customer made an account',
 		'service-desk customers made accounts'
-	]
+	],
+	'supportAccount.add': ['legacy support account recorded', 'legacy support accounts recorded'],
+	'supportAccount.requestChange': ['support-account link mailed', 'support-account links mailed'],
+	'supportAccount.confirmChange': ['support account linked', 'support accounts linked'],
+	'support.answer': ['support desk answer', 'support desk answers'],
+	'support.reply': ['support reply', 'support replies'],
+	'support.resolve': ['support request resolved', 'support requests resolved'],
+	'support.reopen': ['support request reopened', 'support requests reopened']
 };
 
 /** "2 password changes". */

@@ -149,7 +149,13 @@ describe('the command map', () => {
 			'site.upgradeUsers',
 			'appPassword.create',
 			'appPassword.revoke',
-			'basicAuth.check'
+			'basicAuth.check',
+			'supportAccount.requestChange',
+			'supportAccount.confirmChange',
+			'support.answer',
+			'support.reply',
+			'support.resolve',
+			'support.reopen'
 		];
 		expect(Object.keys(commands).sort()).toEqual([...names].sort());
 		expect(commands['demo.load'].needsActor).toBe(false);

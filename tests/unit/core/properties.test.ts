@@ -124,7 +124,8 @@ describe('properties over random histories', () => {
 					licenses: new Map<string, unknown>(),
 					sites: new Map<string, unknown>(),
 					mail: new Map<string, unknown>(),
-					organizations: new Map<string, unknown>()
+					organizations: new Map<string, unknown>(),
+					supportAccounts: new Map<string, unknown>()
 				};
 				const write = (e: Effect): void => {
 					if (e.kind === 'delete') stores[e.store].delete(e.key);

@@ -18,6 +18,7 @@ import { ProductChanges } from './product-factory';
 import { A, DAY, L1, L2, S1, T0, build, world } from './factories';
 import type { ChangeFactory } from './factories';
 import { O1, O2, OrganizationChanges, SsoChanges, providerSignup } from './organization-factory';
+import { SUPPORT_SCENARIOS } from './support-scenarios';
 
 const acc = (f: ChangeFactory): AccountChanges => new AccountChanges(f);
 const G = accountId('gee');
@@ -255,7 +256,8 @@ const SCENARIOS: Record<RefusalCode, Scenario> = {
 	},
 	'unknown-app-password': (f) => new ProductChanges(f).revokeApp(A.carol, A.carol, 'nope'),
 	'invalid-payload': (f) => f.support(A.alice, L1, ''),
-	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' })
+	'unknown-change-type': (f) => Object.assign(f.remind(null), { type: 'account.merge' }),
+	...SUPPORT_SCENARIOS
 };
 
 describe('refusal codes', () => {

@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { accountId, changeId, licenseId, organizationId, passwordRulesFor } from '$lib/core';
+import {
+	accountId,
+	changeId,
+	licenseId,
+	organizationId,
+	passwordRulesFor,
+	supportAccountId
+} from '$lib/core';
 import { DB_NAME, DB_VERSION, IdbStore } from '$lib/store';
 import { MIGRATIONS } from '$lib/store/migrations';
 import { resetDatabase } from '$lib/store/reset';
@@ -134,6 +141,31 @@ describe('migrations', () => {
 		again.close();
 	});
 
+	it('S8, A10: a version 4 database opens with the current code and keeps support accounts', async () => {
+		const fixture = loadFixture(4);
+		await installFixture(fixture);
+		const store = await IdbStore.open();
+		expect(store.state.accounts.size).toBe(2);
+		expect(store.state.supportAccounts.size).toBe(0);
+		const added = await store.commit(
+			{
+				id: changeId('v5-sa'),
+				actor: accountId('a-alice'),
+				type: 'supportAccount.add',
+				payload: { supportAccountId: supportAccountId('sa-1'), email: 'old@acme.com', name: 'Old' }
+			},
+			1_790_000_010_000
+		);
+		expect(added.ok).toBe(true);
+		store.close();
+		const again = await IdbStore.open();
+		expect(again.state.supportAccounts.get(supportAccountId('sa-1'))?.linkedTo).toBeNull();
+		expect([...(again.state.supportAccountIdsByEmailKey.get('old@acme.com') ?? [])]).toEqual([
+			'sa-1'
+		]);
+		again.close();
+	});
+
 	it('S8, O3/O4: an organization record from before the policies reads as none, and a policy set later is kept', async () => {
 		const fixture = loadFixture(3);
 		await installFixture(fixture);
@@ -213,7 +245,8 @@ describe('migrations', () => {
 				'meta',
 				'organizations',
 				'signatures',
-				'sites'
+				'sites',
+				'supportAccounts'
 			].sort()
 		);
 		db.close();

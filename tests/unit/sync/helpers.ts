@@ -2,7 +2,7 @@
 // clocks and device ids, and `prev` chained as the store stamps it (X5). No vitest import, so
 // the benchmark (run outside vitest) can use it too.
 import { accountId, changeId, compareChanges, licenseId, productId, siteId } from '$lib/core';
-import { organizationId, supportRequestId } from '$lib/core';
+import { organizationId, supportAccountId, supportRequestId } from '$lib/core';
 import type { Change, DeviceId } from '$lib/core';
 import { deviceId } from '$lib/core';
 import { canonicalJson, changeHash, digestOfCanonical } from '$lib/log/digest';
@@ -90,7 +90,12 @@ export const PLAIN_TYPES = [
 	'productUser.remove',
 	'site.upgradeUsers',
 	'appPassword.revoke',
-	'appPassword.use'
+	'appPassword.use',
+	'supportAccount.add',
+	'support.answer',
+	'support.reply',
+	'support.resolve',
+	'support.reopen'
 ] as const;
 /** domain.add and domain.verify carry a token hash (O1), so they are secret types (S3). */
 export const SECRET_TYPES = [
@@ -101,7 +106,9 @@ export const SECRET_TYPES = [
 	'domain.verify',
 	'account.regenerateRecoveryCodes',
 	'directory.put',
-	'appPassword.create'
+	'appPassword.create',
+	'supportAccount.requestChange',
+	'supportAccount.confirmChange'
 ] as const;
 
 /** X6: a vault in the shape the security layer seals (never opened by sync tests). */
@@ -394,6 +401,55 @@ export function sample(device: DeviceId, n: number, secrets = false): Change {
 		case 'appPassword.revoke':
 		case 'appPassword.use':
 			return { ...env, type, payload: { accountId: acc, entryId: `ap-${n}` } };
+		case 'supportAccount.add':
+			return {
+				...env,
+				type,
+				payload: {
+					supportAccountId: supportAccountId(`sa-${n}`),
+					email: `legacy${n % 4}@acme.com`,
+					name: `Legacy ${n}`
+				}
+			};
+		case 'supportAccount.requestChange':
+			return {
+				...env,
+				type,
+				payload: {
+					accountId: acc,
+					email: `legacy${n % 4}@acme.com`,
+					...tokens,
+					expiresAt: env.at + 60_000
+				}
+			};
+		case 'supportAccount.confirmChange':
+			return {
+				...env,
+				type,
+				payload: {
+					accountId: acc,
+					tokenHash: tokens.tokenHash,
+					supportAccountId: supportAccountId(`sa-${n % 9}`)
+				}
+			};
+		case 'support.answer':
+		case 'support.resolve':
+		case 'support.reopen':
+			return {
+				...env,
+				type,
+				payload: { licenseId: lic, requestId: supportRequestId(`req-${n % 5}`) }
+			};
+		case 'support.reply':
+			return {
+				...env,
+				type,
+				payload: {
+					licenseId: lic,
+					requestId: supportRequestId(`req-${n % 5}`),
+					text: `Reply ${n}`
+				}
+			};
 	}
 }
 

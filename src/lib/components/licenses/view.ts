@@ -12,7 +12,8 @@ import type {
 	LicenseId,
 	ProductId,
 	SiteId,
-	State
+	State,
+	SupportStatus
 } from '$lib/core';
 
 export interface ContactView {
@@ -32,6 +33,25 @@ export interface SupportRequestView {
 	readonly description: string;
 	readonly at: number;
 	readonly by: string;
+	/** C15: absent in views built before C15 (read as open). */
+	readonly status?: SupportStatus;
+	/** C15: the thread after the description; `by` null: the simulated support desk. */
+	readonly thread?: readonly SupportMessageView[];
+}
+
+/** C15: one message of a support request's thread. */
+export interface SupportMessageView {
+	readonly id: string;
+	readonly by: string | null;
+	readonly text: string;
+	readonly at: number;
+}
+
+/** C15: what a license card's support requests can do; without it, no thread actions. */
+export interface SupportActions {
+	readonly reply: (licenseId: LicenseId, requestId: string, text: string) => Promise<boolean>;
+	readonly resolve: (licenseId: LicenseId, requestId: string) => Promise<void>;
+	readonly reopen: (licenseId: LicenseId, requestId: string) => Promise<void>;
 }
 
 /** `soon`: due for renewal (the core's renewal window, C9). */
@@ -153,7 +173,14 @@ export function licenseView(
 				subject: r.subject,
 				description: r.description,
 				at: r.at,
-				by: state.accounts.get(r.by)?.email ?? r.by
+				by: state.accounts.get(r.by)?.email ?? r.by,
+				status: r.status ?? 'open',
+				thread: (r.thread ?? []).map((m) => ({
+					id: m.id,
+					by: m.by === null ? null : (state.accounts.get(m.by)?.email ?? m.by),
+					text: m.text,
+					at: m.at
+				}))
 			}))
 			.sort((a, b) => b.at - a.at),
 		...(can(roles, 'see-billing-address')

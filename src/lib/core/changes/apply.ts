@@ -13,6 +13,13 @@ import { accountDelete } from './rules/account-delete';
 import { accountCreate, accountResendVerification, accountVerifyEmail } from './rules/accounts';
 import { appPasswordCreate, appPasswordRevoke, appPasswordUse } from './rules/app-passwords';
 import { productUserAdd, productUserRemove, siteUpgradeUsers } from './rules/product-users';
+import { supportAccountAdd, supportLinkConfirm, supportLinkStart } from './rules/support-link';
+import {
+	supportAnswer,
+	supportReopen,
+	supportReply,
+	supportResolve
+} from './rules/support-requests';
 import { customerAdd, customerMigrate, customerRemove, customerRename } from './rules/desk';
 import { deviceEnroll } from './rules/devices';
 import { accountSetKeys } from './rules/keys';
@@ -183,6 +190,20 @@ function decide(d: Draft, change: Change): Outcome {
 			return appPasswordRevoke(d, change);
 		case 'appPassword.use':
 			return appPasswordUse(d, change);
+		case 'supportAccount.add':
+			return supportAccountAdd(d, change);
+		case 'supportAccount.requestChange':
+			return supportLinkStart(d, change);
+		case 'supportAccount.confirmChange':
+			return supportLinkConfirm(d, change);
+		case 'support.answer':
+			return supportAnswer(d, change);
+		case 'support.reply':
+			return supportReply(d, change);
+		case 'support.resolve':
+			return supportResolve(d, change);
+		case 'support.reopen':
+			return supportReopen(d, change);
 		default:
 			// A type from a newer version (or a hand-made file): kept as a conflict, not applied.
 			return refuse('unknown-change-type');

@@ -92,6 +92,13 @@ export function authorityOf(change: Change): Authority {
 		case 'site.upgradeUsers':
 		case 'appPassword.create': // A14: the holder
 		case 'appPassword.revoke': // A14: the holder or an admin of the managing organization
+		case 'supportAccount.add': // A10: recorded unlinked; only the mailed link links one
+		case 'supportAccount.requestChange': // A10: the holder
+		case 'supportAccount.confirmChange':
+		case 'support.answer': // C15: the requester's (or a technical contact's) device
+		case 'support.reply':
+		case 'support.resolve':
+		case 'support.reopen':
 			return { kind: 'actor' };
 		default:
 			change satisfies never;

@@ -7,9 +7,16 @@ import { err, ok } from '../result';
 import type { Result } from '../result';
 import type { Refusal, PlainRefusal } from '../errors';
 import { mailId } from '../ids';
-import type { AccountId, LicenseId, MailId, OrganizationId, SiteId } from '../ids';
+import type {
+	AccountId,
+	LicenseId,
+	MailId,
+	OrganizationId,
+	SiteId,
+	SupportAccountId
+} from '../ids';
 import type { MailContent } from '../mail';
-import type { Account, License, Mail, Organization, Site } from '../model';
+import type { Account, License, Mail, Organization, Site, SupportAccount } from '../model';
 import type { State } from '../state';
 import type { Change, HandoverReport } from './types';
 
@@ -60,6 +67,20 @@ export class Draft {
 		return this.pending.organizations.get(id) ?? this.state.organizations.get(id);
 	}
 
+	supportAccount(id: SupportAccountId): SupportAccount | undefined {
+		return this.pending.supportAccounts.get(id) ?? this.state.supportAccounts.get(id);
+	}
+
+	/** A10: the support accounts with this normalised address, made just now included, by id. */
+	supportAccountsByEmailKey(key: string): SupportAccount[] {
+		const ids = new Set(this.state.supportAccountIdsByEmailKey.get(key));
+		for (const a of this.pending.supportAccounts.values()) if (a.emailKey === key) ids.add(a.id);
+		return [...ids]
+			.map((id) => this.supportAccount(id))
+			.filter((a): a is SupportAccount => a !== undefined && a.emailKey === key)
+			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+
 	hasMail(id: MailId): boolean {
 		return this.pending.mail.has(id) || this.state.mail.has(id);
 	}
@@ -78,6 +99,10 @@ export class Draft {
 
 	putOrganization(o: Organization): void {
 		this.pending.organizations.set(o.id, o);
+	}
+
+	putSupportAccount(a: SupportAccount): void {
+		this.pending.supportAccounts.set(a.id, a);
 	}
 
 	/**

@@ -88,7 +88,16 @@ export const SENSITIVITY = Object.freeze({
 	// A14: a password for a site, usable without the account's password.
 	'appPassword.create': 'password',
 	'appPassword.revoke': 'password',
-	'appPassword.use': null
+	'appPassword.use': null,
+	// A10: a legacy support account is recorded unlinked; the start carries the mailed token.
+	'supportAccount.add': null,
+	'supportAccount.requestChange': null,
+	'supportAccount.confirmChange': null,
+	// C15: a request's thread and status.
+	'support.answer': null,
+	'support.reply': null,
+	'support.resolve': null,
+	'support.reopen': null
 } as const satisfies Readonly<Record<ChangeType, SensitiveTopic | null>>);
 
 /** The change's topic when it is sensitive, else null. */

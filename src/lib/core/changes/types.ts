@@ -17,6 +17,8 @@ import { DESK_CHANGE_TYPES } from './desk-types';
 import { PRODUCT_CHANGE_TYPES } from './product-types';
 import type { ProductChange } from './product-types';
 import type { DeskChange } from './desk-types';
+import { SUPPORT_CHANGE_TYPES } from './support-types';
+import type { SupportChange } from './support-types';
 import { POLICY_CHANGE_TYPES } from './policy-types';
 import type { PolicyChange } from './policy-types';
 import type { Envelope } from './envelope';
@@ -28,6 +30,7 @@ export type * from './managed-types';
 export type * from './billing-types';
 export type * from './desk-types';
 export type * from './product-types';
+export type * from './support-types';
 export type { Envelope } from './envelope';
 
 /** The person to create when an address has no account yet (C4). */
@@ -137,7 +140,8 @@ export type Change =
 	| ManagedChange
 	| BillingChange
 	| DeskChange
-	| ProductChange;
+	| ProductChange
+	| SupportChange;
 
 export type ChangeType = Change['type'];
 export type ChangeOf<T extends ChangeType> = Extract<Change, { readonly type: T }>;
@@ -160,7 +164,8 @@ export const CHANGE_TYPES = [
 	...MANAGED_CHANGE_TYPES,
 	...BILLING_CHANGE_TYPES,
 	...DESK_CHANGE_TYPES,
-	...PRODUCT_CHANGE_TYPES
+	...PRODUCT_CHANGE_TYPES,
+	...SUPPORT_CHANGE_TYPES
 ] as const satisfies readonly ChangeType[];
 
 // Compile-time check that CHANGE_TYPES lists every member of the union.

@@ -4,10 +4,17 @@ import { upgradeToV1 } from './v1';
 import { upgradeToV2 } from './v2';
 import { upgradeToV3 } from './v3';
 import { upgradeToV4 } from './v4';
+import { upgradeToV5 } from './v5';
 
 type Step = (db: IDBDatabase, tx: IDBTransaction) => void;
 
-export const MIGRATIONS: readonly Step[] = [upgradeToV1, upgradeToV2, upgradeToV3, upgradeToV4];
+export const MIGRATIONS: readonly Step[] = [
+	upgradeToV1,
+	upgradeToV2,
+	upgradeToV3,
+	upgradeToV4,
+	upgradeToV5
+];
 export const DB_VERSION = MIGRATIONS.length;
 
 export function runMigrations(

@@ -5,7 +5,7 @@ import { normaliseDomain } from '../../domains';
 import { mailId } from '../../ids';
 import type { ProductId } from '../../ids';
 import { renewalReminder, supportReceived } from '../../mail';
-import type { License, Site } from '../../model';
+import type { License, Site, SupportRequest } from '../../model';
 import { members } from '../../roles';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
@@ -17,6 +17,7 @@ import {
 	rolesIn,
 	text
 } from '../guards';
+import { supportAccountFor } from './support-link';
 import type { LicenseStart, RenewalRemind, SiteCreate, SupportRequestChange } from '../types';
 
 const SEN = /^SEN-[0-9]{7,12}$/;
@@ -85,7 +86,11 @@ export function siteCreate(d: Draft, c: SiteCreate): Outcome {
 	return done();
 }
 
-/** C9: a technical contact files a support request, kept with the license. */
+/**
+ * C9: a technical contact files a support request, kept with the license. C15: filed under the
+ * requester's linked support account (A10), made on first use; it starts open, with an empty
+ * thread.
+ */
 export function supportRequest(d: Draft, c: SupportRequestChange): Outcome {
 	const actor = requireActor(d);
 	if (!actor.ok) return actor;
@@ -102,13 +107,18 @@ export function supportRequest(d: Draft, c: SupportRequestChange): Outcome {
 	if (subject === null) return refuse('invalid-payload', { field: 'subject' });
 	const description = text(p.description, MAX_DESCRIPTION);
 	if (description === null) return refuse('invalid-payload', { field: 'description' });
-	const request = {
+	const filed = supportAccountFor(d, actor.value);
+	if (!filed.ok) return filed;
+	const request: SupportRequest = {
 		id: p.requestId,
 		licenseId: license.value.id,
 		by: actor.value.id,
 		subject,
 		description,
-		at: c.at
+		at: c.at,
+		supportAccountId: filed.value.id,
+		status: 'open',
+		thread: []
 	};
 	d.putLicense({
 		...license.value,
