@@ -50,7 +50,9 @@ export type AccountAspect =
 	| 'verified'
 	| 'verification-sent'
 	| 'name'
-	| 'avatar';
+	| 'avatar'
+	| 'app-passwords'
+	| 'support-account';
 
 export interface AccountTouch {
 	readonly accountId: AccountId;
@@ -72,6 +74,8 @@ export interface SiteTouch {
 	readonly productsAdded: number;
 	/** A9: service-desk customers added, renamed or removed. */
 	readonly customers: boolean;
+	/** A11: product users added or removed, or upgraded to accounts. */
+	readonly productUsers: boolean;
 }
 
 export interface Touched {
@@ -237,6 +241,11 @@ function accountAspects(old: Account | undefined, next: Account): AccountAspect[
 	}
 	if (old.name !== next.name) aspects.push('name');
 	if ((old.avatar ?? null) !== (next.avatar ?? null)) aspects.push('avatar');
+	// A14: created, revoked or used; A10: the linked support account.
+	if (old.appPasswords !== next.appPasswords) aspects.push('app-passwords');
+	if ((old.supportAccountId ?? null) !== (next.supportAccountId ?? null)) {
+		aspects.push('support-account');
+	}
 	return aspects;
 }
 
@@ -271,8 +280,18 @@ function siteTouch(old: Site | undefined, next: Site): SiteTouch | null {
 	const created = old === undefined;
 	const customers =
 		old?.customers !== next.customers && (old !== undefined || next.customers !== undefined);
-	if (!created && adminsJoin.length + adminsLeave.length + productsAdded === 0 && !customers) {
-		return null;
-	}
-	return { siteId: next.id, created, adminsJoin, adminsLeave, productsAdded, customers };
+	const productUsers =
+		old?.productUsers !== next.productUsers &&
+		(old !== undefined || next.productUsers !== undefined);
+	const moved = adminsJoin.length + adminsLeave.length + productsAdded > 0;
+	if (!created && !moved && !customers && !productUsers) return null;
+	return {
+		siteId: next.id,
+		created,
+		adminsJoin,
+		adminsLeave,
+		productsAdded,
+		customers,
+		productUsers
+	};
 }

@@ -114,7 +114,9 @@ export const ASPECT_WORDS: Readonly<Record<AccountAspect, string>> = {
 	verified: 'email address verified',
 	'verification-sent': 'a verification mail is sent',
 	name: 'name changed',
-	avatar: 'picture changed'
+	avatar: 'picture changed',
+	'app-passwords': 'its app passwords change',
+	'support-account': 'its linked support account changes'
 };
 
 /** How a contact moves in a role, after the person's name: "becomes the primary billing contact". */

@@ -7,6 +7,7 @@ import type { Change, State } from '$lib/core';
 import { AccountChanges } from './account-factory';
 import { BillingChanges } from './billing-factory';
 import { DeskChanges } from './desk-factory';
+import { ProductChanges } from './product-factory';
 import { A, L1, L2, S1, accept, build, world } from './factories';
 
 /** What `change` writes onto `state`, compared record by record. */
@@ -122,7 +123,8 @@ describe('touchedBetween (S9)', () => {
 				adminsJoin: [A.alice],
 				adminsLeave: [],
 				productsAdded: 1,
-				customers: false
+				customers: false,
+				productUsers: false
 			}
 		]);
 		const help = touched(state, f.support(A.alice, L1));
@@ -141,7 +143,7 @@ describe('touchedBetween (S9)', () => {
 		expect(nobody).toEqual({ licenses: [], accounts: [], sites: [], mail: 0 });
 	});
 
-	it('C14/A9: billing details alone, a renewal with its invoice, and a desk customer are named', () => {
+	it('C14/A9/A11/A14: billing details alone, a renewal, a desk customer, product users and app passwords are named', () => {
 		const { f, state } = world();
 		const bill = new BillingChanges(f);
 		const details = touched(state, bill.details(A.alice, L1));
@@ -151,5 +153,10 @@ describe('touchedBetween (S9)', () => {
 		const withSite = build([f.site(A.alice, S1, 'acme.example.net')], state);
 		const added = touched(withSite, new DeskChanges(f).add(A.alice, S1, 'kim@shop.example', 'Kim'));
 		expect(added.sites).toMatchObject([{ siteId: S1, created: false, customers: true }]);
+		const users = new ProductChanges(f);
+		const waiting = touched(withSite, users.add(A.alice, S1, { email: 'kim@shop.example' }));
+		expect(waiting.sites).toMatchObject([{ siteId: S1, productUsers: true, customers: false }]);
+		const app = touched(withSite, users.createApp(A.bob, S1, 'CI bot'));
+		expect(app.accounts).toMatchObject([{ accountId: A.bob, aspects: ['app-passwords'] }]);
 	});
 });

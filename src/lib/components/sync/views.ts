@@ -226,6 +226,7 @@ function siteLine(touch: SiteTouch, names: Lookup): Phrase {
 		parts.push(phrase(names.account(id), ' stops being a site admin'));
 	if (touch.productsAdded > 0 && !touch.created) parts.push(['products added']);
 	if (touch.customers) parts.push(['its service-desk customers change']);
+	if (touch.productUsers) parts.push(['its product users change']);
 	return phrase(names.site(touch.siteId), ': ', joined(parts, '; '));
 }
 
