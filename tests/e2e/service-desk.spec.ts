@@ -64,6 +64,8 @@ test('A9: a site admin adds, renames, removes and migrates service-desk customer
 	await page.getByLabel('Email').fill('lee@shop.example');
 	await page.getByRole('link', { name: "Can't log in?" }).click();
 	await page.getByRole('button', { name: 'Send reset link' }).click();
+	// The request is written before the page answers; leaving earlier cancels it.
+	await expect(page.getByRole('status')).toContainText('If an account uses lee@shop.example');
 	await openMail(page, 'lee@shop.example', 'Choose a new password');
 	await mailLink(page, 'Choose a new password').click();
 	await page.getByLabel('Password', { exact: true }).fill('a fresh and rather long passphrase');
