@@ -41,6 +41,24 @@ export function rolesIn(d: Draft, license: License, account: Account): ReadonlyS
 	return rolesOn(license, d.site(license.siteId), account.id);
 }
 
+/** The active actor, the license and the actor's roles on it; not a contact at all: C3. */
+export interface ContactOf {
+	readonly actor: Account;
+	readonly license: License;
+	readonly roles: ReadonlySet<LicenseRole>;
+}
+
+/** S6 then C3: an active actor who is a contact (or site admin, C12) of the license. */
+export function requireContactOf(d: Draft, id: LicenseId): Result<ContactOf, Refusal> {
+	const actor = requireActor(d);
+	if (!actor.ok) return actor;
+	const license = requireLicense(d, id);
+	if (!license.ok) return license;
+	const roles = rolesIn(d, license.value, actor.value);
+	if (roles.size === 0) return refuse('not-a-contact');
+	return ok({ actor: actor.value, license: license.value, roles });
+}
+
 /** C3 then C12: not a contact at all, or a role without the manage-contacts capability. */
 export function requireManage(d: Draft, actor: Account, license: License): Result<true, Refusal> {
 	const roles = rolesIn(d, license, actor);

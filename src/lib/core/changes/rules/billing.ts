@@ -7,7 +7,7 @@ import type { BillingDetails, Invoice, License } from '../../model';
 import { members } from '../../roles';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
-import { MAX_NAME, requireActor, requireLicense, rolesIn, text } from '../guards';
+import { MAX_NAME, requireContactOf, text } from '../guards';
 import type { BillingSetDetails, LicenseRenew } from '../types';
 
 /** C14: one term is a year of 365 days; Renew moves the expiry exactly this far. */
@@ -18,13 +18,10 @@ export const MAX_TAX_ID = 50;
 
 /** C14/C12: only the primary billing contact sets the billing details. */
 export function billingSetDetails(d: Draft, c: BillingSetDetails): Outcome {
-	const actor = requireActor(d);
-	if (!actor.ok) return actor;
 	const p = c.payload;
-	const license = requireLicense(d, p.licenseId);
-	if (!license.ok) return license;
-	const roles = rolesIn(d, license.value, actor.value);
-	if (roles.size === 0) return refuse('not-a-contact');
+	const contact = requireContactOf(d, p.licenseId);
+	if (!contact.ok) return contact;
+	const { license, roles } = contact.value;
 	if (!can(roles, 'edit-billing-details')) return refuse('not-primary-billing');
 	const name = text(p.name, MAX_NAME);
 	if (name === null) return refuse('invalid-payload', { field: 'name' });
@@ -33,7 +30,7 @@ export function billingSetDetails(d: Draft, c: BillingSetDetails): Outcome {
 	const taxId = p.taxId.trim();
 	if (taxId.length > MAX_TAX_ID) return refuse('invalid-payload', { field: 'taxId' });
 	const billingDetails: BillingDetails = { name, address, taxId };
-	d.putLicense({ ...license.value, billingDetails });
+	d.putLicense({ ...license, billingDetails });
 	return done();
 }
 
@@ -67,18 +64,15 @@ export function invoiceFor(license: License, c: LicenseRenew, by: Invoice['by'])
 
 /** C14: a billing contact renews: expiry one term on, invoice stored and mailed. */
 export function licenseRenew(d: Draft, c: LicenseRenew): Outcome {
-	const actor = requireActor(d);
-	if (!actor.ok) return actor;
-	const license = requireLicense(d, c.payload.licenseId);
-	if (!license.ok) return license;
-	const roles = rolesIn(d, license.value, actor.value);
-	if (roles.size === 0) return refuse('not-a-contact');
+	const contact = requireContactOf(d, c.payload.licenseId);
+	if (!contact.ok) return contact;
+	const { actor, license, roles } = contact.value;
 	if (!can(roles, 'renew')) return refuse('not-billing-contact');
-	const invoice = invoiceFor(license.value, c, actor.value.id);
+	const invoice = invoiceFor(license, c, actor.id);
 	const renewed: License = {
-		...license.value,
+		...license,
 		expiresAt: invoice.periodTo,
-		invoices: [...(license.value.invoices ?? []), invoice]
+		invoices: [...(license.invoices ?? []), invoice]
 	};
 	d.putLicense(renewed);
 	const site = d.site(renewed.siteId);

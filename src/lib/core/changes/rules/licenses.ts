@@ -9,14 +9,7 @@ import type { License, Site, SupportRequest } from '../../model';
 import { members } from '../../roles';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
-import {
-	MAX_DESCRIPTION,
-	MAX_SUBJECT,
-	requireActor,
-	requireLicense,
-	rolesIn,
-	text
-} from '../guards';
+import { MAX_DESCRIPTION, MAX_SUBJECT, requireActor, requireContactOf, text } from '../guards';
 import { supportAccountFor } from './support-link';
 import type { LicenseStart, RenewalRemind, SiteCreate, SupportRequestChange } from '../types';
 
@@ -92,27 +85,24 @@ export function siteCreate(d: Draft, c: SiteCreate): Outcome {
  * thread.
  */
 export function supportRequest(d: Draft, c: SupportRequestChange): Outcome {
-	const actor = requireActor(d);
-	if (!actor.ok) return actor;
 	const p = c.payload;
-	const license = requireLicense(d, p.licenseId);
-	if (!license.ok) return license;
-	const roles = rolesIn(d, license.value, actor.value);
-	if (roles.size === 0) return refuse('not-a-contact');
+	const contact = requireContactOf(d, p.licenseId);
+	if (!contact.ok) return contact;
+	const { actor, license, roles } = contact.value;
 	if (!can(roles, 'request-support')) return refuse('not-technical-contact');
-	if (license.value.supportRequests.some((r) => r.id === p.requestId)) {
+	if (license.supportRequests.some((r) => r.id === p.requestId)) {
 		return refuse('duplicate-id', { id: p.requestId });
 	}
 	const subject = text(p.subject, MAX_SUBJECT);
 	if (subject === null) return refuse('invalid-payload', { field: 'subject' });
 	const description = text(p.description, MAX_DESCRIPTION);
 	if (description === null) return refuse('invalid-payload', { field: 'description' });
-	const filed = supportAccountFor(d, actor.value);
+	const filed = supportAccountFor(d, actor);
 	if (!filed.ok) return filed;
 	const request: SupportRequest = {
 		id: p.requestId,
-		licenseId: license.value.id,
-		by: actor.value.id,
+		licenseId: license.id,
+		by: actor.id,
 		subject,
 		description,
 		at: c.at,
@@ -121,10 +111,10 @@ export function supportRequest(d: Draft, c: SupportRequestChange): Outcome {
 		thread: []
 	};
 	d.putLicense({
-		...license.value,
-		supportRequests: [...license.value.supportRequests, request]
+		...license,
+		supportRequests: [...license.supportRequests, request]
 	});
-	d.send(actor.value, supportReceived(actor.value, license.value, subject, description));
+	d.send(actor, supportReceived(actor, license, subject, description));
 	return done();
 }
 

@@ -9,7 +9,7 @@ import { ok } from '../../result';
 import type { Result } from '../../result';
 import { done, refuse } from '../draft';
 import type { Draft, Outcome } from '../draft';
-import { MAX_DESCRIPTION, requireActor, requireLicense, rolesIn, text } from '../guards';
+import { MAX_DESCRIPTION, requireContactOf, text } from '../guards';
 import type { SupportAnswer, SupportReopen, SupportReply, SupportResolve } from '../types';
 
 /** C15: how many messages a thread keeps (the desk's included). */
@@ -26,18 +26,13 @@ interface Target {
 
 /** C15: the requester, or a technical contact of the license (C12 request-support). */
 function requireParticipant(d: Draft, p: SupportResolve['payload']): Result<Target, Refusal> {
-	const actor = requireActor(d);
-	if (!actor.ok) return actor;
-	const license = requireLicense(d, p.licenseId);
-	if (!license.ok) return license;
-	const roles = rolesIn(d, license.value, actor.value);
-	if (roles.size === 0) return refuse('not-a-contact');
-	const request = license.value.supportRequests.find((r) => r.id === p.requestId);
+	const contact = requireContactOf(d, p.licenseId);
+	if (!contact.ok) return contact;
+	const { actor, license, roles } = contact.value;
+	const request = license.supportRequests.find((r) => r.id === p.requestId);
 	if (request === undefined) return refuse('unknown-support-request', { id: p.requestId });
-	if (request.by !== actor.value.id && !can(roles, 'request-support')) {
-		return refuse('not-requester');
-	}
-	return ok({ actor: actor.value, license: license.value, request });
+	if (request.by !== actor.id && !can(roles, 'request-support')) return refuse('not-requester');
+	return ok({ actor, license, request });
 }
 
 function put(d: Draft, t: Target, next: SupportRequest): void {
