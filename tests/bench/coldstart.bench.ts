@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { summary } from './stats';
 
-const APP_PORT = 4393;
-const BARE_PORT = 4394;
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 4391);
+const APP_PORT = BASE_PORT + 2;
+const BARE_PORT = BASE_PORT + 3;
 const PAIRS = 7;
 const BARE = 'reports/bench-bare';
 
