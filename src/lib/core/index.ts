@@ -32,12 +32,19 @@ export {
 	RENEWAL_WINDOW_DAYS,
 	daysLeft,
 	filterLicenses,
+	createLicenseIndex,
 	licenseIndex,
 	manageablePeople,
 	renewalState,
 	renewalsDue
 } from './license-queries';
-export type { IndexedLicense, LicenseFilter, Person, RenewalState } from './license-queries';
+export type {
+	IndexVersions,
+	IndexedLicense,
+	LicenseFilter,
+	Person,
+	RenewalState
+} from './license-queries';
 export {
 	TXT_RECORD_PREFIX,
 	isOrganizationAdmin,

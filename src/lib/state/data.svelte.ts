@@ -63,6 +63,11 @@ class DataState {
 		return this.#store?.state ?? EMPTY;
 	}
 
+	/** How many times one record store has been written (follows that store only). */
+	writes(store: StoreName): number {
+		return this.#written[store];
+	}
+
 	/** Grows with every write (for code that only needs to know that something changed). */
 	get version(): number {
 		return STORES.reduce((sum, name) => sum + this.#written[name], 0);
