@@ -1,8 +1,7 @@
 // Runs in Chromium (served by Vite for `npm run bench`): fills a database with a workload
 // through the real IdbStore, then opens it the way the app does and answers the Licenses
 // page's first question (the viewer's list, filtered, its first window of 50).
-import { filterLicenses, licenseIndex } from '$lib/core';
-import type { AccountId } from '$lib/core';
+import { accountId, filterLicenses, licenseIndex } from '$lib/core';
 import { IdbStore } from '$lib/store';
 import type { Store } from '$lib/store';
 import { workload } from './workload';
@@ -28,10 +27,10 @@ export async function fill(name: string, total: number) {
 let opened: Store | null = null;
 
 /** Opens `name` and computes the first window of the viewer's Licenses page; keeps it open. */
-export async function open(name: string, viewer: AccountId) {
+export async function open(name: string, viewer: string) {
 	const started = performance.now();
 	const store = await IdbStore.open({ name });
-	const index = licenseIndex(store.state, viewer);
+	const index = licenseIndex(store.state, accountId(viewer));
 	const first = filterLicenses(index, { productId: '', query: '' }).slice(0, 50);
 	const ms = performance.now() - started;
 	opened = store;

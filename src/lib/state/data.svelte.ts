@@ -172,6 +172,11 @@ class DataState {
 	}
 
 	#heard(store: Store, event: StoreEvent): void {
+		if (event.kind === 'applied') {
+			// Shown now; `committed` (or `reloaded` after a failed write) follows.
+			this.#touch(event.stores);
+			return;
+		}
 		// X7: a write may have held more changes, or come after one fell due.
 		if (event.kind === 'version-changed' || event.kind === 'unavailable') this.#held?.stop();
 		else void this.#held?.look();

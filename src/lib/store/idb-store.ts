@@ -11,7 +11,7 @@
  *   idb-import.ts.
  */
 import { applyInPlace, deviceId, emptyState } from '$lib/core';
-import type { Change, ChangeId, DeviceId, Result, State } from '$lib/core';
+import type { Change, ChangeId, DeviceId, Effect, Result, State, StoreName } from '$lib/core';
 import { changeHash } from '$lib/log/digest';
 import { applyBatch } from './batch';
 import { Connection } from './connection';
@@ -42,6 +42,11 @@ import type {
 	Store,
 	StoreEvent
 } from './types';
+
+/** The record stores a commit's effects write. */
+function storesOf(effects: readonly Effect[]): StoreName[] {
+	return [...new Set(effects.map((e) => e.store))];
+}
 
 /** The queue count after `added` local changes; unknown stays unknown (counted on demand). */
 function queuedAfter(meta: Meta, added: number): { queued?: number } {
@@ -110,6 +115,7 @@ export class IdbStore implements Store {
 			// writes nothing; a failed write rereads the projection (connection.write).
 			const result = applyInPlace(this.c.state, change);
 			if (!result.ok) return result;
+			this.c.emit({ kind: 'applied', stores: storesOf(result.value.effects) });
 			await this.c.write(meta.seq, (tx) => {
 				addChanges(tx, [change]);
 				writeEffects(tx, result.value.effects);

@@ -14,6 +14,7 @@ import type {
 	Result,
 	SensitiveTopic,
 	State,
+	StoreName,
 	Touched
 } from '$lib/core';
 import type { Unverified } from '$lib/log/authenticity';
@@ -50,6 +51,12 @@ export interface ConflictRecord {
 }
 
 export type StoreEvent =
+	/**
+	 * A local commit changed the projection in memory and its write is under way (P4: the page
+	 * shows it in the next frame). `committed` follows once it is on disk; if the write fails,
+	 * `reloaded` follows instead, with the projection as it was.
+	 */
+	| { readonly kind: 'applied'; readonly stores: readonly StoreName[] }
 	/** A change was committed, here or in another tab. */
 	| { readonly kind: 'committed'; readonly change: Change; readonly local: boolean }
 	/** The projection was rebuilt (replay, import, reset); reread everything. */

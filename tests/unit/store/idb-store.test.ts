@@ -8,6 +8,7 @@ import { changeHash } from '$lib/log/digest';
 import { ALICE, BOB, addDraft, freshIndexedDb, licenseDraft, signupDraft } from './helpers';
 
 const NOW = 1_800_000_000_000;
+const CAROL = accountId('carol');
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the store as this
 const realPut = IDBObjectStore.prototype.put;
 
@@ -103,6 +104,32 @@ describe('IdbStore.commit', () => {
 		const after = await reopened.changes();
 		expect(after[2]?.prev).toBe(after[1] ? changeHash(after[1]) : 'missing');
 		reopened.close();
+	});
+
+	it('P4: a commit says "applied" (the stores it changed) before its write, then "committed"; a failed write says "reloaded" with the previous state', async () => {
+		const store = await seeded();
+		const heard: string[] = [];
+		store.subscribe((event) => {
+			heard.push(event.kind === 'applied' ? `applied:${event.stores.join(',')}` : event.kind);
+			// The page reads the projection when it hears "applied": the change is in it.
+			if (event.kind === 'applied') heard.push(`accounts:${store.state.accounts.size}`);
+		});
+		expect((await store.commit(signupDraft(BOB, 'bob@acme.com'), NOW + 6)).ok).toBe(true);
+		expect(heard).toEqual(['applied:accounts', 'accounts:2', 'committed']);
+		heard.length = 0;
+		const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+			throw new DOMException('Simulated disk failure', 'UnknownError');
+		});
+		try {
+			await expect(
+				store.commit(signupDraft(CAROL, 'carol@acme.com'), NOW + 7)
+			).rejects.toMatchObject({ code: 'transaction-failed' });
+		} finally {
+			spy.mockRestore();
+		}
+		expect(heard).toEqual(['applied:accounts', 'accounts:3', 'reloaded']);
+		expect(store.state.accounts.has(CAROL)).toBe(false);
+		store.close();
 	});
 
 	it('a full disk becomes a named quota-exceeded error and nothing is written', async () => {
