@@ -7,7 +7,7 @@ import type { HeadSignature } from '$lib/log/evidence';
 import { withGaps } from './admit';
 import type { Connection, WriteTx } from './connection';
 import { prepareImport, previewOf } from './importing';
-import type { LocalView } from './importing';
+import type { LocalView, PlannedMerge } from './importing';
 import { asGaps, heldKey, heldRange, isStoredChange, writeMeta } from './meta';
 import type { Meta } from './meta';
 import { addChanges, writeConflicts, writeEffects, writeWholeState } from './records';
@@ -53,6 +53,21 @@ async function localView(c: Connection, key: string, meta: Meta): Promise<LocalV
 	};
 }
 
+/**
+ * S9: the merge the last preview worked out, against the projection at `seq`. Apply takes it
+ * over when nothing was written since and it plans the very same changes (the same objects, in
+ * the same order, the same way), so a file is merged once, not once for the preview and again
+ * for Apply. Any write moves `seq` on, and the next preview or import drops it.
+ */
+interface Kept extends PlannedMerge {
+	readonly seq: number;
+}
+const kept = new WeakMap<Connection, Kept>();
+
+function sameChanges(a: readonly Change[], b: readonly Change[]): boolean {
+	return a.length === b.length && a.every((change, i) => change === b[i]);
+}
+
 export async function previewInto(
 	c: Connection,
 	key: string,
@@ -60,8 +75,11 @@ export async function previewInto(
 	options?: ImportOptions
 ): Promise<Result<ImportPreview, ImportRefusal>> {
 	await ensureRules();
+	kept.delete(c);
 	const meta = await c.freshMeta();
-	return previewOf(c.state, await localView(c, key, meta), changes, options);
+	return previewOf(c.state, await localView(c, key, meta), changes, options, (plan) =>
+		kept.set(c, { ...plan, seq: meta.seq })
+	);
 }
 
 /** Runs under the write lock (the caller holds it). */
@@ -76,7 +94,22 @@ export async function importInto(
 	await ensureRules();
 	const meta = await c.freshMeta();
 	const local = await localView(c, key, meta);
-	const prepared = await prepareImport(c.state, local, changes, options, onProgress);
+	const plan = kept.get(c);
+	kept.delete(c);
+	const prepared = await prepareImport(
+		c.state,
+		local,
+		changes,
+		options,
+		onProgress,
+		(apply, replay) =>
+			plan !== undefined &&
+			plan.seq === meta.seq &&
+			plan.needsReplay === replay &&
+			sameChanges(plan.apply, apply)
+				? plan.merged
+				: null
+	);
 	if (prepared.kind === 'done') return prepared.result;
 	const { merged, conflicts, auth } = prepared;
 	const gaps = prepared.gaps.length > 0 ? withGaps(await readGaps(c), prepared.gaps) : null;

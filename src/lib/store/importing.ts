@@ -170,11 +170,19 @@ function withProved(changes: readonly Change[], nowProved: readonly Change[]): r
  * S9: what importing `changes` would do, from a copy of the projection; writes nothing. X6:
  * what the preview shows is what Apply would do once the person trusts the file.
  */
+/** The merge a preview worked out, for Apply to take over instead of merging again. */
+export interface PlannedMerge {
+	readonly apply: readonly Change[];
+	readonly needsReplay: boolean;
+	readonly merged: Merged;
+}
+
 export async function previewOf(
 	state: State,
 	local: LocalView,
 	changes: readonly Change[],
-	options: ImportOptions = {}
+	options: ImportOptions = {},
+	keep?: (plan: PlannedMerge) => void
 ): Promise<Result<ImportPreview, ImportRefusal>> {
 	const screened = await screen(state, local, changes, options.proof);
 	if (!screened.ok) return screened;
@@ -190,6 +198,7 @@ export async function previewOf(
 	const merged = await mergeChanges(copyState(state), local.log, apply, needsReplay, {
 		base: local.base
 	});
+	keep?.({ apply, needsReplay, merged });
 	const { added } = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
 	const declared = new Set((options.gaps ?? []).map((g) => `${g.device}\u0000${g.changeId}`));
 	return {
@@ -242,7 +251,8 @@ export async function prepareImport(
 	local: LocalView,
 	changes: readonly Change[],
 	options: ImportOptions = {},
-	onProgress?: (p: ReplayProgress) => void
+	onProgress?: (p: ReplayProgress) => void,
+	planned?: (apply: readonly Change[], needsReplay: boolean) => Merged | null
 ): Promise<PreparedImport> {
 	const screened = await screen(state, local, changes, options.proof);
 	if (!screened.ok) return { kind: 'done', result: screened };
@@ -267,10 +277,13 @@ export async function prepareImport(
 		};
 		return { kind: 'done', result: { ok: true, value: outcome } };
 	}
-	const merged = await mergeChanges(state, local.log, apply, needsReplay, {
-		onProgress,
-		base: local.base
-	});
+	// The preview's merge (on a copy, against this same projection) when it planned exactly
+	// this: the same changes to apply the same way. Otherwise merge now, in place.
+	const kept = planned?.(apply, needsReplay) ?? null;
+	if (kept !== null) onProgress?.({ done: apply.length, total: apply.length });
+	const merged =
+		kept ??
+		(await mergeChanges(state, local.log, apply, needsReplay, { onProgress, base: local.base }));
 	const conflicts = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
 	return {
 		kind: 'write',

@@ -2,7 +2,7 @@
 // idempotent, replay when needed, keep refused changes as conflicts, and preview exactly
 // what they will do.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeId, licenseId } from '$lib/core';
+import { accountId, changeId, licenseId } from '$lib/core';
 import type { State } from '$lib/core';
 import { IdbStore } from '$lib/store';
 import type { ChangeDraft } from '$lib/store';
@@ -93,6 +93,47 @@ describe('import', () => {
 		expect((await a.conflicts())[0]?.dismissed).toBe(true);
 		a.close();
 		b.close();
+	});
+
+	it('S9: Apply takes over the merge its preview worked out; a write in between makes it merge again', async () => {
+		const a = await IdbStore.open({ name: 'device-a', makeDeviceId: () => 'aaaaaaaaaaaaaaaa' });
+		const drafts = Array.from({ length: 2_500 }, (_, i) =>
+			signupDraft(accountId(`p-${i}`), `person${i}@acme.com`, `Person ${i}`)
+		);
+		await a.commitMany(drafts, T);
+		const sent = await a.changes();
+		const open = (name: string, device: string) =>
+			IdbStore.open({ name, makeDeviceId: () => device });
+		const [planned, plain, moved] = await Promise.all([
+			open('planned', 'bbbbbbbbbbbbbbbb'),
+			open('plain', 'cccccccccccccccc'),
+			open('moved', 'dddddddddddddddd')
+		]);
+		const progress = (store: IdbStore) => {
+			const seen: number[] = [];
+			return store
+				.importChanges(sent, (p) => seen.push(p.done))
+				.then((result) => ({ result, seen }));
+		};
+		// Previewed, then applied as it is: one merge (the preview's), reported done at once.
+		expect((await planned.previewImport(sent)).ok).toBe(true);
+		const one = await progress(planned);
+		expect(one.result).toMatchObject({ ok: true, value: { applied: 2_500 } });
+		expect(one.seen).toEqual([2_500]);
+		// Not previewed: merged in the import, progress every thousand.
+		const two = await progress(plain);
+		expect(two.seen).toEqual([1_000, 2_000, 2_500]);
+		expect(records(planned.state)).toEqual(records(plain.state));
+		expect(await planned.changes()).toEqual(await plain.changes());
+		// A commit between the preview and Apply: the preview's merge is stale, merged again.
+		expect((await moved.previewImport(sent)).ok).toBe(true);
+		expect((await moved.commit(signupDraft(BOB, 'bob@acme.com', 'Bob'), T + 5)).ok).toBe(true);
+		const three = await progress(moved);
+		// The file's changes sort before Bob's: the whole log of 2,501 replays.
+		expect(three.seen).toEqual([1_000, 2_000, 2_501]);
+		expect(three.result).toMatchObject({ ok: true, value: { replayed: true } });
+		expect(moved.state.accounts.size).toBe(2_501);
+		for (const store of [a, planned, plain, moved]) store.close();
 	});
 
 	it('S7: a known change id with different content refuses the whole file and writes nothing', async () => {
