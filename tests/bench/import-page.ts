@@ -1,8 +1,10 @@
 // Runs in Chromium (served by Vite for `npm run bench`): a sender device commits a workload
-// and writes it as one change file; a fresh IdbStore then imports it end to end, as the Sync
-// page does (readSyncFile → previewImport → importChanges). The floor is a raw IndexedDB put
-// of the same change records in one transaction.
+// and writes it as one change file (`prepare`); `importOnce` then imports it into a fresh
+// IdbStore end to end, as the Sync page does (readSyncFile → previewImport → importChanges),
+// and `floor` is a raw IndexedDB put of the same change records in one transaction. The
+// harness interleaves the two.
 import { IdbStore, MemoryStore } from '$lib/store';
+import type { Change } from '$lib/core';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { rawPutFloor } from './raw-put';
@@ -14,13 +16,16 @@ async function settle(observer: PerformanceObserver, note: (e: PerformanceEntryL
 	note(observer.takeRecords());
 }
 
-export async function run(total: number) {
+let text = '';
+let log: Change[] = [];
+
+export async function prepare(total: number) {
 	const sender = new MemoryStore('aaaaaaaaaaaaaaaa');
 	const drafts = workload(total);
 	for (let i = 0; i < drafts.length; i += 5_000) {
 		await sender.commitMany(drafts.slice(i, i + 5_000), Date.now());
 	}
-	const log = await sender.changes();
+	log = await sender.changes();
 	const built = await buildSyncFile({
 		device: sender.device,
 		exportedAt: Date.now(),
@@ -28,9 +33,18 @@ export async function run(total: number) {
 		changes: log
 	});
 	if (!built.ok) throw new Error(`build refused: ${built.error.code}`);
-	const bytes = new TextEncoder().encode(built.file.text).length;
+	text = built.file.text;
+	return { changes: log.length, bytes: new TextEncoder().encode(text).length };
+}
 
-	const store = await IdbStore.open({ name: `bench-import-${performance.now()}` });
+async function used(): Promise<number> {
+	return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+export async function importOnce(again: boolean) {
+	const name = `bench-import-${performance.now()}`;
+	const usedBefore = await used();
+	const store = await IdbStore.open({ name });
 	// P4: the longest stretch the page could not respond, per step (long tasks, ≥ 50 ms).
 	const longest = { read: 0, preview: 0, apply: 0 };
 	let step: keyof typeof longest = 'read';
@@ -39,8 +53,8 @@ export async function run(total: number) {
 	};
 	const observer = new PerformanceObserver((list) => note(list.getEntries()));
 	observer.observe({ type: 'longtask' });
-	let started = performance.now();
-	const read = await readSyncFile(built.file.text, { now: Date.now() });
+	const started = performance.now();
+	const read = await readSyncFile(text, { now: Date.now() });
 	if (!read.ok) throw new Error(`read refused: ${read.error.code}`);
 	const readMs = performance.now() - started;
 	await settle(observer, note);
@@ -58,36 +72,40 @@ export async function run(total: number) {
 	const totalMs = performance.now() - started;
 	await settle(observer, note);
 	observer.disconnect();
-
-	started = performance.now();
-	const again = await store.importChanges(read.file.changes);
-	const againMs = performance.now() - started;
-	const mail = [...store.state.mail.values()];
+	const bytes = (await used()) - usedBefore;
+	let againMs = NaN;
+	let duplicatesAgain = -1;
+	if (again) {
+		mark = performance.now();
+		const second = await store.importChanges(read.file.changes);
+		againMs = performance.now() - mark;
+		duplicatesAgain = second.ok ? second.value.duplicates : -1;
+	}
+	const mails = store.state.mail.size;
 	store.close();
-
-	const floorMs = await rawPutFloor(log, []);
-	const floorWithMailMs = await rawPutFloor(log, mail);
+	indexedDB.deleteDatabase(name);
 	return {
-		changes: log.length,
-		bytes,
 		applied: imported.value.applied,
-		duplicatesAgain: again.ok ? again.value.duplicates : -1,
 		readMs,
 		previewMs,
 		applyMs,
 		totalMs,
+		longest,
+		bytes,
+		mails,
 		againMs,
-		floorMs,
-		floorWithMailMs,
-		mailCount: mail.length,
-		longest
+		duplicatesAgain
 	};
+}
+
+export function floor(): Promise<number> {
+	return rawPutFloor(log);
 }
 
 declare global {
 	interface Window {
-		runImportBench?: typeof run;
+		importBench?: { prepare: typeof prepare; importOnce: typeof importOnce; floor: typeof floor };
 	}
 }
 
-window.runImportBench = run;
+window.importBench = { prepare, importOnce, floor };
