@@ -30,6 +30,9 @@ export async function run(total: number) {
 	if (!built.ok) throw new Error(`build refused: ${built.error.code}`);
 	const bytes = new TextEncoder().encode(built.file.text).length;
 
+	// Bytes on disk for this origin (a fresh browser context: only the bench's databases).
+	const usage = async () => (await navigator.storage.estimate()).usage ?? 0;
+	const diskBefore = await usage();
 	const store = await IdbStore.open({ name: `bench-import-${performance.now()}` });
 	// P4: the longest stretch the page could not respond, per step (long tasks, ≥ 50 ms).
 	const longest = { read: 0, preview: 0, apply: 0 };
@@ -64,6 +67,7 @@ export async function run(total: number) {
 	const againMs = performance.now() - started;
 	const mail = [...store.state.mail.values()];
 	store.close();
+	const diskAfter = await usage();
 
 	const floorMs = await rawPutFloor(log, []);
 	const floorWithMailMs = await rawPutFloor(log, mail);
@@ -80,6 +84,8 @@ export async function run(total: number) {
 		floorMs,
 		floorWithMailMs,
 		mailCount: mail.length,
+		diskBefore,
+		diskAfter,
 		longest
 	};
 }

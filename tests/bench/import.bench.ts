@@ -32,4 +32,8 @@ export default async function importBench(ctx: BenchContext): Promise<void> {
 		`longest time the page could not respond (P4): read ${ms(read)}, preview ${ms(preview)}, apply ${ms(apply)}`
 	);
 	log(`the same file again: ${ms(f.againMs)}, ${f.duplicatesAgain} duplicates, nothing written`);
+	const disk = f.diskAfter - f.diskBefore;
+	log(
+		`bytes on disk (navigator.storage.estimate): ${(f.diskBefore / 1024 / 1024).toFixed(1)} MB before, ${(f.diskAfter / 1024 / 1024).toFixed(1)} MB after the import → ${(disk / f.changes).toFixed(0)} bytes per change`
+	);
 }
