@@ -47,8 +47,9 @@ test('S8: two tabs writing at the same time both land, once each', async ({ cont
 			request.onsuccess = () => resolve(request.result);
 			request.onerror = () => reject(new Error('open failed'));
 		});
-		const rows = await new Promise<unknown[]>((resolve, reject) => {
-			const request = db.transaction('changes').objectStore('changes').index('byClock').getAll();
+		// Since schema version 6 the log is kept in records of changes (one per transaction).
+		const records = await new Promise<unknown[]>((resolve, reject) => {
+			const request = db.transaction('log').objectStore('log').getAll();
 			request.onsuccess = () => {
 				const result: unknown = request.result;
 				resolve(Array.isArray(result) ? result : []);
@@ -56,10 +57,17 @@ test('S8: two tabs writing at the same time both land, once each', async ({ cont
 			request.onerror = () => reject(new Error('read failed'));
 		});
 		db.close();
-		return rows.map((r) => {
-			const row: Record<string, unknown> = typeof r === 'object' && r !== null ? { ...r } : {};
-			return { clock: String(row.clock), type: String(row.type) };
-		});
+		const rows = records.flatMap((r: unknown): unknown[] =>
+			typeof r === 'object' && r !== null && 'changes' in r && Array.isArray(r.changes)
+				? r.changes
+				: []
+		);
+		return rows
+			.map((r) => {
+				const row: Record<string, unknown> = typeof r === 'object' && r !== null ? { ...r } : {};
+				return { clock: String(row.clock), type: String(row.type) };
+			})
+			.sort((a, b) => (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0));
 	});
 	const creates = log.filter((r) => r.type === 'account.create');
 	expect(creates).toHaveLength(2);

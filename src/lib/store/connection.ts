@@ -19,10 +19,11 @@ import type { StoreEvent } from './types';
 const CHANNEL = 'tessera-store';
 export const ALL_STORES = [
 	'meta',
-	'changes',
+	'log',
 	'conflicts',
 	'signatures',
 	'held',
+	'mailPages',
 	...RECORD_STORES
 ] as const;
 export type WriteTx = IDBPTransaction<TesseraSchema, (typeof ALL_STORES)[number][], 'readwrite'>;

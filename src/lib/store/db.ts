@@ -13,15 +13,17 @@ export const DB_NAME = 'tessera';
 /** The current schema (DB_VERSION). Older shapes live only in migrations/. */
 export interface TesseraSchema extends DBSchema {
 	meta: { key: string; value: unknown };
-	changes: {
-		key: string;
-		value: Change;
-		indexes: { byClock: string };
+	/** The change log in coarse records (version 6): see LogRecord. */
+	log: {
+		key: number;
+		value: LogRecord;
+		indexes: { byLast: string };
 	};
 	accounts: { key: string; value: Account };
 	licenses: { key: string; value: License };
 	sites: { key: string; value: Site };
-	mail: { key: string; value: Mail };
+	/** Mail in coarse records (version 6): see MailPage. */
+	mailPages: { key: number; value: MailPage };
 	/** O1: organizations, their admins and domains (version 4). */
 	organizations: { key: string; value: Organization };
 	/** A10: the simulated support system's accounts (version 5). */
@@ -34,6 +36,23 @@ export interface TesseraSchema extends DBSchema {
 	/** X6: changes held apart as unverified (not in the log), by change id. */
 	held: { key: string; value: ConflictRecord };
 }
+
+/**
+ * The changes one write transaction appended to the log, in replay order (S5), at most
+ * LOG_CHUNK of them; `last` is the greatest clock among them. Keys grow with each write.
+ */
+export interface LogRecord {
+	readonly changes: readonly Change[];
+	readonly last: string;
+}
+
+/** The mails one write transaction put (at most LOG_CHUNK); a later page's copy of an id wins. */
+export interface MailPage {
+	readonly mails: readonly Mail[];
+}
+
+/** The most changes (or mails) one log record (or mail page) holds. */
+export const LOG_CHUNK = 1_000;
 
 export type TesseraDb = IDBPDatabase<TesseraSchema>;
 

@@ -10,6 +10,7 @@ import { prepareImport, previewOf } from './importing';
 import type { LocalView, PlannedMerge } from './importing';
 import { asGaps, heldKey, heldRange, isStoredChange, writeMeta } from './meta';
 import type { Meta } from './meta';
+import { readLog } from './log';
 import { addChanges, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
 import type {
@@ -35,7 +36,7 @@ export async function readGaps(c: Connection): Promise<ChainGap[]> {
 
 async function localView(c: Connection, key: string, meta: Meta): Promise<LocalView> {
 	const [log, future, conflicts, unverified] = await Promise.all([
-		c.db.getAllFromIndex('changes', 'byClock'),
+		readLog(c.db),
 		readHeld(c),
 		c.db.getAll('conflicts'),
 		// X6: the object store 'held' keeps the unverified changes (X7's are in meta).

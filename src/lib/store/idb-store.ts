@@ -25,6 +25,7 @@ import { mergeChanges } from '$lib/log/merge';
 import { createWriteLock } from './lock';
 import { readMeta, writeMeta } from './meta';
 import type { Meta } from './meta';
+import { findChange, readLog, readQueue } from './log';
 import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
 import { stamp } from './stamp';
@@ -171,12 +172,12 @@ export class IdbStore implements Store {
 
 	async changes(): Promise<Change[]> {
 		this.c.assertOpen();
-		return this.c.db.getAllFromIndex('changes', 'byClock');
+		return readLog(this.c.db);
 	}
 
 	async getChange(id: ChangeId): Promise<Change | undefined> {
 		this.c.assertOpen();
-		return this.c.db.get('changes', id);
+		return findChange(this.c.db, id);
 	}
 
 	/** Conflicts the rules made (in the log) and changes held as unverified (X6). */
@@ -227,7 +228,7 @@ export class IdbStore implements Store {
 		return this.c.lock.run(async () => {
 			await ensureRules();
 			const meta = await this.c.freshMeta();
-			const log = await this.c.db.getAllFromIndex('changes', 'byClock');
+			const log = await readLog(this.c.db);
 			// The page gets a turn every thousand changes while the log replays (P4).
 			const replayed = await mergeChanges(emptyState(), log, [], true, { onProgress });
 			const dismissed = new Set(
@@ -288,13 +289,7 @@ export class IdbStore implements Store {
 
 	async queue(): Promise<Change[]> {
 		this.c.assertOpen();
-		// S2: the kept count says when nothing waits (a restored backup of other devices'
-		// changes), so a device that never exported does not read its whole log to learn it.
-		if ((await this.c.db.get('meta', 'queued')) === 0) return [];
-		const exported = await this.c.db.get('meta', 'exported');
-		const range = typeof exported === 'string' ? IDBKeyRange.lowerBound(exported, true) : null;
-		const tail = await this.c.db.getAllFromIndex('changes', 'byClock', range);
-		return tail.filter((c) => c.device === this.device);
+		return readQueue(this.c.db, this.device);
 	}
 
 	async markExported(clock: string): Promise<void> {

@@ -1,17 +1,19 @@
-// Reading and writing projection records inside one IndexedDB transaction. Kept apart from
-// the store class so commit, replay and import share exactly the same write path.
+// Reading and writing the log and the projection's records inside one IndexedDB transaction.
+// Kept apart from the store class so commit, replay and import share exactly the same write
+// path. The log and the mail are kept in coarse records (schema version 6: migrations/v6.ts).
 import { unwrap } from 'idb';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { stateFromRecords } from '$lib/core';
-import type { Change, Effect, State } from '$lib/core';
-import type { TesseraDb, TesseraSchema } from './db';
+import type { Change, Effect, Mail, State } from '$lib/core';
+import { LOG_CHUNK } from './db';
+import type { LogRecord, MailPage, TesseraDb, TesseraSchema } from './db';
 import type { ConflictRecord } from './types';
 
+/** The projection's stores keyed by record id (mail is kept in pages: `mailPages`). */
 export const RECORD_STORES = [
 	'accounts',
 	'licenses',
 	'sites',
-	'mail',
 	'organizations',
 	'supportAccounts'
 ] as const;
@@ -24,20 +26,26 @@ type WriteTx = IDBPTransaction<TesseraSchema, ArrayLike<StoreNames<TesseraSchema
 type RawTx = Pick<IDBTransaction, 'objectStore' | 'abort'>;
 const raw = (tx: WriteTx): RawTx => unwrap(tx);
 
-/** Requests queued per turn of the event loop (P4). */
-const CHUNK = 2_000;
+/** Requests queued per turn of the event loop (P4): single records, and pages of LOG_CHUNK. */
+const PER_TURN = 2_000;
+const PAGES_PER_TURN = 4;
 
 /**
- * Queues one request per item, CHUNK at a time: the next chunk is queued from the success of
- * the previous chunk's last request, which keeps the transaction active while letting the page
+ * Queues one request per item, `perTurn` at a time: the next lot is queued from the success of
+ * the previous lot's last request, which keeps the transaction active while letting the page
  * handle input and paint in between (queuing 200,000 requests in one go froze it for seconds).
  * Requests still run in order; any failure aborts the whole transaction — including a throw
- * while queuing a later chunk, which would otherwise be lost inside an event handler.
+ * while queuing a later lot, which would otherwise be lost inside an event handler.
  */
-function chunked<T>(tx: RawTx, items: readonly T[], request: (item: T) => IDBRequest): void {
+function chunked<T>(
+	tx: RawTx,
+	items: readonly T[],
+	request: (item: T) => IDBRequest,
+	perTurn = PER_TURN
+): void {
 	let i = 0;
 	const queue = (): void => {
-		const end = Math.min(i + CHUNK, items.length);
+		const end = Math.min(i + perTurn, items.length);
 		let last: IDBRequest | null = null;
 		for (; i < end; i++) {
 			const item = items[i];
@@ -55,25 +63,58 @@ function chunked<T>(tx: RawTx, items: readonly T[], request: (item: T) => IDBReq
 	queue();
 }
 
+/** `items` in consecutive pages of at most LOG_CHUNK. */
+function pages<T>(items: readonly T[]): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += LOG_CHUNK) out.push(items.slice(i, i + LOG_CHUNK));
+	return out;
+}
+
+/** Appends mail pages: mail is only ever put, so a page is never rewritten. */
+function addMail(t: RawTx, mails: readonly Mail[]): void {
+	const store = t.objectStore('mailPages');
+	chunked(t, pages(mails), (page) => store.add({ mails: page } satisfies MailPage), PAGES_PER_TURN);
+}
+
 export function writeEffects(tx: WriteTx, effects: readonly Effect[]): void {
 	const t = raw(tx);
-	chunked(t, effects, (effect) =>
+	const mails: Mail[] = [];
+	const records: Effect[] = [];
+	for (const effect of effects) {
+		if (effect.store !== 'mail') records.push(effect);
+		else if (effect.kind === 'put') mails.push(effect.value);
+		// The core never deletes mail; pages cannot drop one id, so refuse rather than lose it.
+		else throw new Error('mail is never deleted');
+	}
+	chunked(t, records, (effect) =>
 		effect.kind === 'delete'
 			? t.objectStore(effect.store).delete(effect.key)
 			: t.objectStore(effect.store).put(effect.value)
 	);
+	addMail(t, mails);
 }
 
+function greatestClock(changes: readonly Change[]): string {
+	let last = '';
+	for (const change of changes) if (change.clock > last) last = change.clock;
+	return last;
+}
+
+/** Appends `changes` to the log: one record per LOG_CHUNK changes, new keys every time. */
 export function addChanges(tx: WriteTx, changes: readonly Change[]): void {
 	const t = raw(tx);
-	const log = t.objectStore('changes');
-	chunked(t, changes, (change) => log.add(change));
+	const log = t.objectStore('log');
+	const records = pages(changes).map(
+		(part) => ({ changes: part, last: greatestClock(part) }) satisfies LogRecord
+	);
+	chunked(t, records, (record) => log.add(record), PAGES_PER_TURN);
 }
 
 /** Replaces the whole projection with `state` (replay, import with reordering, reset). */
 export function writeWholeState(tx: WriteTx, state: State): void {
 	const t = raw(tx);
 	for (const name of RECORD_STORES) t.objectStore(name).clear();
+	t.objectStore('mailPages').clear();
 	const put = (name: (typeof RECORD_STORES)[number], values: Iterable<object>): void => {
 		const store = t.objectStore(name);
 		chunked(t, [...values], (value) => store.put(value));
@@ -81,23 +122,29 @@ export function writeWholeState(tx: WriteTx, state: State): void {
 	put('accounts', state.accounts.values());
 	put('licenses', state.licenses.values());
 	put('sites', state.sites.values());
-	put('mail', state.mail.values());
 	put('organizations', state.organizations.values());
 	put('supportAccounts', state.supportAccounts.values());
+	addMail(t, [...state.mail.values()]);
+}
+
+function* mailOf(pages: readonly MailPage[]): Generator<Mail> {
+	for (const page of pages) yield* page.mails;
 }
 
 /** Records written by this app passed the core when they were applied; read them as is. */
 export async function readState(db: TesseraDb): Promise<State> {
-	const tx = db.transaction([...RECORD_STORES], 'readonly');
-	const [accounts, licenses, sites, mail, organizations, supportAccounts] = await Promise.all([
+	const tx = db.transaction([...RECORD_STORES, 'mailPages'], 'readonly');
+	const [accounts, licenses, sites, organizations, supportAccounts, mailPages] = await Promise.all([
 		tx.objectStore('accounts').getAll(),
 		tx.objectStore('licenses').getAll(),
 		tx.objectStore('sites').getAll(),
-		tx.objectStore('mail').getAll(),
 		tx.objectStore('organizations').getAll(),
-		tx.objectStore('supportAccounts').getAll()
+		tx.objectStore('supportAccounts').getAll(),
+		// In key order: a later page's copy of a mail replaces an earlier one.
+		tx.objectStore('mailPages').getAll()
 	]);
 	await tx.done;
+	const mail = mailOf(mailPages);
 	return stateFromRecords({ accounts, licenses, sites, mail, organizations, supportAccounts });
 }
 

@@ -269,7 +269,7 @@ describe('large writes in chunks (P4)', () => {
 	it('a failure in a later chunk of one transaction still leaves nothing of it behind', async () => {
 		const store = await seeded();
 		const before = structuredClone(store.state);
-		// 2,500 sign-ups: 2,500 log entries, then 2,500 account puts, queued 2,000 at a time.
+		// 2,500 sign-ups: three log records, then 2,500 account puts, queued 2,000 at a time.
 		const drafts = Array.from({ length: 2_500 }, (_, i) =>
 			signupDraft(accountId(`a-bulk-${i}`), `bulk${i}@acme.com`, `Bulk ${i}`)
 		);

@@ -1,7 +1,6 @@
 // S8: data written by an older version is migrated when a newer one opens it. One fixture per
 // earlier schema version; each is loaded with that version's own upgrade steps, then opened
 // with the current code.
-import { readFileSync } from 'node:fs';
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -16,45 +15,8 @@ import { DB_NAME, DB_VERSION, IdbStore } from '$lib/store';
 import { MIGRATIONS } from '$lib/store/migrations';
 import { resetDatabase } from '$lib/store/reset';
 import { isPublicKeyText } from '$lib/security/signing';
+import { installFixture, loadFixture } from './fixtures';
 import { freshIndexedDb, signupDraft } from './helpers';
-
-interface Fixture {
-	readonly version: number;
-	readonly stores: Record<string, unknown[]>;
-}
-
-function loadFixture(version: number): Fixture {
-	const text = readFileSync(`tests/fixtures/store/v${version}.json`, 'utf8');
-	const parsed: unknown = JSON.parse(text);
-	if (typeof parsed !== 'object' || parsed === null || !('stores' in parsed)) {
-		throw new Error(`fixture v${version} is malformed`);
-	}
-	const stores = parsed.stores;
-	if (typeof stores !== 'object' || stores === null) throw new Error('no stores');
-	return { version, stores: Object.fromEntries(Object.entries(stores)) };
-}
-
-/** Writes a fixture into a database created by the upgrade steps of its own version only. */
-async function installFixture(fixture: Fixture): Promise<void> {
-	const db = await openDB(DB_NAME, fixture.version, {
-		upgrade(database, oldVersion, _newVersion, tx) {
-			for (let v = oldVersion; v < fixture.version; v++) {
-				MIGRATIONS[v]?.(unwrap(database), unwrap(tx));
-			}
-		}
-	});
-	const names = Object.keys(fixture.stores);
-	const tx = db.transaction(names, 'readwrite');
-	for (const [name, rows] of Object.entries(fixture.stores)) {
-		const store = tx.objectStore(name);
-		for (const row of rows) {
-			if (name === 'meta' && Array.isArray(row)) await store.put(row[1], String(row[0]));
-			else await store.put(row);
-		}
-	}
-	await tx.done;
-	db.close();
-}
 
 beforeEach(() => {
 	freshIndexedDb();
@@ -236,12 +198,12 @@ describe('migrations', () => {
 		expect([...db.objectStoreNames].sort()).toEqual(
 			[
 				'accounts',
-				'changes',
 				'conflicts',
 				'held',
 				'keys',
 				'licenses',
-				'mail',
+				'log',
+				'mailPages',
 				'meta',
 				'organizations',
 				'signatures',

@@ -5,6 +5,7 @@ import { upgradeToV2 } from './v2';
 import { upgradeToV3 } from './v3';
 import { upgradeToV4 } from './v4';
 import { upgradeToV5 } from './v5';
+import { upgradeToV6 } from './v6';
 
 type Step = (db: IDBDatabase, tx: IDBTransaction) => void;
 
@@ -13,7 +14,8 @@ export const MIGRATIONS: readonly Step[] = [
 	upgradeToV2,
 	upgradeToV3,
 	upgradeToV4,
-	upgradeToV5
+	upgradeToV5,
+	upgradeToV6
 ];
 export const DB_VERSION = MIGRATIONS.length;
 
