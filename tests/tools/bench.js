@@ -18,7 +18,7 @@ import { chromiumLaunchOptions } from './chromium.js';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-const PORT = 4391;
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const BUDGET_KB = 45;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
