@@ -31,19 +31,33 @@ export function canonicalJson(value: unknown): string {
 			if (value === null) return 'null';
 			if (Array.isArray(value)) {
 				// As JSON.stringify does, an undefined item is written as null.
-				const items: unknown[] = value;
-				return `[${items.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+				const items: readonly unknown[] = value;
+				let out = '[';
+				for (let i = 0; i < items.length; i++) {
+					const item = items[i];
+					out += `${i === 0 ? '' : ','}${item === undefined ? 'null' : canonicalJson(item)}`;
+				}
+				return `${out}]`;
 			}
-			const entries: [string, unknown][] = Object.entries(value);
-			const parts: string[] = [];
-			for (const [key, item] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-				if (item !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+			// Keys by UTF-16 code units (the default sort); a file's changes come sorted already.
+			const keys = Object.keys(value);
+			if (!isSorted(keys)) keys.sort();
+			let out = '{';
+			for (const key of keys) {
+				const item: unknown = Reflect.get(value, key);
+				if (item === undefined) continue;
+				out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
 			}
-			return `{${parts.join(',')}}`;
+			return `${out}}`;
 		}
 		default:
 			throw new CanonicalJsonError(typeof value);
 	}
+}
+
+function isSorted(keys: readonly string[]): boolean {
+	for (let i = 1; i < keys.length; i++) if ((keys[i - 1] ?? '') > (keys[i] ?? '')) return false;
+	return true;
 }
 
 export { sha256Text };
