@@ -31,24 +31,19 @@ export function canonicalJson(value: unknown): string {
 			if (value === null) return 'null';
 			if (Array.isArray(value)) {
 				// As JSON.stringify does, an undefined item is written as null.
-				const items: readonly unknown[] = value;
-				let out = '[';
-				for (let i = 0; i < items.length; i++) {
-					const item = items[i];
-					out += `${i === 0 ? '' : ','}${item === undefined ? 'null' : canonicalJson(item)}`;
-				}
-				return `${out}]`;
+				const items: unknown[] = value;
+				return `[${items.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
 			}
 			// Keys by UTF-16 code units (the default sort); a file's changes come sorted already.
 			const keys = Object.keys(value);
 			if (!isSorted(keys)) keys.sort();
-			let out = '{';
+			const parts: string[] = [];
 			for (const key of keys) {
 				const item: unknown = Reflect.get(value, key);
-				if (item === undefined) continue;
-				out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+				if (item !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
 			}
-			return `${out}}`;
+			// Joined, the text is flat: a file's texts are joined and encoded once more (hash-many).
+			return `{${parts.join(',')}}`;
 		}
 		default:
 			throw new CanonicalJsonError(typeof value);
