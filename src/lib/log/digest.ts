@@ -34,16 +34,25 @@ export function canonicalJson(value: unknown): string {
 				const items: unknown[] = value;
 				return `[${items.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
 			}
-			const entries: [string, unknown][] = Object.entries(value);
+			// Keys by UTF-16 code units (the default sort); a file's changes come sorted already.
+			const keys = Object.keys(value);
+			if (!isSorted(keys)) keys.sort();
 			const parts: string[] = [];
-			for (const [key, item] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+			for (const key of keys) {
+				const item: unknown = Reflect.get(value, key);
 				if (item !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
 			}
+			// Joined, the text is flat: a file's texts are joined and encoded once more (hash-many).
 			return `{${parts.join(',')}}`;
 		}
 		default:
 			throw new CanonicalJsonError(typeof value);
 	}
+}
+
+function isSorted(keys: readonly string[]): boolean {
+	for (let i = 1; i < keys.length; i++) if ((keys[i - 1] ?? '') > (keys[i] ?? '')) return false;
+	return true;
 }
 
 export { sha256Text };

@@ -8,3 +8,11 @@ import { bytesToBase64url, utf8 } from './encoding';
 export function sha256Text(text: string): string {
 	return bytesToBase64url(sha256(utf8(text)));
 }
+
+/**
+ * SHA-256 of bytes (or a view into them) through WebCrypto, as sha256Text writes it. Worth its
+ * promise for big inputs: a whole sync file's digest (issue 13), or many hashes asked at once.
+ */
+export async function sha256Bytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+	return bytesToBase64url(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes)));
+}

@@ -7,7 +7,8 @@ import { err, ok } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
 import { decryptEnvelope } from './crypto';
-import { canonicalJson, checkChains, digestOfCanonical, hashCanonical } from '$lib/log/digest';
+import { canonicalJson, checkChains } from '$lib/log/digest';
+import { digestOfEncoded, encodeChanges, hashesOfEncoded } from '$lib/log/hash-many';
 import type { JsonPath, SyncError } from '$lib/log/errors';
 import type { DeviceKeys } from '$lib/log/evidence';
 import {
@@ -115,15 +116,17 @@ async function read(
 	if (!validated.ok) return validated;
 	const all = validated.value;
 
-	const canonical = await canonicalise(all, stepProgress(progress, 0.45, 0.55));
-	const found = digestOfCanonical(canonical);
+	const canonical = await canonicalise(all, stepProgress(progress, 0.45, 0.5));
+	// Issue 13: the texts are encoded once; WebCrypto digests the whole and each change's slice.
+	const encoded = encodeChanges(canonical);
+	const found = await digestOfEncoded(encoded);
 	if (found !== digest) return err({ code: 'digest-mismatch', expected: digest, found });
-
 	const unique = dedupe(all, canonical);
 	if (!unique.ok) return unique;
-	const { changes, texts } = unique.value;
-
-	const hashes = await hashCanonical(texts, stepProgress(progress, 0.55, 0.9));
+	const { changes, kept } = unique.value;
+	progress?.(0.55);
+	const allHashes = await hashesOfEncoded(encoded, stepProgress(progress, 0.55, 0.9));
+	const hashes = kept.length === all.length ? allHashes : kept.map((i) => allHashes[i] ?? '');
 	const chain = checkChains(changes, hashes, undefined, declaredGaps);
 	if (!chain.ok) return chain;
 
@@ -222,22 +225,21 @@ async function canonicalise(changes: readonly Change[], progress: OnProgress): P
 function dedupe(
 	all: readonly Change[],
 	canonical: readonly string[]
-): Result<{ changes: Change[]; texts: string[] }, SyncError> {
+): Result<{ changes: Change[]; kept: number[] }, SyncError> {
 	const firstIndex = new Map<string, number>();
 	const changes: Change[] = [];
-	const texts: string[] = [];
+	const kept: number[] = [];
 	for (const [i, change] of all.entries()) {
-		const text = canonical[i] ?? canonicalJson(change);
 		const first = firstIndex.get(change.id);
 		if (first === undefined) {
 			firstIndex.set(change.id, i);
 			changes.push(change);
-			texts.push(text);
-		} else if (canonical[first] !== text) {
+			kept.push(i);
+		} else if (canonical[first] !== (canonical[i] ?? canonicalJson(change))) {
 			return err({ code: 'duplicate-change-id', changeId: change.id, indexes: [first, i] });
 		}
 	}
-	return ok({ changes, texts });
+	return ok({ changes, kept });
 }
 
 // A clock's time is its change's `at` (X7, checked with each change), so `at` says how far

@@ -6,6 +6,7 @@
 import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
 import type { SyncErrorOf } from '$lib/log/errors';
+import { utf8Length } from '$lib/log/utf8';
 
 export interface JsonLimits {
 	/** UTF-8 bytes of the whole text. */
@@ -41,21 +42,7 @@ export type JsonError = SyncErrorOf<
 	'too-large' | 'not-json' | 'truncated' | 'too-deep' | 'forbidden-key' | 'field-too-large'
 >;
 
-/** UTF-8 length of a string, counting no further than `stopAfter`. */
-export function utf8Length(text: string, stopAfter = Infinity): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x80) bytes += 1;
-		else if (c < 0x800) bytes += 2;
-		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) i++;
-			bytes += next >= 0xdc00 && next <= 0xdfff ? 4 : 3;
-		} else bytes += 3;
-	}
-	return bytes;
-}
+export { utf8Length };
 
 /**
  * The text of a file as read from disk or given as a string, size-checked before anything is
@@ -145,8 +132,10 @@ function check(
 			return { code: 'field-too-large', path: [...path], size: value.length, limit: l.maxArray };
 		}
 		for (let i = 0; i < value.length; i++) {
+			const item: unknown = value[i];
+			if (!needsCheck(item, l)) continue;
 			path.push(i);
-			const problem = check(value[i], depth + 1, path, l);
+			const problem = check(item, depth + 1, path, l);
 			path.pop();
 			if (problem !== null) return problem;
 		}
@@ -162,12 +151,21 @@ function check(
 		if (key.length > l.maxString) {
 			return { code: 'field-too-large', path: [...path], size: key.length, limit: l.maxString };
 		}
+		const item = value[key];
+		if (!needsCheck(item, l)) continue;
 		path.push(key);
-		const problem = check(value[key], depth + 1, path, l);
+		const problem = check(item, depth + 1, path, l);
 		path.pop();
 		if (problem !== null) return problem;
 	}
 	return null;
+}
+
+/** Whether `check` could find anything in `value`: containers and long strings only. */
+function needsCheck(value: unknown, l: JsonLimits): boolean {
+	return typeof value === 'object'
+		? value !== null
+		: typeof value === 'string' && value.length > l.maxString;
 }
 
 function isLongString(path: readonly (string | number)[], allowed?: readonly string[]): boolean {

@@ -39,13 +39,22 @@ export const text = (max: number) => z.string().max(max);
 export const epochMs = z.number().int().min(0).max(8.64e15);
 export const count = z.number().int().min(0);
 
+/**
+ * The transforms that give back the string they were given, typed: the branded ids. The fast
+ * change check (./fast-check.ts) reads through these and no other transform.
+ */
+export const IDENTITY_TRANSFORMS = new WeakSet<z.core.$ZodType>();
+
 /** Ids become the core's branded ids on the way in; their constructors refuse empty strings. */
-export const id = <B extends string>(brand: (s: string) => B) =>
-	z
+export const id = <B extends string>(brand: (s: string) => B) => {
+	const schema = z
 		.string()
 		.min(1)
 		.max(LIMITS.id)
 		.transform((s) => brand(s));
+	IDENTITY_TRANSFORMS.add(schema);
+	return schema;
+};
 
 export const token = z.string().min(1).max(LIMITS.token);
 

@@ -6,7 +6,8 @@
 import { compareChanges, err, ok } from '$lib/core';
 import type { Change, DeviceId, Result } from '$lib/core';
 import { containsSecrets, encryptEnvelope } from './crypto';
-import { canonicalJson, digestOfCanonical, openLinks, sha256Text } from '$lib/log/digest';
+import { canonicalJson, openLinks } from '$lib/log/digest';
+import { digestAndHashes } from '$lib/log/hash-many';
 import type { SyncError } from '$lib/log/errors';
 import { segmentsOf } from '$lib/log/evidence';
 import type { HeadSignature } from '$lib/log/evidence';
@@ -76,10 +77,10 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const changes = [...opts.changes].sort(compareChanges);
 	const canonical = await checkedCanonical(changes, stepProgress(progress, 0, 0.8));
 	if (!canonical.ok) return canonical;
-	const digest = digestOfCanonical(canonical.value);
-	// X5: declare the links this device knows are open (it never received the change before
-	// them), so the reader reports them instead of refusing the whole file.
-	const hashes = canonical.value.map(sha256Text);
+	// Issue 13: WebCrypto over the texts encoded once; the same values as digestOfCanonical and
+	// changeHash. X5: declare the links this device knows are open (it never received the
+	// change before them), so the reader reports them instead of refusing the whole file.
+	const { digest, hashes } = await digestAndHashes(canonical.value);
 	const gaps = openLinks(changes, hashes);
 	const heads = segmentsOf(changes, hashes).map((s) => ({
 		device: s.device,
