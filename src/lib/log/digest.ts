@@ -19,6 +19,50 @@ export class CanonicalJsonError extends Error {
 }
 
 export function canonicalJson(value: unknown): string {
+	// Plain JSON data whose keys are already in canonical order (what a file this app wrote
+	// parses into, and what the core builds): JSON.stringify, native, writes the same text.
+	return inCanonicalOrder(value) ? JSON.stringify(value) : spelledOut(value);
+}
+
+/**
+ * True when JSON.stringify(value) is value's canonical JSON: strings, finite numbers, booleans,
+ * null, arrays without holes or undefined, and plain objects whose own keys (in the order
+ * JSON.stringify visits them) are sorted by UTF-16 code units, all the way down.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+	switch (typeof value) {
+		case 'string':
+		case 'boolean':
+			return true;
+		case 'number':
+			return Number.isFinite(value);
+		case 'object': {
+			if (value === null) return true;
+			if (Array.isArray(value)) {
+				const items: unknown[] = value;
+				for (let i = 0; i < items.length; i++) {
+					if (!(i in items) || !inCanonicalOrder(items[i])) return false;
+				}
+				return true;
+			}
+			const proto: unknown = Object.getPrototypeOf(value);
+			if (proto !== Object.prototype && proto !== null) return false;
+			let previous: string | null = null;
+			for (const key of Object.keys(value)) {
+				if (previous !== null && !(previous < key)) return false;
+				previous = key;
+				const item: unknown = Reflect.get(value, key);
+				if (item !== undefined && !inCanonicalOrder(item)) return false;
+			}
+			return true;
+		}
+		default:
+			return false;
+	}
+}
+
+/** Canonical JSON written out by hand: keys sorted, undefined members left out. */
+function spelledOut(value: unknown): string {
 	switch (typeof value) {
 		case 'string':
 			return JSON.stringify(value);

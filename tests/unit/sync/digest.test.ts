@@ -2,6 +2,7 @@
  * S7 and X5: canonical JSON gives one text per value on every device; a change's hash covers
  * its `prev`, and a device's changes in a file must each link to the one before.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64url } from '$lib/security/encoding';
 import {
@@ -32,6 +33,30 @@ describe('canonicalJson', () => {
 		expect(canonicalJson({ x: 1, y: undefined })).toBe(canonicalJson({ x: 1 }));
 		expect(canonicalJson([undefined, 'a\u2028"\\'])).toBe(JSON.stringify([null, 'a\u2028"\\']));
 		expect(canonicalJson({ n: -0, m: 1e21, k: 0.1 })).toBe('{"k":0.1,"m":1e+21,"n":0}');
+	});
+
+	it('S7: the JSON.stringify shortcut writes exactly the canonical text, for any JSON data in any key order', () => {
+		// An independent reference: keys sorted by code units at every depth, nothing else.
+		const reference = (v: unknown): string => {
+			if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+			if (typeof v === 'object' && v !== null) {
+				const keys = Object.keys(v).sort();
+				return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(Reflect.get(v, k))}`).join(',')}}`;
+			}
+			return JSON.stringify(v);
+		};
+		// Parsed text keeps its key order: the same data arrives sorted (the shortcut) or not.
+		const sorted = (v: unknown): unknown => JSON.parse(reference(v));
+		fc.assert(
+			fc.property(fc.jsonValue(), (value) => {
+				expect(canonicalJson(value)).toBe(reference(value));
+				expect(canonicalJson(sorted(value))).toBe(reference(value));
+			}),
+			{ numRuns: 500 }
+		);
+		// A key JavaScript orders first (an array index) is still written in code-unit order.
+		expect(canonicalJson(JSON.parse('{"a":1,"10":2,"9":3}'))).toBe('{"10":2,"9":3,"a":1}');
+		expect(canonicalJson(Object.create(null))).toBe('{}');
 	});
 
 	it('throws for values that are not JSON data', () => {
