@@ -2,36 +2,11 @@
 // each device's changes chained by `prev` as the store stamps them (X5), so the reader does all
 // its work (hostile-input walk, per-change schema, digest, duplicates, chain hashes, clocks).
 // Its floor is a bare JSON.parse of the same text; the two run interleaved (A B A B …).
-import { compareChanges, deviceId } from '$lib/core';
 import type { Change } from '$lib/core';
-import { changeHash } from '$lib/log/digest';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { NOW, T0, sample } from '../unit/sync/helpers';
-
-const DEVICES = Array.from({ length: 8 }, (_, i) => deviceId(`${i}`.repeat(16)));
-const EXPORTER = deviceId('0'.repeat(16));
-
-/** Chains each device's changes; devices hash in parallel, a device's chain in order. */
-function chained(changes: readonly Change[]): Change[] {
-	const byDevice = new Map<string, Change[]>();
-	for (const c of [...changes].sort(compareChanges)) {
-		const list = byDevice.get(c.device) ?? [];
-		list.push(c);
-		byDevice.set(c.device, list);
-	}
-	const chains = [...byDevice.values()].map((list) => {
-		const out: Change[] = [];
-		let prev: string | null = null;
-		for (const c of list) {
-			const linked: Change = { ...c, prev };
-			prev = changeHash(linked);
-			out.push(linked);
-		}
-		return out;
-	});
-	return chains.flat().sort(compareChanges);
-}
+import { DEVICES, EXPORTER, chained } from './chained';
 
 async function build(changes: readonly Change[]): Promise<string> {
 	const built = await buildSyncFile({ device: EXPORTER, exportedAt: T0, kind: 'full', changes });

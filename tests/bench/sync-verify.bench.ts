@@ -3,42 +3,21 @@
 // its head, read (1) with every signature checked against known device keys, and (2) as the
 // same changes without enrollments or signatures (nothing to verify). Then the pure
 // classification of all 100k changes, and the store's import with and without the proof.
-import { accountId, changeId, compareChanges, deviceId, stateFromRecords } from '$lib/core';
+import { accountId, changeId, deviceId, stateFromRecords } from '$lib/core';
 import type { Change } from '$lib/core';
 import { enrollStatement, headStatement, newSigningKeyPair, sign } from '$lib/security/signing';
 import type { SigningKeyPair } from '$lib/security/signing';
 import { MemoryStore } from '$lib/store';
 import { classify, pair } from '$lib/log/authenticity';
-import { changeHash } from '$lib/log/digest';
 import { readSyncFile } from '$lib/sync/read';
 import { buildSyncFile } from '$lib/sync/write';
 import { NOW, T0, sample } from '../unit/sync/helpers';
+import { DEVICES, EXPORTER, chained } from './chained';
 
 const COUNT = 100_000;
-const DEVICES = Array.from({ length: 8 }, (_, i) => deviceId(`${i}`.repeat(16)));
-const EXPORTER = deviceId('0'.repeat(16));
 const ACCOUNT = accountId('a-alice');
 
 const ms = (start: number) => performance.now() - start;
-
-function chained(changes: readonly Change[]): Change[] {
-	const byDevice = new Map<string, Change[]>();
-	for (const c of [...changes].sort(compareChanges)) {
-		const list = byDevice.get(c.device) ?? [];
-		list.push(c);
-		byDevice.set(c.device, list);
-	}
-	return [...byDevice.values()]
-		.flatMap((list) => {
-			let prev: string | null = null;
-			return list.map((c) => {
-				const linked: Change = { ...c, prev };
-				prev = changeHash(linked);
-				return linked;
-			});
-		})
-		.sort(compareChanges);
-}
 
 async function enrollment(
 	device: string,
