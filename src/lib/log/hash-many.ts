@@ -1,5 +1,5 @@
 // The file digest and every change's X5 hash, from the changes' canonical JSON, for a whole
-// file at once (issue 13): the texts are encoded to UTF-8 once, as the one buffer the digest is
+// file at once (P4): the texts are encoded to UTF-8 once, as the one buffer the digest is
 // made of (`[` + texts joined by `,` + `]`, see digest.ts), and WebCrypto hashes that buffer
 // and each change's slice of it. The results are exactly digestOfCanonical's and changeHash's
 // (tests/unit/sync/digest.test.ts), so the file format does not change; only the work does.

@@ -8,7 +8,7 @@ export const PROGRESS_EVERY = 2_000;
 /**
  * A macrotask turn. Where the browser has `scheduler.yield` (Chromium) it is used: input and
  * rendering still run first, but the work resumes at once, where a chain of `setTimeout(0)`
- * is clamped to 4 ms a turn after five (issue 13: 50 turns for 100,000 changes).
+ * is clamped to 4 ms a turn after five (P4: 50 turns for 100,000 changes).
  */
 export function yieldToEventLoop(): Promise<void> {
 	const scheduler: unknown = Reflect.get(globalThis, 'scheduler');

@@ -1,4 +1,4 @@
-// UTF-8 lengths of strings without encoding them (S7 size limits, issue 13's file digest).
+// UTF-8 lengths of strings without encoding them (S7 size limits, a file digest).
 
 const NOT_ASCII = /[\u0080-\uffff]+/g;
 

@@ -11,7 +11,7 @@ export function sha256Text(text: string): string {
 
 /**
  * SHA-256 of bytes (or a view into them) through WebCrypto, as sha256Text writes it. Worth its
- * promise for big inputs: a whole sync file's digest (issue 13), or many hashes asked at once.
+ * promise for big inputs: a whole sync file's digest (P4), or many hashes asked at once.
  */
 export async function sha256Bytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 	return bytesToBase64url(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes)));

@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4) of many short slices of one buffer, as sha256Text writes it (issue 13):
+// SHA-256 (FIPS 180-4) of many short slices of one buffer, as sha256Text writes it (P4):
 // a sync file's 100,000 change hashes. noble allocates three buffers per hash and WebCrypto a
 // promise and an ArrayBuffer per call; in Chromium the garbage of 100,000 calls cost more than
 // the hashing. This works in place: one message schedule, one tail block, nothing per hash but

@@ -1,4 +1,4 @@
-// The fast path of the change schema (issue 13): the zod definitions of ./format, turned once,
+// The fast path of the change schema (P4): the zod definitions of ./format, turned once,
 // when this module loads, into plain closures that only answer "valid or not" (no issue
 // objects, no copies). No code is generated at run time, so the CSP needs no 'unsafe-eval'
 // (X4). Only what the change schemas use is understood; anything else throws when the module

@@ -117,7 +117,7 @@ async function read(
 	const all = validated.value;
 
 	const canonical = await canonicalise(all, stepProgress(progress, 0.45, 0.5));
-	// Issue 13: the texts are encoded once; WebCrypto digests the whole and each change's slice.
+	// P4: the texts are encoded once; WebCrypto digests the whole and each change's slice.
 	const encoded = encodeChanges(canonical);
 	const found = await digestOfEncoded(encoded);
 	if (found !== digest) return err({ code: 'digest-mismatch', expected: digest, found });

@@ -19,7 +19,7 @@ export type ChangeError = SyncErrorOf<
 
 /** One change of a file, at `index` in its `changes` array. */
 export function validateChange(raw: unknown, index: number): Result<Change, ChangeError> {
-	// The fast path (issue 13): what it accepts, zod accepts unchanged; anything else goes to
+	// The fast path (P4): what it accepts, zod accepts unchanged; anything else goes to
 	// zod below, so every refusal is worded from zod's first issue as before.
 	if (isChange(raw)) return clocked(raw, index);
 	const changeId = isJsonObject(raw) && typeof raw.id === 'string' ? raw.id : null;

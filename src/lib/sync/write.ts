@@ -77,7 +77,7 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const changes = [...opts.changes].sort(compareChanges);
 	const canonical = await checkedCanonical(changes, stepProgress(progress, 0, 0.8));
 	if (!canonical.ok) return canonical;
-	// Issue 13: WebCrypto over the texts encoded once; the same values as digestOfCanonical and
+	// P4: WebCrypto over the texts encoded once; the same values as digestOfCanonical and
 	// changeHash. X5: declare the links this device knows are open (it never received the
 	// change before them), so the reader reports them instead of refusing the whole file.
 	const { digest, hashes } = await digestAndHashes(canonical.value);
