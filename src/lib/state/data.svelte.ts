@@ -46,6 +46,8 @@ class DataState {
 	#problem = $state<string | null>(null);
 	#queued = $state(0);
 	#claims = 0;
+	/** The local change whose stores were touched when the store applied it (P4). */
+	#shown: string | null = null;
 	#stash: StoreEvent[] = [];
 
 	/** The whole projection; reading it follows every record store. */
@@ -168,12 +170,22 @@ class DataState {
 	/** Updates the runes state from a commit's result: its effects and its queued change. */
 	committed(c: Committed): void {
 		if (c.change.device === this.#store?.device) this.#queued++;
+		if (this.#wasShown(c.change.id)) return;
 		this.#touch(new Set(c.applied.effects.map((e) => e.store)));
+	}
+
+	/** Whether `applied` already touched this change's stores (then once is enough). */
+	#wasShown(id: string): boolean {
+		const shown = this.#shown === id;
+		if (shown) this.#shown = null;
+		return shown;
 	}
 
 	#heard(store: Store, event: StoreEvent): void {
 		if (event.kind === 'applied') {
-			// Shown now; `committed` (or `reloaded` after a failed write) follows.
+			// Shown now; `committed` follows and touches nothing again (or `reloaded` after a
+			// failed write, which touches everything).
+			this.#shown = event.change.id;
 			this.#touch(event.stores);
 			return;
 		}
@@ -188,6 +200,7 @@ class DataState {
 			// Another tab's commit (same database, so the same device: it joins our queue), or a
 			// local one made outside `perform`: the event carries no effects, so all stores.
 			if (event.change.device === store.device) this.#queued++;
+			if (event.local && this.#wasShown(event.change.id)) return;
 			this.#touch(STORES);
 			return;
 		}

@@ -116,7 +116,7 @@ export class IdbStore implements Store {
 			// writes nothing; a failed write rereads the projection (connection.write).
 			const result = applyInPlace(this.c.state, change);
 			if (!result.ok) return result;
-			this.c.emit({ kind: 'applied', stores: storesOf(result.value.effects) });
+			this.c.emit({ kind: 'applied', change, stores: storesOf(result.value.effects) });
 			await this.c.write(meta.seq, (tx) => {
 				addChanges(tx, [change]);
 				writeEffects(tx, result.value.effects);

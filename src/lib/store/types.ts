@@ -56,7 +56,7 @@ export type StoreEvent =
 	 * shows it in the next frame). `committed` follows once it is on disk; if the write fails,
 	 * `reloaded` follows instead, with the projection as it was.
 	 */
-	| { readonly kind: 'applied'; readonly stores: readonly StoreName[] }
+	| { readonly kind: 'applied'; readonly change: Change; readonly stores: readonly StoreName[] }
 	/** A change was committed, here or in another tab. */
 	| { readonly kind: 'committed'; readonly change: Change; readonly local: boolean }
 	/** The projection was rebuilt (replay, import, reset); reread everything. */
