@@ -12,6 +12,7 @@ import type {
 } from './organization-account-command-types';
 import type { Committed, ConflictRecord } from '$lib/store/types';
 import type { AppContext } from './context';
+import type { LiveConnectReport, LiveStatus, LiveView, ServerConfig } from './live-commands';
 import type { DemoResult } from './demo';
 import type {
 	ApplyReport,
@@ -102,6 +103,18 @@ export interface TaskInputs {
 	'sync.dismiss': { readonly id: ChangeId };
 	/** X5: checks the hash chains of the local log. */
 	'sync.history': NoInput;
+	/** S10: connects this device to a team's database (the passphrase opens the team key). */
+	'live.connect': {
+		readonly server: ServerConfig;
+		readonly passphrase: string;
+		readonly onStatus: (status: LiveStatus) => void;
+	};
+	/** S10: resumes live sync with the settings kept on this device (silent). */
+	'live.restore': { readonly onStatus: (status: LiveStatus) => void };
+	'live.pause': NoInput;
+	'live.resume': NoInput;
+	/** S10: stops live sync and forgets the server, the credentials and the key. */
+	'live.disconnect': NoInput;
 }
 
 export type {
@@ -136,6 +149,11 @@ export interface TaskOutputs {
 	'sync.apply': ApplyReport;
 	'sync.dismiss': null;
 	'sync.history': HistoryCheck;
+	'live.connect': LiveConnectReport;
+	'live.restore': LiveView;
+	'live.pause': null;
+	'live.resume': null;
+	'live.disconnect': null;
 }
 
 /**
@@ -146,7 +164,8 @@ export const READ_COMMANDS: ReadonlySet<CommandName> = new Set<TaskName>([
 	'sync.overview',
 	'sync.conflicts',
 	'audit.load',
-	'audit.chains'
+	'audit.chains',
+	'live.restore'
 ]);
 
 export type ChangeName = keyof ChangeInputs;

@@ -55,6 +55,7 @@ import {
 import type { ContactRef } from './licenses';
 import { passwordPolicyDraft, twoStepPolicyDraft } from './policies';
 import type * as SyncApi from './sync';
+import type * as LiveApi from './live-commands';
 
 type Draft<I> = (ctx: AppContext, actor: AccountId, input: I) => ChangeDraft;
 
@@ -173,6 +174,15 @@ function syncTask<I, O>(
 	);
 }
 
+/** S10: a live-sync command (live-commands.ts, loaded with the first of them). */
+function liveTask<I, O>(
+	run: (live: typeof LiveApi, ctx: AppContext, input: I) => Promise<O>
+): Command<I, O> {
+	return task(false, async (ctx, _actor, input: I) =>
+		done(await run(await import('./live-commands'), ctx, input))
+	);
+}
+
 export const commands: CommandMap = {
 	'license.start': mutation('license.start'),
 	'site.create': mutation('site.create'),
@@ -240,6 +250,13 @@ export const commands: CommandMap = {
 		return null;
 	}),
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
+	'live.connect': liveTask((live, ctx, input) =>
+		live.liveConnect(ctx, input.server, input.passphrase, input.onStatus)
+	),
+	'live.restore': liveTask((live, ctx, input) => live.liveRestore(ctx, input.onStatus)),
+	'live.pause': liveTask((live) => live.livePause()),
+	'live.resume': liveTask((live) => live.liveResume()),
+	'live.disconnect': liveTask((live, ctx) => live.liveDisconnect(ctx)),
 	...accountCommands,
 	...organizationAccountCommands,
 	...productCommands,

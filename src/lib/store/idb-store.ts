@@ -25,7 +25,7 @@ import { mergeChanges } from '$lib/log/merge';
 import { createWriteLock } from './lock';
 import { readMeta, writeMeta } from './meta';
 import type { Meta } from './meta';
-import { findChange, readLog, readQueue } from './log';
+import { findChange, readLog, readLogSince, readQueue } from './log';
 import { addChanges, readState, writeConflicts, writeEffects, writeWholeState } from './records';
 import { ensureRules } from './rules';
 import { stamp } from './stamp';
@@ -303,6 +303,21 @@ export class IdbStore implements Store {
 			await this.c.db.put('meta', (await this.queue()).length, 'queued');
 		});
 		this.c.emit({ kind: 'reloaded' });
+	}
+
+	logSince(cursor: number): Promise<{ changes: Change[]; cursor: number }> {
+		this.c.assertOpen();
+		return readLogSince(this.c.db, cursor);
+	}
+
+	liveSettings(): Promise<unknown> {
+		this.c.assertOpen();
+		return this.c.db.get('meta', 'live');
+	}
+
+	async saveLiveSettings(value: unknown): Promise<void> {
+		this.c.assertOpen();
+		await this.c.db.put('meta', value, 'live');
 	}
 
 	async queuedCount(): Promise<number> {

@@ -41,3 +41,22 @@ export async function readQueue(db: TesseraDb, device: string): Promise<Change[]
 	const tail = await (typeof exported === 'string' ? readLogAfter(db, exported) : readLog(db));
 	return tail.filter((c) => c.device === device);
 }
+
+/**
+ * S10: the changes of the log records written after position `cursor` (0: from the start), in
+ * replay order, and the position after them. Records are only ever appended, under keys that
+ * grow, so the position is a checkpoint: live sync pushes from it.
+ */
+export async function readLogSince(
+	db: TesseraDb,
+	cursor: number
+): Promise<{ changes: Change[]; cursor: number }> {
+	const range = IDBKeyRange.lowerBound(cursor, true);
+	const tx = db.transaction('log');
+	const [records, keys] = await Promise.all([
+		tx.store.getAll(range),
+		tx.store.getAllKeys(range),
+		tx.done
+	]);
+	return { changes: flatten(records).sort(compareChanges), cursor: keys.at(-1) ?? cursor };
+}

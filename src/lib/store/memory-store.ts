@@ -47,6 +47,7 @@ export class MemoryStore implements Store {
 	readonly #base: State | undefined;
 	#state: State;
 	#log = new Map<string, Change>();
+	#live: unknown = undefined;
 	#conflicts = new Map<string, ConflictRecord>();
 	#clock: ClockState = ZERO_CLOCK;
 	#head: Head | null = null;
@@ -260,6 +261,24 @@ export class MemoryStore implements Store {
 		const all = await this.changes();
 		const exported = this.#exported;
 		return all.filter((c) => c.device === this.device && (exported === null || c.clock > exported));
+	}
+
+	logSince(cursor: number): Promise<{ changes: Change[]; cursor: number }> {
+		// The Map keeps insertion order, and the log is only ever added to.
+		const added = [...this.#log.values()];
+		return Promise.resolve({
+			changes: added.slice(cursor).sort(compareChanges),
+			cursor: added.length
+		});
+	}
+
+	liveSettings(): Promise<unknown> {
+		return Promise.resolve(this.#live);
+	}
+
+	saveLiveSettings(value: unknown): Promise<void> {
+		this.#live = value;
+		return Promise.resolve();
 	}
 
 	async queuedCount(): Promise<number> {

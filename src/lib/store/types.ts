@@ -230,6 +230,14 @@ export interface Store {
 	headSignatures(changeIds: readonly string[]): Promise<HeadSignature[]>;
 	/** S2: changes made on this device and not exported yet, in replay order. */
 	queue(): Promise<Change[]>;
+	/**
+	 * S10: the changes written to the log after position `cursor` (0: from the start), in
+	 * replay order, and the position after them: the live-sync push checkpoint.
+	 */
+	logSince(cursor: number): Promise<{ changes: Change[]; cursor: number }>;
+	/** S10: this device's live-sync settings as kept (checked by whoever reads them). */
+	liveSettings(): Promise<unknown>;
+	saveLiveSettings(value: unknown): Promise<void>;
 	/** S2: how many changes `queue()` would return, without reading them (the nav badge). */
 	queuedCount(): Promise<number>;
 	/** S2: everything up to and including `clock` from this device has been exported. */

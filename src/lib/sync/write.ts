@@ -40,6 +40,11 @@ export interface BuildOptions {
 	 * carries none, and nothing in it can be verified.
 	 */
 	readonly sign?: (heads: readonly SegmentHead[]) => Promise<readonly HeadSignature[]>;
+	/**
+	 * S10: the text never leaves this device (live sync hands what it pulled straight to the
+	 * reader), so secrets may be in it in clear: they arrived encrypted under the team key.
+	 */
+	readonly staysOnDevice?: boolean;
 }
 
 /** The last change of a segment: what its device signs. */
@@ -68,7 +73,7 @@ async function build(opts: BuildOptions): Promise<Result<BuiltFile, SyncError>> 
 	const progress = opts.onProgress;
 	progress?.(0);
 	const passphrase = opts.passphrase === '' ? undefined : opts.passphrase;
-	if (passphrase === undefined && containsSecrets(opts.changes)) {
+	if (passphrase === undefined && opts.staysOnDevice !== true && containsSecrets(opts.changes)) {
 		return err({ code: 'passphrase-required' });
 	}
 	if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE) {

@@ -52,6 +52,7 @@ import {
 	keptWords
 } from './sync-command-words';
 import { importFailedWords } from './sync-words';
+import { DISCONNECTED_WORDS, PAUSED_WORDS, RESUMED_WORDS, connectedWords } from './live-words';
 import {
 	ORGANIZATION_DONE,
 	isOrganizationCommand,
@@ -106,6 +107,11 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'sync.apply': (report) => applyWords(report),
 	'sync.dismiss': () => announcement(DISMISSED_WORDS, 'info'),
 	'sync.history': (check) => historyWords(check),
+	'live.connect': (report) => connectedWords(report),
+	'live.restore': () => null,
+	'live.pause': () => announcement(PAUSED_WORDS, 'info'),
+	'live.resume': () => announcement(RESUMED_WORDS, 'info'),
+	'live.disconnect': () => announcement(DISCONNECTED_WORDS, 'success'),
 	...ACCOUNT_DONE,
 	...ORGANIZATION_DONE,
 	...MANAGED_DONE,

@@ -1,0 +1,87 @@
+// S10: the Sync page's live-sync commands. One live session per open app: connecting replaces
+// it, Disconnect ends it and forgets the server. The browser's own fetch, timers and online
+// state drive it (tests call live-sync.ts with their own).
+import type { AppContext } from './context';
+import { connectLive, resumeLive } from './live-sync';
+import type { ConnectProblem, LiveEnv, LiveSession, LiveStatus, ServerConfig } from './live-sync';
+
+export type { ConnectProblem, LiveStatus, ServerConfig };
+
+export type LiveConnectReport =
+	| { readonly kind: 'connected'; readonly server: ServerConfig; readonly status: LiveStatus }
+	| { readonly kind: 'refused'; readonly problem: ConnectProblem };
+
+export type LiveView = { readonly server: ServerConfig; readonly status: LiveStatus } | null;
+
+let session: LiveSession | null = null;
+
+function browserEnv(): LiveEnv {
+	return {
+		fetch: (input, init) => globalThis.fetch(input, init),
+		isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
+		sleep: (ms, wake) =>
+			new Promise<void>((resolve) => {
+				const timer = setTimeout(done, ms);
+				const onOnline = (): void => done();
+				function done(): void {
+					clearTimeout(timer);
+					wake.removeEventListener('abort', done);
+					globalThis.removeEventListener('online', onOnline);
+					resolve();
+				}
+				if (wake.aborted) done();
+				wake.addEventListener('abort', done);
+				globalThis.addEventListener('online', onOnline);
+			})
+	};
+}
+
+const stopCurrent = (): void => {
+	session?.stop();
+	session = null;
+};
+
+export async function liveConnect(
+	ctx: AppContext,
+	server: ServerConfig,
+	passphrase: string,
+	onStatus: (status: LiveStatus) => void
+): Promise<LiveConnectReport> {
+	stopCurrent();
+	const joined = await connectLive(
+		ctx,
+		server,
+		passphrase === '' ? null : passphrase,
+		browserEnv(),
+		onStatus
+	);
+	if (!joined.ok) return { kind: 'refused', problem: joined.error };
+	session = joined.value;
+	return { kind: 'connected', server: session.server, status: session.status };
+}
+
+/** Resumes the kept settings once per open app (after a reload); what runs, if anything. */
+export async function liveRestore(
+	ctx: AppContext,
+	onStatus: (status: LiveStatus) => void
+): Promise<LiveView> {
+	session ??= await resumeLive(ctx, browserEnv(), onStatus);
+	return session === null ? null : { server: session.server, status: session.status };
+}
+
+export async function livePause(): Promise<null> {
+	await session?.pause();
+	return null;
+}
+
+export async function liveResume(): Promise<null> {
+	await session?.resume();
+	return null;
+}
+
+export async function liveDisconnect(ctx: AppContext): Promise<null> {
+	if (session === null) await ctx.store.saveLiveSettings(null);
+	await session?.disconnect();
+	session = null;
+	return null;
+}

@@ -1,0 +1,229 @@
+// S10: push and pull of the change log, in a loop, while the device is online. Push sends the
+// log records written since the last push (a checkpoint by storage order, so imported and
+// pulled changes are relayed too), asking the server first which documents it lacks (revs
+// diff). Pull reads `_changes` from a stored checkpoint, long-polling once caught up, and hands
+// what arrives to the host, which takes it through the file import path (S4–S7, X5, X6).
+// Every step is idempotent: a crash between any two of them repeats work, never duplicates it.
+import type { Change } from '$lib/core';
+import { changeHash } from '$lib/log/digest';
+import { segmentsOf } from '$lib/log/evidence';
+import type { HeadSignature } from '$lib/log/evidence';
+import { validateChange } from '$lib/sync/validate';
+import type { CouchClient, CouchProblem, Seq } from './couch';
+import { changeDoc, changeDocId, openDoc, revOf, signatureDoc } from './docs';
+import type { Random } from './docs';
+import { PullPool } from './pool';
+
+/** Changes per `_changes` page and per `_bulk_docs` write. */
+export const PAGE = 500;
+/** How long one long-poll waits for news before asking again (ms). */
+export const LONG_POLL_MS = 25_000;
+/** While catching up, pulled changes are applied in imports of about this many. */
+const APPLY_EVERY = 5_000;
+
+export interface Checkpoint {
+	/** The log position (store order) up to which everything is on the server. */
+	readonly push: number;
+	/** The `_changes` sequence up to which everything pulled has gone through the import. */
+	readonly pull: Seq;
+}
+
+export type Applied =
+	| { readonly ok: true; readonly applied: number; readonly conflicts: number }
+	| { readonly ok: false; readonly reason: string };
+
+export interface LiveHost {
+	logSince(cursor: number): Promise<{ changes: Change[]; cursor: number }>;
+	/** X6: signatures for these heads (this device signs its own; others' as kept). */
+	signatures(
+		heads: readonly { device: string; changeId: string; hash: string }[]
+	): Promise<HeadSignature[]>;
+	/** Through the import path; `signatureFor` gives the pulled signature of a head. */
+	apply(
+		changes: readonly Change[],
+		signatureFor: (device: string, changeId: string) => HeadSignature | undefined
+	): Promise<Applied & { readonly waiting?: readonly Change[] }>;
+	save(checkpoint: Checkpoint): Promise<void>;
+	readonly random: Random;
+	now(): number;
+}
+
+export interface Counts {
+	pushed: number;
+	pulled: number;
+	lastPush: number | null;
+	lastPull: number | null;
+	/** Pulled changes waiting for their signature or their device's enrollment. */
+	waiting: number;
+	/** Documents that could not be read (not under the team key, or damaged): never applied. */
+	refused: number;
+	/** Without the key: change documents on the server this device cannot read. */
+	encrypted: number;
+	conflicts: number;
+	/** Why the last import of pulled changes was refused, in the store's words (codes). */
+	lastRefusal: string | null;
+	/** A first large pull: documents read so far of about how many. */
+	catchingUp: { done: number; total: number } | null;
+}
+
+export const zeroCounts = (): Counts => ({
+	pushed: 0,
+	pulled: 0,
+	lastPush: null,
+	lastPull: null,
+	waiting: 0,
+	refused: 0,
+	encrypted: 0,
+	conflicts: 0,
+	lastRefusal: null,
+	catchingUp: null
+});
+
+const seqNumber = (seq: Seq): number => {
+	const n = typeof seq === 'number' ? seq : Number.parseInt(seq, 10);
+	return Number.isFinite(n) ? n : 0;
+};
+
+type Step = { ok: true } | { ok: false; problem: CouchProblem };
+const fine: Step = { ok: true };
+
+export class Replicator {
+	readonly counts: Counts = zeroCounts();
+	readonly #pool = new PullPool();
+	#checkpoint: Checkpoint;
+	#since: Seq;
+	#caughtUp = false;
+
+	constructor(
+		readonly client: CouchClient,
+		readonly key: CryptoKey | null,
+		readonly host: LiveHost,
+		checkpoint: Checkpoint,
+		/** The server's sequence when connecting, for the first pull's progress. */
+		readonly target: Seq | null = null
+	) {
+		this.#checkpoint = checkpoint;
+		this.#since = checkpoint.pull;
+	}
+
+	get caughtUp(): boolean {
+		return this.#caughtUp;
+	}
+
+	/** Pushes what this device holds and the server lacks. */
+	async push(): Promise<Step> {
+		if (this.key === null) return fine;
+		const { changes, cursor } = await this.host.logSince(this.#checkpoint.push);
+		if (changes.length === 0) return fine;
+		const key = this.key;
+		const hashes = changes.map(changeHash);
+		const lacking: Change[] = [];
+		for (let i = 0; i < changes.length; i += PAGE) {
+			const slice = changes.slice(i, i + PAGE);
+			const revs = new Map<string, string>();
+			for (const [j, change] of slice.entries()) {
+				revs.set(changeDocId(change.id), revOf(hashes[i + j] ?? ''));
+			}
+			const missing = await this.client.missing(revs);
+			if (!missing.ok) return { ok: false, problem: missing.error };
+			for (const change of slice) if (missing.value.has(changeDocId(change.id))) lacking.push(change);
+		}
+		if (lacking.length > 0) {
+			const lackingHashes = lacking.map(changeHash);
+			const heads = segmentsOf(lacking, lackingHashes).map((s) => ({
+				device: s.device,
+				changeId: s.head,
+				hash: s.hash
+			}));
+			const signatures = await this.host.signatures(heads);
+			for (let i = 0; i < lacking.length; i += PAGE) {
+				const docs = await Promise.all(
+					lacking.slice(i, i + PAGE).map((c) => changeDoc(c, key, this.host.random))
+				);
+				const written = await this.client.write(docs);
+				if (!written.ok) return { ok: false, problem: written.error };
+				this.counts.pushed += docs.length;
+			}
+			const sigDocs = await Promise.all(
+				signatures.map((s) => signatureDoc(s, key, this.host.random))
+			);
+			if (sigDocs.length > 0) {
+				const written = await this.client.write(sigDocs);
+				if (!written.ok) return { ok: false, problem: written.error };
+			}
+			this.counts.lastPush = this.host.now();
+		}
+		this.#checkpoint = { ...this.#checkpoint, push: cursor };
+		await this.host.save(this.#checkpoint);
+		return fine;
+	}
+
+	/** One `_changes` page; long-polls (`wait`) when caught up. */
+	async pull(signal?: AbortSignal): Promise<Step> {
+		const wait = this.#caughtUp ? { wait: LONG_POLL_MS } : {};
+		const page = await this.client.changes(this.#since, PAGE, {
+			...wait,
+			...(signal ? { signal } : {})
+		});
+		if (!page.ok) return { ok: false, problem: page.error };
+		for (const result of page.value.results) {
+			if (this.key === null) {
+				if (result.id.startsWith('c:') && result.deleted !== true) this.counts.encrypted++;
+				continue;
+			}
+			await this.#take(result.doc, this.key);
+		}
+		this.#since = page.value.last_seq;
+		this.#caughtUp = page.value.results.length < PAGE;
+		const total = this.target === null ? 0 : seqNumber(this.target);
+		this.counts.catchingUp =
+			this.#caughtUp || total === 0 ? null : { done: seqNumber(this.#since), total };
+		if (this.key === null) return fine;
+		if (this.#pool.size > 0 && (this.#caughtUp || this.#pool.size >= APPLY_EVERY)) {
+			await this.#applyPool();
+		}
+		if (this.#pool.size === 0 && this.#since !== this.#checkpoint.pull) {
+			this.#checkpoint = { ...this.#checkpoint, pull: this.#since };
+			await this.host.save(this.#checkpoint);
+		}
+		return fine;
+	}
+
+	async #take(doc: unknown, key: CryptoKey): Promise<void> {
+		if (doc === undefined) return;
+		const opened = await openDoc(doc, key);
+		if (!opened.ok) {
+			this.counts.refused++;
+			return;
+		}
+		const item = opened.value;
+		if (item.kind === 'signature') this.#pool.addSignature(item.signature);
+		if (item.kind !== 'change') return;
+		const checked = validateChange(item.raw, 0);
+		if (!checked.ok) {
+			this.counts.refused++;
+			return;
+		}
+		this.#pool.addChange(checked.value);
+	}
+
+	async #applyPool(): Promise<void> {
+		const ready = this.#pool.ready();
+		if (ready.length > 0) {
+			const outcome = await this.host.apply(ready, (device, id) =>
+				this.#pool.signature(device, id)
+			);
+			if (outcome.ok) {
+				const waiting = new Set((outcome.waiting ?? []).map((c) => c.id));
+				this.#pool.done(ready.filter((c) => !waiting.has(c.id)));
+				this.counts.pulled += outcome.applied;
+				this.counts.conflicts += outcome.conflicts;
+				this.counts.lastPull = this.host.now();
+				this.counts.lastRefusal = null;
+			} else {
+				this.counts.lastRefusal = outcome.reason;
+			}
+		}
+		this.counts.waiting = this.#pool.size;
+	}
+}

@@ -1,0 +1,110 @@
+// S10: the words of live sync: what each command says when done, why a connection was refused,
+// and the status line. One message per code; the server's own text is never shown.
+import type { ConnectProblem, LiveConnectReport, LiveStatus } from '$lib/app/live-commands';
+import { announcement } from './announcement';
+import type { Announcement } from './announcement';
+import { formatCount, plural } from './format';
+import { phrase, userText } from './phrase';
+
+export function liveProblemWords(problem: ConnectProblem): string {
+	switch (problem.code) {
+		case 'bad-url':
+			return 'Enter the server’s address, such as https://couch.example.com, and a database name in lower case starting with a letter.';
+		case 'offline':
+			return 'The server does not answer: check the address, or the network.';
+		case 'unauthorized':
+			return 'The server did not accept this user name and password.';
+		case 'forbidden':
+			return 'This user may not use that database: ask the server’s admin to make them a member of it.';
+		case 'no-database':
+			return 'There is no database with that name on the server: ask its admin to create it.';
+		case 'server':
+			return `The server had a problem (HTTP ${problem.status}). Tessera will try again.`;
+		case 'bad-response':
+			return 'The server’s answer is not CouchDB’s replication protocol: is this the right address?';
+		case 'aborted':
+			return 'Stopped before the server answered.';
+		case 'wrong-passphrase':
+			return 'That is not this team’s passphrase: nothing was read or sent.';
+		case 'bad-team-doc':
+			return 'The team settings on the server are damaged or were not made by Tessera: nothing was read or sent.';
+	}
+}
+
+export function connectedWords(report: LiveConnectReport): Announcement {
+	if (report.kind === 'refused') {
+		return announcement(`Live sync is not on. ${liveProblemWords(report.problem)}`, 'error');
+	}
+	const where = phrase(
+		'Live sync is on: this device sends and receives changes through ',
+		userText(report.server.database),
+		' on ',
+		userText(report.server.url),
+		'.'
+	);
+	return announcement(report.status.locked ? phrase(...where, ' ', LOCKED) : where, 'success');
+}
+
+const LOCKED =
+	'Without the team passphrase nothing is read or applied: encrypted changes wait on the server.';
+
+export const PAUSED_WORDS = 'Live sync paused: nothing is sent or received until you resume.';
+export const RESUMED_WORDS = 'Live sync resumed.';
+export const DISCONNECTED_WORDS =
+	'Live sync is off on this device: the server, user name and team key are forgotten. Your data stays here.';
+
+const time = (ms: number | null): string =>
+	ms === null ? 'not yet' : new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+
+/** The status line: the state, then the counts each way and what waits or was refused. */
+export function liveStatusWords(status: LiveStatus): string {
+	const c = status.counts;
+	const parts: string[] = [stateWords(status)];
+	if (status.locked) {
+		parts.push(
+			`${formatCount(c.encrypted)} encrypted ${plural(c.encrypted, 'change')} waiting: connect with the team passphrase to read them.`
+		);
+		return parts.join(' ');
+	}
+	parts.push(
+		`Sent ${formatCount(c.pushed)} ${plural(c.pushed, 'change')} (last ${time(c.lastPush)}), received ${formatCount(c.pulled)} (last ${time(c.lastPull)}).`
+	);
+	if (c.conflicts > 0)
+		parts.push(
+			`${formatCount(c.conflicts)} received ${plural(c.conflicts, 'change')} became conflicts.`
+		);
+	if (c.waiting > 0) {
+		parts.push(
+			`${formatCount(c.waiting)} received ${plural(c.waiting, 'change')} wait for their device’s signature or enrollment.`
+		);
+	}
+	if (c.refused > 0) {
+		parts.push(
+			`${formatCount(c.refused)} ${plural(c.refused, 'document')} on the server could not be read with the team key and were not applied.`
+		);
+	}
+	if (c.lastRefusal !== null)
+		parts.push('The last changes received were refused and are kept waiting.');
+	return parts.join(' ');
+}
+
+function stateWords(status: LiveStatus): string {
+	switch (status.state) {
+		case 'connecting':
+			return 'Connecting…';
+		case 'live':
+			return 'Connected, catching up.';
+		case 'waiting':
+			return 'Connected and up to date.';
+		case 'paused':
+			return 'Paused.';
+		case 'offline':
+			return status.problem !== null && status.problem.code !== 'offline'
+				? `Waiting to try again: ${liveProblemWords(status.problem)}`
+				: 'Offline: waiting for the network or the server. Changes made here are kept and sent when it is back.';
+		case 'failed':
+			return status.problem === null ? 'Stopped.' : `Stopped: ${liveProblemWords(status.problem)}`;
+		case 'stopped':
+			return 'Disconnected.';
+	}
+}
