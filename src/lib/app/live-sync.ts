@@ -45,6 +45,8 @@ export interface LiveEnv extends LoopEnv {
 	readonly fetch: typeof fetch;
 	/** PBKDF2 iterations of a new team key; tests pass the minimum. */
 	readonly iterations?: number;
+	/** How long one long-poll waits (ms); tests make it short. */
+	readonly longPollMs?: number;
 }
 
 export interface LiveSession {
@@ -84,7 +86,9 @@ export async function connectLive(
 	const before = await settingsOf(ctx);
 	// The same database again keeps its checkpoints; another starts from the beginning.
 	const same =
-		before !== null && before.server.url === server.url && before.server.database === server.database;
+		before !== null &&
+		before.server.url === server.url &&
+		before.server.database === server.database;
 	const settings: Settings = {
 		server: { ...server },
 		key: joined.value.key,
@@ -123,8 +127,15 @@ function start(
 		settings = { ...settings, ...next };
 		await ctx.store.saveLiveSettings(settings);
 	};
-	const host = hostFor(ctx, (checkpoint) => save({ checkpoint }));
-	const replicator = new Replicator(client, settings.key, host, settings.checkpoint, target);
+	const host = liveHost(ctx, (checkpoint) => save({ checkpoint }));
+	const replicator = new Replicator(
+		client,
+		settings.key,
+		host,
+		settings.checkpoint,
+		target,
+		env.longPollMs
+	);
 	const loop = new LiveLoop(replicator, env, onStatus);
 	const unsubscribe = ctx.store.subscribe((event) => {
 		if (event.kind === 'committed' || event.kind === 'reloaded') loop.poke();
@@ -156,7 +167,10 @@ function start(
 	};
 }
 
-function hostFor(ctx: AppContext, save: (checkpoint: Checkpoint) => Promise<void>): LiveHost {
+export function liveHost(
+	ctx: AppContext,
+	save: (checkpoint: Checkpoint) => Promise<void>
+): LiveHost {
 	return {
 		logSince: (cursor) => ctx.store.logSince(cursor),
 		signatures: (heads) => signaturesFor(ctx.store, heads),

@@ -100,7 +100,9 @@ export class Replicator {
 		readonly host: LiveHost,
 		checkpoint: Checkpoint,
 		/** The server's sequence when connecting, for the first pull's progress. */
-		readonly target: Seq | null = null
+		readonly target: Seq | null = null,
+		/** How long a long-poll waits (tests make it short). */
+		readonly longPollMs: number = LONG_POLL_MS
 	) {
 		this.#checkpoint = checkpoint;
 		this.#since = checkpoint.pull;
@@ -126,7 +128,8 @@ export class Replicator {
 			}
 			const missing = await this.client.missing(revs);
 			if (!missing.ok) return { ok: false, problem: missing.error };
-			for (const change of slice) if (missing.value.has(changeDocId(change.id))) lacking.push(change);
+			for (const change of slice)
+				if (missing.value.has(changeDocId(change.id))) lacking.push(change);
 		}
 		if (lacking.length > 0) {
 			const lackingHashes = lacking.map(changeHash);
@@ -160,7 +163,7 @@ export class Replicator {
 
 	/** One `_changes` page; long-polls (`wait`) when caught up. */
 	async pull(signal?: AbortSignal): Promise<Step> {
-		const wait = this.#caughtUp ? { wait: LONG_POLL_MS } : {};
+		const wait = this.#caughtUp ? { wait: this.longPollMs } : {};
 		const page = await this.client.changes(this.#since, PAGE, {
 			...wait,
 			...(signal ? { signal } : {})

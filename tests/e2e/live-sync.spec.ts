@@ -1,0 +1,185 @@
+/**
+ * Live sync end to end (S10) with browser contexts as separate devices and a PouchDB Server the
+ * fixture starts (tests/e2e/fixtures/couch.ts): devices converge through it, a device offline
+ * catches up, a server killed and restarted loses and duplicates nothing, wrong credentials and
+ * a wrong passphrase are told in words, and the server holds no personal data in clear.
+ */
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures/couch';
+import type { CouchDatabase } from './fixtures/couch';
+import { announcement, contact, loadDemo, openLicense } from './helpers/demo';
+import { loginAs } from './helpers/session';
+
+const PASSPHRASE = 'our team passphrase';
+const OLIVIA = 'olivia.park@northwind.example';
+const PRIYA = 'priya.shah@northwind.example';
+const ISSUES = 'Tessera Issues';
+const SEN = 'SEN-2041000101';
+/** Connecting stretches the passphrase (full-cost PBKDF2) and may pull thousands of changes. */
+const SLOW = { timeout: 90_000 };
+
+async function newDevice(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	return context.newPage();
+}
+
+function livePanel(page: Page): Locator {
+	return page.getByRole('region', { name: 'Live sync' });
+}
+
+async function openSync(page: Page): Promise<void> {
+	await page.goto('/sync');
+	await expect(page.getByTestId('history-count')).not.toContainText('Counting');
+}
+
+async function connect(
+	page: Page,
+	db: CouchDatabase,
+	options: { password?: string; passphrase?: string } = {}
+): Promise<void> {
+	await openSync(page);
+	const panel = livePanel(page);
+	await panel.getByLabel('Server URL').fill(db.url);
+	await panel.getByLabel('Database').fill(db.name);
+	await panel.getByLabel('User name').fill(db.username);
+	await panel.getByLabel('Server password').fill(options.password ?? db.password);
+	await panel.getByLabel('Team passphrase').fill(options.passphrase ?? PASSPHRASE);
+	await panel.getByRole('button', { name: 'Connect' }).click();
+}
+
+async function connected(page: Page, db: CouchDatabase): Promise<void> {
+	await connect(page, db);
+	await expect(announcement(page)).toContainText('Live sync is on', SLOW);
+	await expect(livePanel(page)).toContainText('Connected and up to date', SLOW);
+}
+
+async function historyOf(page: Page): Promise<string> {
+	await openSync(page);
+	return page.getByTestId('history-count').innerText();
+}
+
+async function billingContacts(page: Page): Promise<string> {
+	await page.goto('/licenses');
+	const region = await openLicense(page, ISSUES, SEN);
+	const list = region.getByRole('list', { name: 'Billing contacts' }).getByRole('listitem');
+	return (await list.allInnerTexts()).join('\n');
+}
+
+test('S10: three devices stay in step through the server, which holds only ciphertext', async ({
+	browser,
+	couch
+}) => {
+	test.setTimeout(300_000);
+	const db = await couch.db('three');
+	const [a, b, c] = [await newDevice(browser), await newDevice(browser), await newDevice(browser)];
+
+	// A: the demo organization, Olivia logged in (her device is enrolled: X6), then live.
+	await loadDemo(a);
+	await loginAs(a, OLIVIA, '/sync');
+	await connected(a, db);
+	await expect(livePanel(a)).toContainText(/Sent [1-9][\d,]* changes/);
+
+	// B and C join: everything arrives, through the file path's checks, with no conflict.
+	for (const page of [b, c]) await connected(page, db);
+	const history = await historyOf(a);
+	for (const page of [b, c]) {
+		await expect.poll(() => historyOf(page), SLOW).toBe(history);
+		await expect(page.getByRole('region', { name: 'Conflicts' }).getByRole('listitem')).toHaveCount(
+			0
+		);
+	}
+
+	// Olivia's password hash travelled encrypted: she logs in on B. An edit there reaches A and C.
+	await loginAs(b, OLIVIA);
+	const region = await openLicense(b, ISSUES, SEN);
+	await contact(region, 'Billing', PRIYA).getByRole('button', { name: 'Make primary' }).click();
+	await expect(contact(region, 'Billing', PRIYA)).toContainText('Primary');
+	const shown = await billingContacts(b);
+	for (const page of [a, c]) {
+		await loginAs(page, OLIVIA);
+		await expect.poll(() => billingContacts(page), SLOW).toBe(shown);
+	}
+
+	// The server's documents: ids, devices and clocks in clear, nothing personal or secret.
+	const text = JSON.stringify(await couch.docs(db.name));
+	for (const clear of [
+		OLIVIA,
+		PRIYA,
+		'Olivia Park',
+		'northwind',
+		'passwordHash',
+		'totp',
+		'contact.'
+	]) {
+		expect(text, `the server holds "${clear}" in clear`).not.toContain(clear);
+	}
+	expect(text).toContain('"ciphertext"');
+});
+
+test('S10: wrong credentials and a wrong passphrase are told in words, and nothing is read', async ({
+	browser,
+	couch
+}) => {
+	test.setTimeout(240_000);
+	const db = await couch.db('words');
+	const a = await newDevice(browser);
+	await connect(a, db, { password: 'not the password' });
+	await expect(announcement(a)).toContainText(
+		'The server did not accept this user name and password.',
+		SLOW
+	);
+	await expect(livePanel(a).getByRole('button', { name: 'Connect' })).toBeVisible();
+
+	await connected(a, db); // makes the team key
+	const b = await newDevice(browser);
+	await connect(b, db, { passphrase: 'a different passphrase' });
+	await expect(announcement(b)).toContainText('That is not this team’s passphrase', SLOW);
+	await expect(livePanel(b).getByRole('button', { name: 'Connect' })).toBeVisible();
+});
+
+test('S10: a device offline catches up, and a server killed and restarted loses and duplicates nothing', async ({
+	browser,
+	couch
+}) => {
+	test.setTimeout(300_000);
+	const db = await couch.db('faults');
+	const a = await newDevice(browser);
+	const b = await newDevice(browser);
+	await loadDemo(a);
+	await loginAs(a, OLIVIA, '/sync');
+	await connected(a, db);
+	await connected(b, db);
+	await expect.poll(() => historyOf(b), SLOW).toBe(await historyOf(a));
+
+	// B goes offline; A edits; B comes back and catches up.
+	await b.context().setOffline(true);
+	await expect(livePanel(b)).toContainText('Offline', SLOW);
+	await loginAs(a, OLIVIA);
+	let region = await openLicense(a, ISSUES, SEN);
+	await contact(region, 'Billing', PRIYA).getByRole('button', { name: 'Make primary' }).click();
+	await expect(contact(region, 'Billing', PRIYA)).toContainText('Primary');
+	await b.context().setOffline(false);
+	await expect.poll(() => historyOf(b), SLOW).toBe(await historyOf(a));
+
+	// The server dies; A goes on working and says it waits; the server comes back: all arrives.
+	await couch.kill();
+	region = await openLicense(a, ISSUES, SEN);
+	await contact(region, 'Billing', PRIYA).getByRole('button', { name: 'Delete' }).click();
+	await expect(contact(region, 'Billing', PRIYA)).toHaveCount(0);
+	await openSync(a);
+	await expect(livePanel(a)).toContainText('Offline', SLOW);
+	await couch.restart();
+	await expect.poll(() => historyOf(b), SLOW).toBe(await historyOf(a));
+	await loginAs(b, OLIVIA);
+	expect(await billingContacts(b)).toBe(await billingContacts(a));
+
+	// Nothing twice: one change document per change in A's log, whatever was retried.
+	const docs = await couch.docs(db.name);
+	const ids = docs.map((d) =>
+		typeof d === 'object' && d !== null ? String(Reflect.get(d, '_id')) : ''
+	);
+	const changeDocs = ids.filter((id) => id.startsWith('c:'));
+	expect(new Set(changeDocs).size).toBe(changeDocs.length);
+	const held = /holds ([\d,]+) change/.exec(await historyOf(a))?.[1]?.replace(/,/g, '');
+	expect(changeDocs.length).toBe(Number(held));
+});
