@@ -62,25 +62,25 @@ export function liveStatusWords(status: LiveStatus): string {
 	const parts: string[] = [stateWords(status)];
 	if (status.locked) {
 		parts.push(
-			`${formatCount(c.encrypted)} encrypted ${plural(c.encrypted, 'change')} waiting: connect with the team passphrase to read them.`
+			`${plural(c.encrypted, 'encrypted change')} waiting: connect with the team passphrase to read them.`
 		);
 		return parts.join(' ');
 	}
 	parts.push(
-		`Sent ${formatCount(c.pushed)} ${plural(c.pushed, 'change')} (last ${time(c.lastPush)}), received ${formatCount(c.pulled)} (last ${time(c.lastPull)}).`
+		`Sent ${plural(c.pushed, 'change')} (last ${time(c.lastPush)}), received ${formatCount(c.pulled)} (last ${time(c.lastPull)}).`
 	);
 	if (c.conflicts > 0)
 		parts.push(
-			`${formatCount(c.conflicts)} received ${plural(c.conflicts, 'change')} became conflicts.`
+			`${plural(c.conflicts, 'received change', 'received changes')} became conflicts.`
 		);
 	if (c.waiting > 0) {
 		parts.push(
-			`${formatCount(c.waiting)} received ${plural(c.waiting, 'change')} wait for their device’s signature or enrollment.`
+			`${plural(c.waiting, 'received change', 'received changes')} wait for their device’s signature or enrollment.`
 		);
 	}
 	if (c.refused > 0) {
 		parts.push(
-			`${formatCount(c.refused)} ${plural(c.refused, 'document')} on the server could not be read with the team key and were not applied.`
+			`${plural(c.refused, 'document')} on the server could not be read with the team key and were not applied.`
 		);
 	}
 	if (c.lastRefusal !== null)

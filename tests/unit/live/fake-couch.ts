@@ -119,7 +119,8 @@ export function createFakeCouch(options: FakeCouchOptions = {}): FakeCouch {
 		const includeDocs = q.get('include_docs') === 'true';
 		let result = db.changes(since, limit, includeDocs);
 		if (q.get('feed') === 'longpoll' && result.results.length === 0) {
-			const timeout = Number(q.get('timeout') ?? DEFAULT_LONGPOLL_MS) || DEFAULT_LONGPOLL_MS;
+			const asked = Number(q.get('timeout') ?? DEFAULT_LONGPOLL_MS);
+			const timeout = Number.isFinite(asked) && asked >= 0 ? asked : DEFAULT_LONGPOLL_MS;
 			const woken = await db.waitForWrite(timeout, signal);
 			signal?.throwIfAborted();
 			result = woken ? db.changes(since, limit, includeDocs) : { results: [], last_seq: since };

@@ -1,17 +1,22 @@
-// S10 end to end in Node: two devices sync through a server, with real keys and signatures
-// (the X6 world of the file tests). What arrives goes through the file import path.
+// S10 in Node: devices sync through the fake CouchDB (checked against PouchDB Server in
+// couch-parity.test.ts), with real keys and signatures (the X6 world of the file tests). What
+// arrives goes through the file import path; a forged or unreadable document is never applied.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { State } from '$lib/core';
 import { connect } from '$lib/live/connect';
 import { Replicator } from '$lib/live/replicator';
 import type { Checkpoint } from '$lib/live/replicator';
+import { changeDoc, signatureDoc } from '$lib/live/docs';
 import { liveHost } from '$lib/app/live-sync';
 import { KDF_ITERATIONS } from '$lib/sync/format';
 import { randomBytes } from '$lib/security/encoding';
 import { baseState, cid, commit, device, enroll, person } from '../sync/x6-world';
 import type { Device, Person } from '../sync/x6-world';
+import { createFakeCouch } from './fake-couch';
+import type { FakeCouch } from './fake-couch';
 
-const URL_ = process.env.TESSERA_TEST_COUCH ?? 'http://127.0.0.1:5986';
+const URL_ = 'http://couch.test';
+const DB = 'team';
 let alice: Person;
 let bob: Person;
 let base: State;
@@ -21,30 +26,35 @@ beforeAll(async () => {
 	base = await baseState([alice, bob], alice, bob);
 });
 
-let dbs = 0;
-async function freshDb(): Promise<string> {
-	const name = `t${Date.now()}x${++dbs}`;
-	await fetch(`${URL_}/${name}`, { method: 'PUT' });
-	return name;
+function server(): FakeCouch {
+	const couch = createFakeCouch();
+	couch.createDb(DB);
+	return couch;
 }
 
-async function live(d: Device, database: string, passphrase = 'team passphrase') {
-	const joined = await connect(
-		{ url: URL_, database, username: '', password: '' },
-		passphrase,
-		(input, init) => fetch(input, init),
-		{ iterations: KDF_ITERATIONS.min, random: randomBytes }
-	);
-	if (!joined.ok) return expect.fail(JSON.stringify(joined.error));
+async function joined(couch: FakeCouch, passphrase: string | null = 'team passphrase') {
+	return connect({ url: URL_, database: DB, username: '', password: '' }, passphrase, couch.fetch, {
+		iterations: KDF_ITERATIONS.min,
+		random: randomBytes
+	});
+}
+
+async function live(d: Device, couch: FakeCouch, passphrase: string | null = 'team passphrase') {
+	const made = await joined(couch, passphrase);
+	if (!made.ok) return expect.fail(JSON.stringify(made.error));
 	let saved: Checkpoint = { push: 0, pull: 0 };
 	const host = liveHost(d.ctx, (c) => {
 		saved = c;
 		return Promise.resolve();
 	});
-	const replicator = new Replicator(joined.value.client, joined.value.key, host, saved, null, 0);
+	const replicator = new Replicator(made.value.client, made.value.key, host, saved, null, 0);
 	return {
 		replicator,
+		key: made.value.key,
 		saved: () => saved,
+		async push() {
+			return replicator.push();
+		},
 		async sync() {
 			const pushed = await replicator.push();
 			if (!pushed.ok) expect.fail(JSON.stringify(pushed.problem));
@@ -63,25 +73,179 @@ const rename = (p: Person, name: string) => ({
 	payload: { accountId: p.id, name }
 });
 
+const ids = async (d: Device) => (await d.store.changes()).map((c) => c.id);
+
+async function twoDevices() {
+	const a = device('a', base);
+	const b = device('b', base);
+	await enroll(a, alice);
+	await enroll(b, bob);
+	return { a, b };
+}
+
 describe('S10: live sync between devices', () => {
-	it('S10/S5: two devices converge through the server, and the file path would have done the same', async () => {
-		const db = await freshDb();
-		const a = device('a', base);
-		const b = device('b', base);
-		await enroll(a, alice);
-		await enroll(b, bob);
+	it('S10/S5: two devices converge through the server', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
 		await commit(a, rename(alice, 'Alice A'));
 		await commit(b, rename(bob, 'Bob B'));
-		const la = await live(a, db);
-		const lb = await live(b, db);
+		const la = await live(a, couch);
+		const lb = await live(b, couch);
 		await la.sync();
 		await lb.sync();
 		await la.sync();
 		expect(a.store.state.accounts.get(bob.id)?.name).toBe('Bob B');
 		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice A');
-		const ids = async (d: Device) => (await d.store.changes()).map((c) => c.id);
 		expect(await ids(a)).toEqual(await ids(b));
 		expect(await a.store.conflicts()).toEqual([]);
 		expect(la.replicator.counts.pulled).toBe(2);
+		// S4: syncing again sends and applies nothing.
+		const docs = couch.docs(DB).length;
+		await la.sync();
+		await lb.sync();
+		expect(couch.docs(DB)).toHaveLength(docs);
+		expect(la.replicator.counts.pulled).toBe(2);
+	});
+
+	it('S10/S4: a server that dies mid-push loses nothing and duplicates nothing once it is back', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		for (let i = 0; i < 5; i++) await commit(a, rename(alice, `Alice ${i}`));
+		const la = await live(a, couch);
+		couch.faults.killAfterBulkDocs(3);
+		const first = await la.push();
+		expect(first).toMatchObject({ ok: false, problem: { code: 'server', status: 500 } });
+		expect(la.saved().push).toBe(0); // the checkpoint did not move
+		await la.sync();
+		const changeDocs = couch.docs(DB).filter((d) => d._id.startsWith('c:'));
+		expect(changeDocs).toHaveLength((await a.store.changes()).length);
+		const lb = await live(b, couch);
+		await lb.sync();
+		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice 4');
+		expect(await b.store.conflicts()).toEqual([]);
+	});
+
+	it('S10: offline, the step fails as "offline" and the checkpoint stays; back online, it goes on', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const la = await live(a, couch);
+		const lb = await live(b, couch);
+		await la.sync();
+		await lb.sync();
+		await commit(a, rename(alice, 'Alice offline'));
+		couch.faults.offline(true);
+		expect(await la.push()).toEqual({ ok: false, problem: { code: 'offline' } });
+		couch.faults.offline(false);
+		await la.sync();
+		await lb.sync();
+		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice offline');
+	});
+
+	it('S10/X6: a change forged with the team key but without its device’s signature is never applied', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const la = await live(a, couch);
+		const lb = await live(b, couch);
+		await la.sync();
+		await lb.sync();
+		// An insider with the team key writes a change as device A, signed with a made-up signature.
+		const forger = device('a', base);
+		await enroll(forger, alice);
+		await commit(forger, rename(alice, 'Forged'));
+		const forged = (await forger.store.changes()).at(-1);
+		if (forged === undefined || la.key === null) return expect.fail('no change');
+		const fakeSig = { device: forged.device, changeId: forged.id, signature: 'S'.repeat(86) };
+		await couch.fetch(`${URL_}/${DB}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				new_edits: false,
+				docs: [
+					await changeDoc(forged, la.key, randomBytes),
+					await signatureDoc(fakeSig, la.key, randomBytes)
+				]
+			})
+		});
+		await lb.sync();
+		expect(b.store.state.accounts.get(alice.id)?.name).not.toBe('Forged');
+		expect((await b.store.changes()).some((c) => c.id === forged.id)).toBe(false);
+		const conflicts = await b.store.conflicts();
+		expect(conflicts.map((c) => c.change.id)).toContain(forged.id);
+		expect(lb.replicator.counts.conflicts).toBeGreaterThan(0);
+	});
+
+	it('S10: a document not under the team key, or damaged, is counted as refused and applies nothing', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const la = await live(a, couch);
+		await la.sync();
+		await couch.fetch(`${URL_}/${DB}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				new_edits: false,
+				docs: [
+					{
+						_id: 'c:evil-1',
+						_rev: '1-00000000000000000000000000000000',
+						kind: 'change',
+						device: 'eeeeeeeeeeeeeeee',
+						clock: '0',
+						iv: 'AAAAAAAAAAAAAAAA',
+						ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+					},
+					{ _id: 'c:evil-2', _rev: '1-00000000000000000000000000000001', kind: 'change' }
+				]
+			})
+		});
+		const before = (await b.store.changes()).length;
+		const lb = await live(b, couch);
+		await lb.sync();
+		expect(lb.replicator.counts.refused).toBe(2);
+		expect((await b.store.changes()).length).toBe(before + (await a.store.changes()).length);
+	});
+
+	it('S10: without the passphrase a device counts the encrypted changes and applies none', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		await commit(a, rename(alice, 'Alice A'));
+		const la = await live(a, couch);
+		await la.sync();
+		const before = await ids(b);
+		const lb = await live(b, couch, null);
+		await lb.sync();
+		expect(lb.replicator.counts.encrypted).toBe((await a.store.changes()).length);
+		expect(await ids(b)).toEqual(before);
+	});
+
+	it('S10: a wrong passphrase is refused before anything is read or sent', async () => {
+		const couch = server();
+		const { a } = await twoDevices();
+		await live(a, couch);
+		expect(await joined(couch, 'not the passphrase')).toEqual({
+			ok: false,
+			error: { code: 'wrong-passphrase' }
+		});
+	});
+
+	it('S10: wrong credentials are "unauthorized"; a missing database is "no-database"', async () => {
+		const couch = createFakeCouch({ users: { member: 'secret' } });
+		couch.createDb(DB);
+		const config = { url: URL_, database: DB, username: 'member', password: 'nope' };
+		const options = { iterations: KDF_ITERATIONS.min, random: randomBytes };
+		expect(await connect(config, 'x', couch.fetch, options)).toEqual({
+			ok: false,
+			error: { code: 'unauthorized' }
+		});
+		const missing = { ...config, password: 'secret', database: 'other' };
+		expect(await connect(missing, 'x', couch.fetch, options)).toEqual({
+			ok: false,
+			error: { code: 'no-database' }
+		});
+		const bad = { ...config, url: 'ftp://x' };
+		expect(await connect(bad, 'x', couch.fetch, options)).toEqual({
+			ok: false,
+			error: { code: 'bad-url' }
+		});
 	});
 });
