@@ -111,11 +111,17 @@ export class CouchClient {
 		} catch {
 			return err(init.signal?.aborted === true ? { code: 'aborted' } : { code: 'offline' });
 		}
+		let text: string;
+		try {
+			text = await response.text();
+		} catch {
+			// The connection broke while the body came (or the wait was cut short).
+			return err(init.signal?.aborted === true ? { code: 'aborted' } : { code: 'offline' });
+		}
 		let body: unknown;
 		try {
-			body = await response.json();
+			body = JSON.parse(text);
 		} catch {
-			if (init.signal?.aborted === true) return err({ code: 'aborted' });
 			body = undefined;
 		}
 		const status = response.status;
