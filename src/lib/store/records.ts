@@ -26,16 +26,24 @@ type WriteTx = IDBPTransaction<TesseraSchema, ArrayLike<StoreNames<TesseraSchema
 type RawTx = Pick<IDBTransaction, 'objectStore' | 'abort'>;
 const raw = (tx: WriteTx): RawTx => unwrap(tx);
 
-/** Requests queued per turn of the event loop (P4): single records, and pages of LOG_CHUNK. */
+/** Requests queued per turn of the event loop at most (P4): single records, and pages of LOG_CHUNK. */
 const PER_TURN = 2_000;
 const PAGES_PER_TURN = 4;
+/**
+ * P4: a turn stops queuing once it has spent this long (a request's structured clone is paid
+ * when it is queued: a page of 1,000 changes or mails takes several milliseconds, a license
+ * with a long history tenths of one), so no turn blocks the page for long whatever the sizes.
+ */
+const TURN_BUDGET_MS = 10;
 
 /**
- * Queues one request per item, `perTurn` at a time: the next lot is queued from the success of
- * the previous lot's last request, which keeps the transaction active while letting the page
- * handle input and paint in between (queuing 200,000 requests in one go froze it for seconds).
- * Requests still run in order; any failure aborts the whole transaction — including a throw
- * while queuing a later lot, which would otherwise be lost inside an event handler.
+ * Queues one request per item, a lot at a time: at most `perTurn`, and no more than
+ * TURN_BUDGET_MS of queuing. The next lot is queued from the success of the previous lot's
+ * FIRST request, which keeps the transaction active and the database busy with the rest of
+ * that lot while the page handles input and paints in between (queuing 200,000 requests in one
+ * go froze it for seconds). Requests still run in the order they were queued; any failure
+ * aborts the whole transaction — including a throw while queuing a later lot, which would
+ * otherwise be lost inside an event handler.
  */
 function chunked<T>(
 	tx: RawTx,
@@ -45,13 +53,21 @@ function chunked<T>(
 ): void {
 	let i = 0;
 	const queue = (): void => {
+		const started = performance.now();
 		const end = Math.min(i + perTurn, items.length);
-		let last: IDBRequest | null = null;
-		for (; i < end; i++) {
-			const item = items[i];
-			if (item !== undefined) last = request(item);
+		let first: IDBRequest | null = null;
+		while (i < end) {
+			const item = items[i++];
+			if (item !== undefined) {
+				const queued = request(item);
+				first ??= queued;
+			}
+			if (performance.now() - started >= TURN_BUDGET_MS) break;
 		}
-		if (i < items.length && last !== null) last.onsuccess = later;
+		if (i < items.length) {
+			if (first !== null) first.onsuccess = later;
+			else queue();
+		}
 	};
 	const later = (): void => {
 		try {
