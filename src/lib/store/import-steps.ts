@@ -45,16 +45,17 @@ export function* clockAfter(clock: ClockState, fresh: readonly Change[]): Batche
 }
 
 /** A restored backup may carry this device's own newer changes: the chain goes on from them. */
-export function headAfter(
+export function* headAfter(
 	head: Head | null,
 	fresh: readonly Change[],
 	device: string
-): Head | null {
+): Batched<Head | null> {
 	let latest: Change | null = null;
-	for (const change of fresh) {
+	for (const [i, change] of fresh.entries()) {
 		if (change.device === device && (latest === null || change.clock > latest.clock)) {
 			latest = change;
 		}
+		if (turnAfter(i)) yield;
 	}
 	if (latest === null || (head !== null && head.clock >= latest.clock)) return head;
 	return { hash: changeHash(latest), clock: latest.clock };

@@ -247,6 +247,7 @@ export async function prepareImport(
 		(await mergeChanges(state, local.log, apply, needsReplay, { onProgress, base: local.base }));
 	const conflicts = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
 	const clock = await runInTurns(clockAfter(local.clock, apply));
+	const head = await runInTurns(headAfter(local.head, apply, local.device));
 	return {
 		kind: 'write',
 		fresh: apply,
@@ -256,7 +257,7 @@ export async function prepareImport(
 		merged,
 		conflicts,
 		clock,
-		head: headAfter(local.head, apply, local.device),
+		head,
 		outcome: {
 			applied: merged.applied,
 			conflicts: conflicts.added,

@@ -92,16 +92,36 @@ function addMail(t: RawTx, mails: readonly Mail[]): void {
 	chunked(t, pages(mails), (page) => store.add({ mails: page } satisfies MailPage), PAGES_PER_TURN);
 }
 
-export function writeEffects(tx: WriteTx, effects: readonly Effect[]): void {
-	const t = raw(tx);
+/** An append's record writes, split into records and mail pages (done before the write). */
+export interface SplitEffects {
+	readonly records: readonly Effect[];
+	readonly mails: readonly Mail[];
+	/** The core never deletes mail; pages cannot drop one id, so such a write is refused. */
+	readonly deletesMail: boolean;
+}
+
+export function splitEffects(effects: readonly Effect[]): SplitEffects {
 	const mails: Mail[] = [];
 	const records: Effect[] = [];
 	for (const effect of effects) {
 		if (effect.store !== 'mail') records.push(effect);
 		else if (effect.kind === 'put') mails.push(effect.value);
-		// The core never deletes mail; pages cannot drop one id, so refuse rather than lose it.
-		else throw new Error('mail is never deleted');
+		else return { records, mails, deletesMail: true };
 	}
+	return { records, mails, deletesMail: false };
+}
+
+export function writeEffects(tx: WriteTx, effects: readonly Effect[]): void {
+	writeSplitEffects(tx, splitEffects(effects));
+}
+
+export function writeSplitEffects(
+	tx: WriteTx,
+	{ records, mails, deletesMail }: SplitEffects
+): void {
+	// Thrown inside the transaction, which aborts it: nothing of the write is kept.
+	if (deletesMail) throw new Error('mail is never deleted');
+	const t = raw(tx);
 	chunked(t, records, (effect) =>
 		effect.kind === 'delete'
 			? t.objectStore(effect.store).delete(effect.key)
@@ -116,13 +136,19 @@ function greatestClock(changes: readonly Change[]): string {
 	return last;
 }
 
+/** `changes` as log records: one per LOG_CHUNK changes (done before the write). */
+export function logRecords(changes: readonly Change[]): LogRecord[] {
+	return pages(changes).map((part) => ({ changes: part, last: greatestClock(part) }));
+}
+
 /** Appends `changes` to the log: one record per LOG_CHUNK changes, new keys every time. */
 export function addChanges(tx: WriteTx, changes: readonly Change[]): void {
+	addLogRecords(tx, logRecords(changes));
+}
+
+export function addLogRecords(tx: WriteTx, records: readonly LogRecord[]): void {
 	const t = raw(tx);
 	const log = t.objectStore('log');
-	const records = pages(changes).map(
-		(part) => ({ changes: part, last: greatestClock(part) }) satisfies LogRecord
-	);
 	chunked(t, records, (record) => log.add(record), PAGES_PER_TURN);
 }
 
