@@ -71,7 +71,7 @@ describe('batched import steps (P4) decide what one pass decides', () => {
 		// Shuffled, with repeats, against a log holding the first batch and one rewritten change.
 		const shuffled = [...changes].reverse().concat(changes.slice(100, 130));
 		const log = changes.slice(0, BATCH);
-		const known = new Map(log.map((c) => [c.id, c]));
+		const known = new Map<string, Change>(log.map((c) => [c.id, c]));
 		const target = changes[BATCH - 5];
 		if (target) known.set(target.id, { ...target, actor: accountId('p-9') });
 		const local = { get: (id: string) => known.get(id), latestClock: log.at(-1)?.clock ?? null };
