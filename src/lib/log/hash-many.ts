@@ -3,8 +3,7 @@
 // made of (`[` + texts joined by `,` + `]`, see digest.ts), digested a batch at a time as it is
 // written, and each change is hashed in place over its slice of it. The results are exactly digestOfCanonical's and changeHash's
 // (tests/unit/sync/digest.test.ts), so the file format does not change; only the work does.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToBase64url } from '$lib/security/encoding';
+import { sha256Stream } from '$lib/security/hash';
 import { sha256Slice } from '$lib/security/sha256-slices';
 import { utf8Length } from './utf8';
 import { BATCH, PROGRESS_EVERY, runInTurns, yieldToEventLoop } from './progress';
@@ -37,7 +36,7 @@ export function* encodeSteps(canonical: readonly string[]): Batched<Encoded> {
 	for (const text of canonical) size += text.length;
 	let bytes = new Uint8Array(size + (size >> 4));
 	bytes[0] = 0x5b; // [
-	const hash = sha256.create();
+	const hash = sha256Stream();
 	const starts: number[] = [];
 	let at = 1;
 	if (canonical.length === 0) {
@@ -73,11 +72,11 @@ export function* encodeSteps(canonical: readonly string[]): Batched<Encoded> {
 		}
 		if (last) starts.push(at);
 		hash.update(bytes.subarray(first === 0 ? 0 : at - written, at));
-		yield;
+		if (!last) yield;
 	}
 	return {
 		encoded: { bytes: bytes.subarray(0, at), starts },
-		digest: bytesToBase64url(hash.digest())
+		digest: hash.digest()
 	};
 }
 

@@ -8,7 +8,7 @@ import { compareChanges } from '$lib/core';
 import type { AccountId, Change, LicenseId, SiteId } from '$lib/core';
 import { canonicalJson } from './digest';
 import type { SyncErrorOf } from './errors';
-import { runAtOnce, turnAfter } from './progress';
+import { BATCH, runAtOnce, turnAfter } from './progress';
 import type { Batched } from './progress';
 
 /** What the plan reads of the local change log. */
@@ -82,7 +82,7 @@ export function* planSteps(changes: readonly Change[], local: LocalLog): Batched
 			if (turnAfter(i)) yield;
 		}
 	}
-	yield;
+	if (fresh.length > BATCH) yield;
 	return {
 		fresh,
 		duplicates,

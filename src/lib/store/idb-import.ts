@@ -11,7 +11,7 @@ import type { LocalView, PlannedMerge } from './importing';
 import { asGaps, heldKey, heldRange, isStoredChange, writeMeta } from './meta';
 import type { Meta } from './meta';
 import { readLog } from './log';
-import { yieldToEventLoop } from '$lib/log/progress';
+import { BATCH, yieldToEventLoop } from '$lib/log/progress';
 import {
 	addLogRecords,
 	logRecords,
@@ -126,9 +126,10 @@ export async function importInto(
 	// may have a turn between; a transaction left without requests would commit).
 	const records = logRecords(prepared.fresh);
 	const ownBack = prepared.fresh.some((change) => change.device === c.device);
-	await yieldToEventLoop();
+	const big = prepared.fresh.length > BATCH;
+	if (big) await yieldToEventLoop();
 	const effects = merged.whole ? null : splitEffects(merged.effects);
-	await yieldToEventLoop();
+	if (big) await yieldToEventLoop();
 	await c.write(meta.seq, (tx) => {
 		addLogRecords(tx, records);
 		if (effects === null) {

@@ -21,7 +21,7 @@ import type {
 	Written
 } from '$lib/core';
 import type { Merged } from '$lib/log/merge';
-import { turnAfter } from '$lib/log/progress';
+import { BATCH, turnAfter } from '$lib/log/progress';
 import type { Batched } from '$lib/log/progress';
 import type { ImportPreview, SensitiveChange } from './types';
 
@@ -39,7 +39,7 @@ export function* previewDetails(
 	// An append lists the records it wrote; a replay rebuilt them all, so all are compared.
 	const written = merged.whole ? undefined : yield* writtenBy(merged);
 	const touched = touchedBetween(before, merged.state, written);
-	yield;
+	if (fresh.length > BATCH) yield;
 	const kinds = yield* kindsOf(fresh);
 	return {
 		licenseIds: touched.licenses.map((l) => l.licenseId),

@@ -24,7 +24,7 @@ import {
 import type { ImportedSyncFile, SyncFileContents } from './format';
 import { problemOf } from './problems';
 import { proveFile } from '$lib/log/prove';
-import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from '$lib/log/progress';
+import { BATCH, PROGRESS_EVERY, stepProgress, yieldToEventLoop } from '$lib/log/progress';
 import type { OnProgress } from '$lib/log/progress';
 import { JSON_LIMITS, isJsonObject, parseJsonInTurns, textOf } from './safe-json';
 import { validateChanges } from './validate';
@@ -121,18 +121,19 @@ async function read(
 	// then hashed over its slice.
 	const { encoded, digest: found } = await encodeAndDigest(canonical);
 	if (found !== digest) return err({ code: 'digest-mismatch', expected: digest, found });
-	await yieldToEventLoop();
+	const big = all.length > BATCH;
+	if (big) await yieldToEventLoop();
 	const unique = dedupe(all, canonical);
 	if (!unique.ok) return unique;
 	const { changes, kept } = unique.value;
 	progress?.(0.55);
 	const allHashes = await hashesOfEncoded(encoded, stepProgress(progress, 0.55, 0.9));
 	const hashes = kept.length === all.length ? allHashes : kept.map((i) => allHashes[i] ?? '');
-	await yieldToEventLoop();
+	if (big) await yieldToEventLoop();
 	const chain = checkChains(changes, hashes, undefined, declaredGaps);
 	if (!chain.ok) return chain;
 
-	await yieldToEventLoop();
+	if (big) await yieldToEventLoop();
 	const future = firstInFuture(
 		changes,
 		opts.now + (opts.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)
@@ -142,7 +143,7 @@ async function read(
 
 	// X6: one verification per chain head, one per enrollment; the store classifies.
 	const known = opts.deviceKeys ?? new Map<string, string>();
-	await yieldToEventLoop();
+	if (big) await yieldToEventLoop();
 	const proof = await proveFile({ version, changes, hashes, signatures, known });
 	if (!proof.ok) return proof;
 	progress?.(1);
