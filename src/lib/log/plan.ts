@@ -8,6 +8,8 @@ import { compareChanges } from '$lib/core';
 import type { AccountId, Change, LicenseId, SiteId } from '$lib/core';
 import { canonicalJson } from './digest';
 import type { SyncErrorOf } from './errors';
+import { BATCH, runAtOnce, turnAfter } from './progress';
+import type { Batched } from './progress';
 
 /** What the plan reads of the local change log. */
 export interface LocalLog {
@@ -42,11 +44,22 @@ export interface ImportPlan {
 }
 
 export function planImport(changes: readonly Change[], local: LocalLog): ImportPlan {
+	return runAtOnce(planSteps(changes, local));
+}
+
+/**
+ * planImport a batch at a time (P4): the very same steps, with a turn for the page between
+ * batches when run with `runInTurns`.
+ */
+export function* planSteps(changes: readonly Change[], local: LocalLog): Batched<ImportPlan> {
 	const fresh: Change[] = [];
 	const conflicts: { id: string }[] = [];
 	const seen = new Set<string>();
 	let duplicates = 0;
-	for (const change of changes) {
+	for (let i = 0; i < changes.length; i++) {
+		const change = changes[i];
+		if (turnAfter(i)) yield;
+		if (change === undefined) continue;
 		if (seen.has(change.id)) {
 			duplicates++;
 			continue;
@@ -57,17 +70,37 @@ export function planImport(changes: readonly Change[], local: LocalLog): ImportP
 		else if (canonicalJson(known) === canonicalJson(change)) duplicates++;
 		else conflicts.push({ id: change.id });
 	}
-	fresh.sort(compareChanges);
+	// A file this app wrote is in replay order already: checked a batch at a time, then sorted
+	// only when it is not (the sort is stable, so a sorted list stays exactly as it is).
+	if (!(yield* inOrder(fresh))) fresh.sort(compareChanges);
 	const latest = local.latestClock;
 	const first = conflicts[0];
+	let needsReplay = false;
+	if (latest !== null) {
+		for (let i = 0; i < fresh.length && !needsReplay; i++) {
+			needsReplay = (fresh[i]?.clock ?? '') <= latest;
+			if (turnAfter(i)) yield;
+		}
+	}
+	if (fresh.length > BATCH) yield;
 	return {
 		fresh,
 		duplicates,
 		conflictsWithLocal: conflicts,
 		error: first === undefined ? null : { code: 'changed-history', changeId: first.id },
-		needsReplay: latest !== null && fresh.some((c) => c.clock <= latest),
+		needsReplay,
 		touches: touchesOf(fresh)
 	};
+}
+
+function* inOrder(changes: readonly Change[]): Batched<boolean> {
+	for (let i = 1; i < changes.length; i++) {
+		const a = changes[i - 1];
+		const b = changes[i];
+		if (a !== undefined && b !== undefined && compareChanges(a, b) > 0) return false;
+		if (turnAfter(i)) yield;
+	}
+	return true;
 }
 
 export function touchesOf(changes: readonly Change[]): Touches {

@@ -34,3 +34,36 @@ export function stepProgress(
 ): (fraction: number) => void {
 	return (fraction) => onProgress?.(from + (to - from) * Math.min(1, Math.max(0, fraction)));
 }
+
+/**
+ * Work that stops between batches (P4): a generator that `yield`s wherever the page may have a
+ * turn and returns its result. Run it with `runInTurns` (the page gets the event loop between
+ * batches) or `runAtOnce` (the same steps, no turns): both give the very same result, since
+ * the steps are one and the same code.
+ */
+export type Batched<T> = Generator<void, T, void>;
+
+/** Items handled between two turns by the batched checks of an import (P4). */
+export const BATCH = 2_000;
+
+/** Runs batched work to the end in one go (sync callers, and tests comparing the two). */
+export function runAtOnce<T>(work: Batched<T>): T {
+	let step = work.next();
+	while (step.done !== true) step = work.next();
+	return step.value;
+}
+
+/** Runs batched work, giving the page the event loop between batches (P4). */
+export async function runInTurns<T>(work: Batched<T>): Promise<T> {
+	let step = work.next();
+	while (step.done !== true) {
+		await yieldToEventLoop();
+		step = work.next();
+	}
+	return step.value;
+}
+
+/** True after every BATCH-th item: where a batched loop yields (`if (turnAfter(i)) yield;`). */
+export function turnAfter(index: number, batch = BATCH): boolean {
+	return (index + 1) % batch === 0;
+}

@@ -5,6 +5,7 @@ import type { Change } from '$lib/core';
 import { enrollStatement, headStatement, verify } from '$lib/security/signing';
 import type { SyncErrorOf } from './errors';
 import { deviceKeysFor, segmentsOf } from './evidence';
+import { turnAfter, yieldToEventLoop } from './progress';
 import type {
 	DeviceKeys,
 	Evidence,
@@ -57,6 +58,8 @@ export async function proveFile(input: ProveInput): Promise<ProveResult> {
 		if (!given.has(at)) given.set(at, s.signature);
 	}
 	const byChange = new Map<string, Evidence>();
+	// P4: a turn for the page between batches of changes.
+	let done = 0;
 	for (const segment of segmentsOf(input.changes, input.hashes)) {
 		const seal: Seal = {
 			device: segment.device,
@@ -66,9 +69,13 @@ export async function proveFile(input: ProveInput): Promise<ProveResult> {
 		};
 		const check = await checkSeal(seal, keys.keys.get(segment.device));
 		const evidence: Evidence = { seal, check };
-		for (const id of segment.ids) byChange.set(id, evidence);
+		for (const id of segment.ids) {
+			byChange.set(id, evidence);
+			if (turnAfter(done++)) await yieldToEventLoop();
+		}
 	}
 	for (const change of input.changes) {
+		if (turnAfter(done++)) await yieldToEventLoop();
 		if (change.type !== 'device.enroll') continue;
 		const found = byChange.get(change.id);
 		if (found) byChange.set(change.id, { ...found, enrollment: await checkEnrollment(change) });

@@ -5,6 +5,18 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToBase64url, utf8 } from './encoding';
 
+/** An incremental SHA-256: bytes fed in parts (P4: a file digested a batch at a time). */
+export function sha256Stream(): {
+	update(bytes: Uint8Array): void;
+	digest(): string;
+} {
+	const hash = sha256.create();
+	return {
+		update: (bytes) => void hash.update(bytes),
+		digest: () => bytesToBase64url(hash.digest())
+	};
+}
+
 export function sha256Text(text: string): string {
 	return bytesToBase64url(sha256(utf8(text)));
 }

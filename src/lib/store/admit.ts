@@ -13,6 +13,8 @@ import { compareChanges } from '$lib/core';
 import type { Change, Result } from '$lib/core';
 import { changeHash } from '$lib/log/digest';
 import { checkClock } from '$lib/log/clock';
+import { turnAfter } from '$lib/log/progress';
+import type { Batched } from '$lib/log/progress';
 import type { Head } from './meta';
 import type { LocalView } from './importing';
 import type { ChainGap, HeldSummary, ImportOptions, ImportRefusal } from './types';
@@ -25,13 +27,38 @@ export function isFromTheFuture(change: Change, now: number | undefined): boolea
 	return now !== undefined && change.at > now + MAX_CLOCK_SKEW_MS;
 }
 
-/** X7: the first new change whose clock is not acceptable, as a refusal. */
-export function firstBadClock(fresh: readonly Change[]): ImportRefusal | null {
-	for (const change of fresh) {
+/** X7: the first new change whose clock is not acceptable, as a refusal (batched, P4). */
+export function* firstBadClock(fresh: readonly Change[]): Batched<ImportRefusal | null> {
+	for (let i = 0; i < fresh.length; i++) {
+		const change = fresh[i];
+		if (change === undefined) continue;
 		const problem = checkClock(change.clock, change.device, change.at);
 		if (problem !== null) return { code: 'bad-clock', index: null, changeId: change.id, problem };
+		if (turnAfter(i)) yield;
 	}
 	return null;
+}
+
+/** `items` that pass `keep`, a batch at a time (P4). */
+function* filtered<T>(items: readonly T[], keep: (item: T) => boolean): Batched<T[]> {
+	const out: T[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (item !== undefined && keep(item)) out.push(item);
+		if (turnAfter(i)) yield;
+	}
+	return out;
+}
+
+/** The ids of `changes`, a batch at a time (P4). */
+export function* idsOf(changes: readonly Change[]): Batched<Set<string>> {
+	const ids = new Set<string>();
+	for (let i = 0; i < changes.length; i++) {
+		const change = changes[i];
+		if (change !== undefined) ids.add(change.id);
+		if (turnAfter(i)) yield;
+	}
+	return ids;
 }
 
 export interface Continuity {
@@ -57,31 +84,36 @@ const key = (device: string, changeId: string) => `${device}\u0000${changeId}`;
  *   this device has not received is a gap, accepted and returned so the preview reports it and
  *   the history check knows it (a missed file, or a gap the file declares).
  */
-export function checkContinuity(
+export function* checkContinuity(
 	fresh: readonly Change[],
 	file: readonly Change[],
 	local: readonly Change[],
 	rules: Continuity
-): { ok: true; gaps: ChainGap[] } | { ok: false; error: ImportRefusal } {
-	const own = checkOwnChain(fresh, rules);
+): Batched<{ ok: true; gaps: ChainGap[] } | { ok: false; error: ImportRefusal }> {
+	const own = yield* checkOwnChain(fresh, rules);
 	if (own) return { ok: false, error: own };
-	const devices = new Set(fresh.filter((c) => c.device !== rules.self.device).map((c) => c.device));
+	const others = yield* filtered(fresh, (c) => c.device !== rules.self.device);
+	const devices = new Set(others.map((c) => c.device));
 	if (devices.size === 0) return { ok: true, gaps: [] };
 	const held = new Map<string, Change[]>();
-	for (const change of local) {
-		if (!devices.has(change.device)) continue;
+	for (let i = 0; i < local.length; i++) {
+		const change = local[i];
+		if (turnAfter(i)) yield;
+		if (change === undefined || !devices.has(change.device)) continue;
 		const list = held.get(change.device);
 		if (list) list.push(change);
 		else held.set(change.device, [change]);
 	}
-	const inFile = new Set(file.map((c) => c.id));
-	const freshIds = new Set(fresh.map((c) => c.id));
+	if (held.size === 0) return { ok: true, gaps: [] };
+	const inFile = yield* idsOf(file);
+	const freshIds = yield* idsOf(fresh);
 	const gaps: ChainGap[] = [];
 	for (const [device, mine] of held) {
 		const prevs = new Set(mine.map((c) => c.prev));
-		const theirs = file.filter((c) => c.device === device);
+		const theirs = yield* filtered(file, (c) => c.device === device);
 		const merged = [...mine.filter((c) => !inFile.has(c.id)), ...theirs].sort(compareChanges);
 		for (const [i, change] of merged.entries()) {
+			if (turnAfter(i)) yield;
 			const before = merged[i - 1];
 			if (!freshIds.has(change.id) || before === undefined || inFile.has(before.id)) continue;
 			const expected = changeHash(before);
@@ -100,11 +132,11 @@ export function checkContinuity(
 }
 
 /** This device's own changes coming back: only after its head, and linked to it. */
-function checkOwnChain(
+function* checkOwnChain(
 	fresh: readonly Change[],
 	{ self, declared }: Continuity
-): ImportRefusal | null {
-	const own = fresh.filter((c) => c.device === self.device);
+): Batched<ImportRefusal | null> {
+	const own = yield* filtered(fresh, (c) => c.device === self.device);
 	const first = own[0];
 	if (first === undefined) return null;
 	const ids = new Set<string>(own.map((c) => c.id));
@@ -168,13 +200,13 @@ export interface Admitted {
  * which changes held from the future are due. `file` is every change the file brings, with the
  * held ones this file proved (their links to each other were checked when they were read).
  */
-export function admit(
+export function* admit(
 	local: Pick<LocalView, 'log' | 'future' | 'device' | 'head'>,
 	file: readonly Change[],
 	fresh: readonly Change[],
 	options: ImportOptions
-): Result<Admitted, ImportRefusal> {
-	const continuity = checkContinuity(fresh, file, [...local.log, ...local.future], {
+): Batched<Result<Admitted, ImportRefusal>> {
+	const continuity = yield* checkContinuity(fresh, file, [...local.log, ...local.future], {
 		self: { device: local.device, head: local.head },
 		declared: options.gaps ?? []
 	});
@@ -183,23 +215,29 @@ export function admit(
 	// released later could only fork (the chain admits no break, X5).
 	const now = options.now;
 	const later = (c: Change) => c.device !== local.device && isFromTheFuture(c, now);
-	const hold = fresh.filter(later);
+	const hold = now === undefined ? [] : yield* filtered(fresh, later);
 	const release = now === undefined ? [] : local.future.filter((c) => !isFromTheFuture(c, now));
-	const due = hold.length === 0 ? fresh : fresh.filter((c) => !later(c));
+	const due = hold.length === 0 ? fresh : yield* filtered(fresh, (c) => !later(c));
 	const apply = release.length === 0 ? due : [...due, ...release].sort(compareChanges);
 	const latest = local.log.at(-1)?.clock ?? null;
 	// X5: the gaps the file declares (the reader found them open) are remembered too, so this
 	// device's history check knows them as missing changes, not as tampering.
-	const freshIds = new Set<string>(fresh.map((c) => c.id));
-	const declared = (options.gaps ?? []).filter((g) => freshIds.has(g.changeId));
+	const gaps = options.gaps ?? [];
+	const freshIds = gaps.length === 0 ? new Set<string>() : yield* idsOf(fresh);
+	const declared = gaps.filter((g) => freshIds.has(g.changeId));
+	const needsReplay = latest !== null && (yield* firstWith(apply, (c) => c.clock <= latest));
 	return {
 		ok: true,
-		value: {
-			apply,
-			hold,
-			release,
-			needsReplay: latest !== null && apply.some((c) => c.clock <= latest),
-			gaps: withGaps(continuity.gaps, declared)
-		}
+		value: { apply, hold, release, needsReplay, gaps: withGaps(continuity.gaps, declared) }
 	};
+}
+
+/** Whether some item passes `test`, a batch at a time (P4). */
+function* firstWith<T>(items: readonly T[], test: (item: T) => boolean): Batched<boolean> {
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (item !== undefined && test(item)) return true;
+		if (turnAfter(i)) yield;
+	}
+	return false;
 }

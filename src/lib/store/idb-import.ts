@@ -11,7 +11,15 @@ import type { LocalView, PlannedMerge } from './importing';
 import { asGaps, heldKey, heldRange, isStoredChange, writeMeta } from './meta';
 import type { Meta } from './meta';
 import { readLog } from './log';
-import { addChanges, writeConflicts, writeEffects, writeWholeState } from './records';
+import { BATCH, yieldToEventLoop } from '$lib/log/progress';
+import {
+	addLogRecords,
+	logRecords,
+	splitEffects,
+	writeConflicts,
+	writeSplitEffects,
+	writeWholeState
+} from './records';
 import { ensureRules } from './rules';
 import type {
 	ChainGap,
@@ -114,13 +122,21 @@ export async function importInto(
 	if (prepared.kind === 'done') return prepared.result;
 	const { merged, conflicts, auth } = prepared;
 	const gaps = prepared.gaps.length > 0 ? withGaps(await readGaps(c), prepared.gaps) : null;
+	// P4: what reads every change or effect is done before the transaction opens (the page
+	// may have a turn between; a transaction left without requests would commit).
+	const records = logRecords(prepared.fresh);
+	const ownBack = prepared.fresh.some((change) => change.device === c.device);
+	const big = prepared.fresh.length > BATCH;
+	if (big) await yieldToEventLoop();
+	const effects = merged.whole ? null : splitEffects(merged.effects);
+	if (big) await yieldToEventLoop();
 	await c.write(meta.seq, (tx) => {
-		addChanges(tx, prepared.fresh);
-		if (merged.whole) {
+		addLogRecords(tx, records);
+		if (effects === null) {
 			writeWholeState(tx, merged.state);
 			writeConflicts(tx, conflicts.all, true);
 		} else {
-			writeEffects(tx, merged.effects);
+			writeSplitEffects(tx, effects);
 			writeConflicts(tx, conflicts.added, false);
 		}
 		if (auth !== null) writeAuthenticity(tx, auth.held, auth.signatures);
@@ -131,7 +147,7 @@ export async function importInto(
 		for (const change of prepared.release) store.delete(heldKey(change.id)).catch(ignore);
 		if (gaps) store.put(gaps, 'gaps').catch(ignore);
 		// This device's own changes came back from a file (a restored backup): recount later.
-		if (prepared.fresh.some((change) => change.device === c.device)) {
+		if (ownBack) {
 			store.delete('queued').catch(ignore);
 		}
 	});

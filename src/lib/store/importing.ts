@@ -5,14 +5,13 @@
 // back, and which conflicts are new. The stores only add their own reads and writes.
 import { compareChanges } from '$lib/core';
 import type { Change, Conflict, Result, State } from '$lib/core';
-import { changeHash } from '$lib/log/digest';
-import { planImport } from '$lib/log/plan';
+import { runInTurns } from '$lib/log/progress';
 import { authenticate } from './authenticate';
 import type { Authenticated, ImportProof } from './authenticate';
 import type { ImportPlan } from '$lib/log/plan';
-import { admit, firstBadClock, heldSummary } from './admit';
+import { admit, firstBadClock, heldSummary, idsOf } from './admit';
 import type { ClockState } from '$lib/log/clock';
-import { isClock, parseClock, receive } from '$lib/log/clock';
+import { clockAfter, headAfter, planAgainst } from './import-steps';
 import type { Head } from './meta';
 import { copyState, mergeChanges } from '$lib/log/merge';
 import { previewDetails } from './preview';
@@ -43,44 +42,6 @@ export interface LocalView {
 	readonly unverified: readonly ConflictRecord[];
 	/** MemoryStore only: the projection its log starts from, for replays. */
 	readonly base?: State;
-}
-
-export function planAgainst(
-	changes: readonly Change[],
-	log: readonly Change[],
-	held: readonly Change[] = []
-): ImportPlan {
-	const byId = new Map<string, Change>(log.map((c) => [c.id, c]));
-	for (const change of held) byId.set(change.id, change);
-	return planImport(changes, {
-		get: (id) => byId.get(id),
-		latestClock: log.at(-1)?.clock ?? null
-	});
-}
-
-/** The local clock after seeing `fresh` (far-future changes were held, not applied: X7). */
-export function clockAfter(clock: ClockState, fresh: readonly Change[]): ClockState {
-	let next = clock;
-	for (const change of fresh) {
-		if (isClock(change.clock)) next = receive(next, parseClock(change.clock));
-	}
-	return next;
-}
-
-/** A restored backup may carry this device's own newer changes: the chain goes on from them. */
-export function headAfter(
-	head: Head | null,
-	fresh: readonly Change[],
-	device: string
-): Head | null {
-	let latest: Change | null = null;
-	for (const change of fresh) {
-		if (change.device === device && (latest === null || change.clock > latest.clock)) {
-			latest = change;
-		}
-	}
-	if (latest === null || (head !== null && head.clock >= latest.clock)) return head;
-	return { hash: changeHash(latest), clock: latest.clock };
 }
 
 /** Conflict records after a merge: all of them (keeping dismissals) and the new ones. */
@@ -127,15 +88,14 @@ async function screen(
 	changes: readonly Change[],
 	proof: ImportProof | undefined
 ): Promise<Screened> {
-	const all = planAgainst(changes, local.log, local.future);
+	const all = await runInTurns(planAgainst(changes, local.log, local.future));
 	if (all.error) return { ok: false, error: all.error };
-	const badClock = firstBadClock(all.fresh);
+	const badClock = await runInTurns(firstBadClock(all.fresh));
 	if (badClock) return { ok: false, error: badClock };
 	if (proof === undefined) {
 		return { ok: true, all, accepted: all.fresh, waiting: [], nowProved: [], auth: null };
 	}
-	const ids = new Set<string>(local.log.map((c) => c.id));
-	for (const change of local.future) ids.add(change.id);
+	const ids = await runInTurns(idsOf([...local.log, ...local.future]));
 	const auth = await authenticate({
 		state,
 		self: { device: local.device, key: local.key },
@@ -192,7 +152,7 @@ export async function previewOf(
 			? screened.accepted
 			: [...screened.accepted, ...waiting].sort(compareChanges);
 	const file = withProved(changes, screened.nowProved);
-	const admitted = admit(local, file, candidates, options);
+	const admitted = await runInTurns(admit(local, file, candidates, options));
 	if (!admitted.ok) return admitted;
 	const { apply, hold, needsReplay, gaps } = admitted.value;
 	const merged = await mergeChanges(copyState(state), local.log, apply, needsReplay, {
@@ -201,6 +161,7 @@ export async function previewOf(
 	keep?.({ apply, needsReplay, merged });
 	const { added } = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
 	const declared = new Set((options.gaps ?? []).map((g) => `${g.device}\u0000${g.changeId}`));
+	const details = await runInTurns(previewDetails(state, merged, apply));
 	return {
 		ok: true,
 		value: {
@@ -208,7 +169,7 @@ export async function previewOf(
 			duplicates: all.duplicates,
 			wouldConflict: added,
 			needsReplay,
-			...previewDetails(state, merged, apply),
+			...details,
 			held: heldSummary(hold),
 			gaps: gaps.filter((g) => !declared.has(`${g.device}\u0000${g.changeId}`)),
 			unverified: auth?.added ?? [],
@@ -262,7 +223,7 @@ export async function prepareImport(
 		return { kind: 'done', result: { ok: false, error } };
 	}
 	const file = withProved(changes, screened.nowProved);
-	const admitted = admit(local, file, screened.accepted, options);
+	const admitted = await runInTurns(admit(local, file, screened.accepted, options));
 	if (!admitted.ok) return { kind: 'done', result: admitted };
 	const { apply, hold, release, needsReplay, gaps } = admitted.value;
 	const x6 = { unverified: auth?.added ?? [], nowProved: auth?.released ?? 0 };
@@ -285,6 +246,8 @@ export async function prepareImport(
 		kept ??
 		(await mergeChanges(state, local.log, apply, needsReplay, { onProgress, base: local.base }));
 	const conflicts = conflictRecords(merged.conflicts, local.conflicts, merged.whole);
+	const clock = await runInTurns(clockAfter(local.clock, apply));
+	const head = await runInTurns(headAfter(local.head, apply, local.device));
 	return {
 		kind: 'write',
 		fresh: apply,
@@ -293,8 +256,8 @@ export async function prepareImport(
 		gaps,
 		merged,
 		conflicts,
-		clock: clockAfter(local.clock, apply),
-		head: headAfter(local.head, apply, local.device),
+		clock,
+		head,
 		outcome: {
 			applied: merged.applied,
 			conflicts: conflicts.added,

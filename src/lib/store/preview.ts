@@ -21,6 +21,8 @@ import type {
 	Written
 } from '$lib/core';
 import type { Merged } from '$lib/log/merge';
+import { BATCH, turnAfter } from '$lib/log/progress';
+import type { Batched } from '$lib/log/progress';
 import type { ImportPreview, SensitiveChange } from './types';
 
 export type PreviewDetails = Pick<
@@ -28,30 +30,34 @@ export type PreviewDetails = Pick<
 	'licenseIds' | 'accountIds' | 'siteIds' | 'touched' | 'kinds' | 'sensitive'
 >;
 
-export function previewDetails(
+/** Batched (P4): the page gets a turn between batches of effects and changes. */
+export function* previewDetails(
 	before: State,
 	merged: Merged,
 	fresh: readonly Change[]
-): PreviewDetails {
+): Batched<PreviewDetails> {
 	// An append lists the records it wrote; a replay rebuilt them all, so all are compared.
-	const written = merged.whole ? undefined : writtenBy(merged);
+	const written = merged.whole ? undefined : yield* writtenBy(merged);
 	const touched = touchedBetween(before, merged.state, written);
+	if (fresh.length > BATCH) yield;
+	const kinds = yield* kindsOf(fresh);
 	return {
 		licenseIds: touched.licenses.map((l) => l.licenseId),
 		accountIds: touched.accounts.map((a) => a.accountId),
 		siteIds: touched.sites.map((s) => s.siteId),
 		touched,
-		kinds: kindsOf(fresh),
-		sensitive: sensitiveOf(fresh, merged, touched)
+		kinds,
+		sensitive: yield* sensitiveOf(fresh, merged, touched)
 	};
 }
 
-function writtenBy(merged: Merged): Written {
+function* writtenBy(merged: Merged): Batched<Written> {
 	const licenses: LicenseId[] = [];
 	const accounts: AccountId[] = [];
 	const sites: SiteId[] = [];
 	let mail = 0;
-	for (const e of merged.effects) {
+	for (const [i, e] of merged.effects.entries()) {
+		if (turnAfter(i)) yield;
 		const key = e.kind === 'put' ? e.value.id : e.key;
 		if (e.store === 'licenses') licenses.push(licenseId(key));
 		else if (e.store === 'accounts') accounts.push(accountId(key));
@@ -62,22 +68,26 @@ function writtenBy(merged: Merged): Written {
 }
 
 /** Counts per type; sensitive types first, each group in order of first appearance. */
-function kindsOf(fresh: readonly Change[]): PreviewDetails['kinds'] {
+function* kindsOf(fresh: readonly Change[]): Batched<PreviewDetails['kinds']> {
 	const counts = new Map<ChangeType, number>();
-	for (const c of fresh) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+	for (const [i, c] of fresh.entries()) {
+		counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+		if (turnAfter(i)) yield;
+	}
 	const kinds = [...counts].map(([type, count]) => ({ type, count }));
 	const sensitive = kinds.filter((k) => sensitiveTopic(k) !== null);
 	return [...sensitive, ...kinds.filter((k) => sensitiveTopic(k) === null)];
 }
 
-function sensitiveOf(
+function* sensitiveOf(
 	fresh: readonly Change[],
 	merged: Merged,
 	touched: Touched
-): SensitiveChange[] {
+): Batched<SensitiveChange[]> {
 	const refused = new Set(merged.conflicts.map((c) => c.change.id));
 	const list: SensitiveChange[] = [];
-	for (const change of fresh) {
+	for (const [i, change] of fresh.entries()) {
+		if (turnAfter(i)) yield;
 		const topic = sensitiveTopic(change);
 		if (topic === null) continue;
 		const isRefused = refused.has(change.id);

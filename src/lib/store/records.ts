@@ -26,16 +26,24 @@ type WriteTx = IDBPTransaction<TesseraSchema, ArrayLike<StoreNames<TesseraSchema
 type RawTx = Pick<IDBTransaction, 'objectStore' | 'abort'>;
 const raw = (tx: WriteTx): RawTx => unwrap(tx);
 
-/** Requests queued per turn of the event loop (P4): single records, and pages of LOG_CHUNK. */
+/** Requests queued per turn of the event loop at most (P4): single records, and pages of LOG_CHUNK. */
 const PER_TURN = 2_000;
 const PAGES_PER_TURN = 4;
+/**
+ * P4: a turn stops queuing once it has spent this long (a request's structured clone is paid
+ * when it is queued: a page of 1,000 changes or mails takes several milliseconds, a license
+ * with a long history tenths of one), so no turn blocks the page for long whatever the sizes.
+ */
+const TURN_BUDGET_MS = 10;
 
 /**
- * Queues one request per item, `perTurn` at a time: the next lot is queued from the success of
- * the previous lot's last request, which keeps the transaction active while letting the page
- * handle input and paint in between (queuing 200,000 requests in one go froze it for seconds).
- * Requests still run in order; any failure aborts the whole transaction — including a throw
- * while queuing a later lot, which would otherwise be lost inside an event handler.
+ * Queues one request per item, a lot at a time: at most `perTurn`, and no more than
+ * TURN_BUDGET_MS of queuing. The next lot is queued from the success of the previous lot's
+ * FIRST request, which keeps the transaction active and the database busy with the rest of
+ * that lot while the page handles input and paints in between (queuing 200,000 requests in one
+ * go froze it for seconds). Requests still run in the order they were queued; any failure
+ * aborts the whole transaction — including a throw while queuing a later lot, which would
+ * otherwise be lost inside an event handler.
  */
 function chunked<T>(
 	tx: RawTx,
@@ -45,13 +53,21 @@ function chunked<T>(
 ): void {
 	let i = 0;
 	const queue = (): void => {
+		const started = performance.now();
 		const end = Math.min(i + perTurn, items.length);
-		let last: IDBRequest | null = null;
-		for (; i < end; i++) {
-			const item = items[i];
-			if (item !== undefined) last = request(item);
+		let first: IDBRequest | null = null;
+		while (i < end) {
+			const item = items[i++];
+			if (item !== undefined) {
+				const queued = request(item);
+				first ??= queued;
+			}
+			if (performance.now() - started >= TURN_BUDGET_MS) break;
 		}
-		if (i < items.length && last !== null) last.onsuccess = later;
+		if (i < items.length) {
+			if (first !== null) first.onsuccess = later;
+			else queue();
+		}
 	};
 	const later = (): void => {
 		try {
@@ -76,16 +92,36 @@ function addMail(t: RawTx, mails: readonly Mail[]): void {
 	chunked(t, pages(mails), (page) => store.add({ mails: page } satisfies MailPage), PAGES_PER_TURN);
 }
 
-export function writeEffects(tx: WriteTx, effects: readonly Effect[]): void {
-	const t = raw(tx);
+/** An append's record writes, split into records and mail pages (done before the write). */
+export interface SplitEffects {
+	readonly records: readonly Effect[];
+	readonly mails: readonly Mail[];
+	/** The core never deletes mail; pages cannot drop one id, so such a write is refused. */
+	readonly deletesMail: boolean;
+}
+
+export function splitEffects(effects: readonly Effect[]): SplitEffects {
 	const mails: Mail[] = [];
 	const records: Effect[] = [];
 	for (const effect of effects) {
 		if (effect.store !== 'mail') records.push(effect);
 		else if (effect.kind === 'put') mails.push(effect.value);
-		// The core never deletes mail; pages cannot drop one id, so refuse rather than lose it.
-		else throw new Error('mail is never deleted');
+		else return { records, mails, deletesMail: true };
 	}
+	return { records, mails, deletesMail: false };
+}
+
+export function writeEffects(tx: WriteTx, effects: readonly Effect[]): void {
+	writeSplitEffects(tx, splitEffects(effects));
+}
+
+export function writeSplitEffects(
+	tx: WriteTx,
+	{ records, mails, deletesMail }: SplitEffects
+): void {
+	// Thrown inside the transaction, which aborts it: nothing of the write is kept.
+	if (deletesMail) throw new Error('mail is never deleted');
+	const t = raw(tx);
 	chunked(t, records, (effect) =>
 		effect.kind === 'delete'
 			? t.objectStore(effect.store).delete(effect.key)
@@ -100,13 +136,19 @@ function greatestClock(changes: readonly Change[]): string {
 	return last;
 }
 
+/** `changes` as log records: one per LOG_CHUNK changes (done before the write). */
+export function logRecords(changes: readonly Change[]): LogRecord[] {
+	return pages(changes).map((part) => ({ changes: part, last: greatestClock(part) }));
+}
+
 /** Appends `changes` to the log: one record per LOG_CHUNK changes, new keys every time. */
 export function addChanges(tx: WriteTx, changes: readonly Change[]): void {
+	addLogRecords(tx, logRecords(changes));
+}
+
+export function addLogRecords(tx: WriteTx, records: readonly LogRecord[]): void {
 	const t = raw(tx);
 	const log = t.objectStore('log');
-	const records = pages(changes).map(
-		(part) => ({ changes: part, last: greatestClock(part) }) satisfies LogRecord
-	);
 	chunked(t, records, (record) => log.add(record), PAGES_PER_TURN);
 }
 

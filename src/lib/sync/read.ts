@@ -8,7 +8,7 @@ import type { Change, Result } from '$lib/core';
 import type { z } from 'zod';
 import { decryptEnvelope } from './crypto';
 import { canonicalJson, checkChains } from '$lib/log/digest';
-import { digestOfEncoded, encodeChanges, hashesOfEncoded } from '$lib/log/hash-many';
+import { encodeAndDigest, hashesOfEncoded } from '$lib/log/hash-many';
 import type { JsonPath, SyncError } from '$lib/log/errors';
 import type { DeviceKeys } from '$lib/log/evidence';
 import {
@@ -24,9 +24,9 @@ import {
 import type { ImportedSyncFile, SyncFileContents } from './format';
 import { problemOf } from './problems';
 import { proveFile } from '$lib/log/prove';
-import { PROGRESS_EVERY, stepProgress, yieldToEventLoop } from '$lib/log/progress';
+import { BATCH, PROGRESS_EVERY, stepProgress, yieldToEventLoop } from '$lib/log/progress';
 import type { OnProgress } from '$lib/log/progress';
-import { JSON_LIMITS, isJsonObject, parseJsonSafely, textOf } from './safe-json';
+import { JSON_LIMITS, isJsonObject, parseJsonInTurns, textOf } from './safe-json';
 import { validateChanges } from './validate';
 
 /**
@@ -76,7 +76,7 @@ async function read(
 	if (!text.ok) return text;
 	// Only the outer envelope may hold the long ciphertext; the plain file inside it keeps the
 	// per-string limit (fault 1: a file this app writes must read back).
-	const outer = parseHead(text.value, maxBytes, CIPHERTEXT);
+	const outer = await parseHead(text.value, maxBytes, CIPHERTEXT);
 	if (!outer.ok) return outer;
 
 	let file = outer.value;
@@ -91,7 +91,7 @@ async function read(
 		progress?.(0.05);
 		const plain = await decryptEnvelope(envelope.data, opts.passphrase);
 		if (!plain.ok) return plain;
-		const inner = parseHead(plain.value, maxBytes);
+		const inner = await parseHead(plain.value, maxBytes);
 		if (!inner.ok) return inner;
 		if ('encrypted' in inner.value) {
 			const problem = { kind: 'not-allowed' } as const;
@@ -117,19 +117,23 @@ async function read(
 	const all = validated.value;
 
 	const canonical = await canonicalise(all, stepProgress(progress, 0.45, 0.5));
-	// P4: the texts are encoded once; WebCrypto digests the whole and each change's slice.
-	const encoded = encodeChanges(canonical);
-	const found = await digestOfEncoded(encoded);
+	// P4: the texts are encoded once, a batch at a time, digested as they go; each change is
+	// then hashed over its slice.
+	const { encoded, digest: found } = await encodeAndDigest(canonical);
 	if (found !== digest) return err({ code: 'digest-mismatch', expected: digest, found });
+	const big = all.length > BATCH;
+	if (big) await yieldToEventLoop();
 	const unique = dedupe(all, canonical);
 	if (!unique.ok) return unique;
 	const { changes, kept } = unique.value;
 	progress?.(0.55);
 	const allHashes = await hashesOfEncoded(encoded, stepProgress(progress, 0.55, 0.9));
 	const hashes = kept.length === all.length ? allHashes : kept.map((i) => allHashes[i] ?? '');
+	if (big) await yieldToEventLoop();
 	const chain = checkChains(changes, hashes, undefined, declaredGaps);
 	if (!chain.ok) return chain;
 
+	if (big) await yieldToEventLoop();
 	const future = firstInFuture(
 		changes,
 		opts.now + (opts.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS)
@@ -139,6 +143,7 @@ async function read(
 
 	// X6: one verification per chain head, one per enrollment; the store classifies.
 	const known = opts.deviceKeys ?? new Map<string, string>();
+	if (big) await yieldToEventLoop();
 	const proof = await proveFile({ version, changes, hashes, signatures, known });
 	if (!proof.ok) return proof;
 	progress?.(1);
@@ -156,12 +161,12 @@ async function read(
 const CIPHERTEXT = ['encrypted', 'ciphertext'] as const;
 
 /** Parses text into an object that names this format and version. */
-function parseHead(
+async function parseHead(
 	text: string,
 	maxBytes: number,
 	longString?: readonly string[]
-): Result<ImportedSyncFile, SyncError> {
-	const parsed = parseJsonSafely(text, { maxBytes, ...(longString ? { longString } : {}) });
+): Promise<Result<ImportedSyncFile, SyncError>> {
+	const parsed = await parseJsonInTurns(text, { maxBytes, ...(longString ? { longString } : {}) });
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
 	if (!isJsonObject(value)) {

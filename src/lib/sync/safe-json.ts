@@ -7,6 +7,8 @@ import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
 import type { SyncErrorOf } from '$lib/log/errors';
 import { utf8Length } from '$lib/log/utf8';
+import { runAtOnce, runInTurns, turnAfter } from '$lib/log/progress';
+import type { Batched } from '$lib/log/progress';
 
 export interface JsonLimits {
 	/** UTF-8 bytes of the whole text. */
@@ -73,6 +75,28 @@ export function parseJsonSafely(
 	text: string,
 	limits: Partial<JsonLimits> = {}
 ): Result<unknown, JsonError> {
+	return runAtOnce(parseSteps(text, limits));
+}
+
+/**
+ * parseJsonSafely with a turn for the page between batches of a long list's items (P4). The
+ * parse itself is one JSON.parse call, which cannot be split: for a 28 MB file it is the one
+ * long task left on the page's thread.
+ */
+export function parseJsonInTurns(
+	text: string,
+	limits: Partial<JsonLimits> = {}
+): Promise<Result<unknown, JsonError>> {
+	return runInTurns(parseSteps(text, limits));
+}
+
+/** Text long enough that the page gets a turn between its parse and its walk (P4). */
+const LONG_TEXT = 1 << 20;
+
+function* parseSteps(
+	text: string,
+	limits: Partial<JsonLimits>
+): Batched<Result<unknown, JsonError>> {
 	const l: JsonLimits = { ...JSON_LIMITS, ...limits };
 	const sized = textOf(text, l.maxBytes);
 	if (!sized.ok) return sized;
@@ -86,7 +110,8 @@ export function parseJsonSafely(
 			endsOpen(sized.value) ? { code: 'truncated' } : { code: 'not-json', reason: 'syntax' }
 		);
 	}
-	const problem = check(value, 0, [], l);
+	if (sized.value.length > LONG_TEXT) yield;
+	const problem = yield* checkTop(value, l);
 	return problem === null ? ok(value) : err(problem);
 }
 
@@ -154,6 +179,52 @@ function check(
 		const item = value[key];
 		if (!needsCheck(item, l)) continue;
 		path.push(key);
+		const problem = check(item, depth + 1, path, l);
+		path.pop();
+		if (problem !== null) return problem;
+	}
+	return null;
+}
+
+/**
+ * `check` of the outermost value, with a turn between batches of the items of its lists and of
+ * the lists of its members (a file's `changes`): the same checks in the same order.
+ */
+function* checkTop(value: unknown, l: JsonLimits): Batched<JsonError | null> {
+	if (!isJsonObject(value)) return yield* checkList(value, 0, [], l);
+	if (1 > l.maxDepth) return { code: 'too-deep', path: [], limit: l.maxDepth };
+	const keys = Object.keys(value);
+	if (keys.length > l.maxArray) {
+		return { code: 'field-too-large', path: [], size: keys.length, limit: l.maxArray };
+	}
+	for (const key of keys) {
+		if (FORBIDDEN_KEYS.has(key)) return { code: 'forbidden-key', path: [key], key };
+		if (key.length > l.maxString) {
+			return { code: 'field-too-large', path: [], size: key.length, limit: l.maxString };
+		}
+		const item = value[key];
+		if (!needsCheck(item, l)) continue;
+		const problem = yield* checkList(item, 1, [key], l);
+		if (problem !== null) return problem;
+	}
+	return null;
+}
+
+/** `check` of a list, a batch of items at a time; anything else is checked at once. */
+function* checkList(
+	value: unknown,
+	depth: number,
+	path: (string | number)[],
+	l: JsonLimits
+): Batched<JsonError | null> {
+	if (!Array.isArray(value) || depth + 1 > l.maxDepth || value.length > l.maxArray) {
+		return check(value, depth, path, l);
+	}
+	for (let i = 0; i < value.length; i++) {
+		const item: unknown = value[i];
+		if (turnAfter(i)) yield;
+		if (!needsCheck(item, l)) continue;
+		path.push(i);
 		const problem = check(item, depth + 1, path, l);
 		path.pop();
 		if (problem !== null) return problem;
