@@ -137,9 +137,7 @@ function start(
 		env.longPollMs
 	);
 	const loop = new LiveLoop(replicator, env, onStatus);
-	console.log('start', JSON.stringify(settings.checkpoint), location.pathname);
 	const unsubscribe = ctx.store.subscribe((event) => {
-		console.log('event', event.kind);
 		if (event.kind === 'committed' || event.kind === 'reloaded') loop.poke();
 	});
 	if (settings.paused) loop.pause();

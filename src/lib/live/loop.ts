@@ -72,7 +72,6 @@ export class LiveLoop {
 
 	/** Something changed here (or the network came back): push and pull now. */
 	poke(): void {
-		console.log('poke', this.#running, this.#state);
 		this.#dirty = true;
 		this.#wake.abort();
 	}
@@ -110,7 +109,6 @@ export class LiveLoop {
 					continue;
 				}
 				const step = await this.#cycle();
-				console.log('cycle', JSON.stringify(step));
 				if (step === null || step.code === 'aborted') {
 					retry = FIRST_RETRY_MS;
 					continue;

@@ -116,7 +116,6 @@ export class Replicator {
 	async push(): Promise<Step> {
 		if (this.key === null) return fine;
 		const { changes, cursor } = await this.host.logSince(this.#checkpoint.push);
-		console.log('push', this.#checkpoint.push, changes.length, cursor);
 		if (changes.length === 0) return fine;
 		const key = this.key;
 		const hashes = changes.map(changeHash);
@@ -169,7 +168,6 @@ export class Replicator {
 			...wait,
 			...(signal ? { signal } : {})
 		});
-		console.log('pull', JSON.stringify(this.#since), page.ok ? page.value.results.length : JSON.stringify(page.error), this.#pool.size);
 		if (!page.ok) return { ok: false, problem: page.error };
 		for (const result of page.value.results) {
 			if (this.key === null) {
@@ -218,7 +216,6 @@ export class Replicator {
 			const outcome = await this.host.apply(ready, (device, id) =>
 				this.#pool.signature(device, id)
 			);
-			console.log('apply', ready.length, JSON.stringify(outcome));
 			if (outcome.ok) {
 				const waiting = new Set((outcome.waiting ?? []).map((c) => c.id));
 				this.#pool.done(ready.filter((c) => !waiting.has(c.id)));
