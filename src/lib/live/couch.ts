@@ -39,10 +39,7 @@ const ChangesSchema = z.object({
 	last_seq: z.union([z.string(), z.number()]),
 	pending: z.number().optional()
 });
-const RevsDiffSchema = z.record(
-	z.string(),
-	z.object({ missing: z.array(z.string()).optional() })
-);
+const RevsDiffSchema = z.record(z.string(), z.object({ missing: z.array(z.string()).optional() }));
 const DbInfoSchema = z.object({
 	db_name: z.string().optional(),
 	doc_count: z.number().optional(),
@@ -152,11 +149,7 @@ export class CouchClient {
 
 	/** Creates a document; 'exists' when another device made it first. */
 	async create(id: string, doc: object): Promise<CouchResult<'created' | 'exists'>> {
-		const answer = await this.#request(
-			encodeURIComponent(id),
-			{ method: 'PUT', body: doc },
-			[409]
-		);
+		const answer = await this.#request(encodeURIComponent(id), { method: 'PUT', body: doc }, [409]);
 		if (!answer.ok) return answer;
 		return ok(answer.value.status === 409 ? 'exists' : 'created');
 	}

@@ -76,7 +76,11 @@ async function seal(
 /** `random` gives the iv: nothing in this module picks randomness itself. */
 export type Random = (length: number) => Uint8Array<ArrayBuffer>;
 
-export async function changeDoc(change: Change, key: CryptoKey, random: Random): Promise<ChangeDoc> {
+export async function changeDoc(
+	change: Change,
+	key: CryptoKey,
+	random: Random
+): Promise<ChangeDoc> {
 	const head = { _id: changeDocId(change.id), device: change.device, clock: change.clock };
 	const iv = random(IV_BYTES);
 	const ciphertext = await seal(key, iv, aad(head), canonicalJson(change));

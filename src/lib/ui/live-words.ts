@@ -70,9 +70,7 @@ export function liveStatusWords(status: LiveStatus): string {
 		`Sent ${plural(c.pushed, 'change')} (last ${time(c.lastPush)}), received ${formatCount(c.pulled)} (last ${time(c.lastPull)}).`
 	);
 	if (c.conflicts > 0)
-		parts.push(
-			`${plural(c.conflicts, 'received change', 'received changes')} became conflicts.`
-		);
+		parts.push(`${plural(c.conflicts, 'received change', 'received changes')} became conflicts.`);
 	if (c.waiting > 0) {
 		parts.push(
 			`${plural(c.waiting, 'received change', 'received changes')} wait for their device’s signature or enrollment.`
