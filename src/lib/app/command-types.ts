@@ -261,5 +261,12 @@ export type {
 	SensitiveChange
 } from '$lib/store/types';
 export type { SyncFileContents } from '$lib/sync/format';
+export type {
+	ConnectProblem,
+	LiveConnectReport,
+	LiveStatus,
+	LiveView,
+	ServerConfig
+} from './live-commands';
 export type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';
 export type { GoogleSyncReport } from './organizations/sso';

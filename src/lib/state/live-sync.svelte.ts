@@ -4,7 +4,7 @@
  * `perform` and the command map, which announces the outcome in words. The password and the
  * passphrase are cleared once used; the team key is kept by the app as a CryptoKey.
  */
-import type { LiveStatus, ServerConfig } from '$lib/app/live-commands';
+import type { LiveStatus, ServerConfig } from '$lib/app/command-types';
 import { perform } from './perform.svelte';
 
 export class LiveSync {

@@ -1,6 +1,6 @@
 // S10: the words of live sync: what each command says when done, why a connection was refused,
 // and the status line. One message per code; the server's own text is never shown.
-import type { ConnectProblem, LiveConnectReport, LiveStatus } from '$lib/app/live-commands';
+import type { ConnectProblem, LiveConnectReport, LiveStatus } from '$lib/app/command-types';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
 import { formatCount, plural } from './format';

@@ -63,11 +63,12 @@ async function withHistory() {
 }
 
 describe('the sync commands', () => {
-	it('run logged out; the overview and the conflict list are their reads (the audit log has the other two)', () => {
+	it('run logged out; the overview and the conflict list are their reads (the audit log has two more, live sync one: S10)', () => {
 		for (const name of SYNC) expect(commands[name].needsActor).toBe(false);
 		expect([...READ_COMMANDS].sort()).toEqual([
 			'audit.chains',
 			'audit.load',
+			'live.restore',
 			'sync.conflicts',
 			'sync.overview'
 		]);
