@@ -9,6 +9,8 @@ import type { HeadSignature } from '$lib/log/evidence';
 
 export class PullPool {
 	readonly #changes = new Map<string, Change>();
+	/** Each pooled change's X5 hash, taken once when it arrives. */
+	readonly #hashes = new Map<string, string>();
 	readonly #signatures = new Map<string, HeadSignature>();
 
 	get size(): number {
@@ -17,6 +19,7 @@ export class PullPool {
 
 	addChange(change: Change): void {
 		this.#changes.set(change.id, change);
+		this.#hashes.set(change.id, changeHash(change));
 	}
 
 	addSignature(signature: HeadSignature): void {
@@ -35,7 +38,7 @@ export class PullPool {
 	 */
 	ready(): Change[] {
 		const changes = [...this.#changes.values()];
-		const hashes = changes.map(changeHash);
+		const hashes = changes.map((c) => this.#hashes.get(c.id) ?? changeHash(c));
 		const byId = new Map<string, Change>(changes.map((c) => [c.id, c]));
 		const out: Change[] = [];
 		for (const segment of segmentsOf(changes, hashes)) {
@@ -55,12 +58,14 @@ export class PullPool {
 	done(changes: readonly Change[]): void {
 		for (const change of changes) {
 			this.#changes.delete(change.id);
+			this.#hashes.delete(change.id);
 			this.#signatures.delete(change.id);
 		}
 	}
 
 	clear(): void {
 		this.#changes.clear();
+		this.#hashes.clear();
 		this.#signatures.clear();
 	}
 }

@@ -79,6 +79,15 @@ export const zeroCounts = (): Counts => ({
 	catchingUp: null
 });
 
+/** The heads of the runs in these changes: what their devices sign (X6). */
+function headsOf(changes: readonly Change[]): { device: string; changeId: string; hash: string }[] {
+	return segmentsOf(changes, changes.map(changeHash)).map((s) => ({
+		device: s.device,
+		changeId: s.head,
+		hash: s.hash
+	}));
+}
+
 const seqNumber = (seq: Seq): number => {
 	const n = typeof seq === 'number' ? seq : Number.parseInt(seq, 10);
 	return Number.isFinite(n) ? n : 0;
@@ -132,24 +141,22 @@ export class Replicator {
 				if (missing.value.has(changeDocId(change.id))) lacking.push(change);
 		}
 		if (lacking.length > 0) {
-			const lackingHashes = lacking.map(changeHash);
-			const heads = segmentsOf(lacking, lackingHashes).map((s) => ({
-				device: s.device,
-				changeId: s.head,
-				hash: s.hash
-			}));
-			const signatures = await this.host.signatures(heads);
+			// X6: each page goes with the signatures over the heads of its runs, so a device
+			// pulling can apply page by page; the whole runs' heads are signed at the end too
+			// (for other devices' runs only those signatures may be known here).
 			for (let i = 0; i < lacking.length; i += PAGE) {
-				const docs = await Promise.all(
-					lacking.slice(i, i + PAGE).map((c) => changeDoc(c, key, this.host.random))
-				);
+				const page = lacking.slice(i, i + PAGE);
+				const signatures = await this.host.signatures(headsOf(page));
+				const docs = await Promise.all([
+					...page.map((c) => changeDoc(c, key, this.host.random)),
+					...signatures.map((s) => signatureDoc(s, key, this.host.random))
+				]);
 				const written = await this.client.write(docs);
 				if (!written.ok) return { ok: false, problem: written.error };
-				this.counts.pushed += docs.length;
+				this.counts.pushed += page.length;
 			}
-			const sigDocs = await Promise.all(
-				signatures.map((s) => signatureDoc(s, key, this.host.random))
-			);
+			const whole = await this.host.signatures(headsOf(lacking));
+			const sigDocs = await Promise.all(whole.map((s) => signatureDoc(s, key, this.host.random)));
 			if (sigDocs.length > 0) {
 				const written = await this.client.write(sigDocs);
 				if (!written.ok) return { ok: false, problem: written.error };

@@ -107,6 +107,19 @@ describe('S10: live sync between devices', () => {
 		expect(la.replicator.counts.pulled).toBe(2);
 	});
 
+	it("S10/X6: each pushed page carries the signatures over its runs' heads, so a puller can apply it alone", async () => {
+		const couch = server();
+		const { a } = await twoDevices();
+		const drafts = Array.from({ length: 1_200 }, (_, i) => rename(alice, `Alice ${i}`));
+		await a.store.commitMany(drafts, a.tick());
+		const la = await live(a, couch);
+		await la.sync();
+		const sigs = couch.docs(DB).filter((d) => d._id.startsWith('s:'));
+		// Pages of 500: heads after 500, 1,000 and the last change (1,201 with the enrollment).
+		expect(sigs.length).toBeGreaterThanOrEqual(3);
+		expect(couch.docs(DB).filter((d) => d._id.startsWith('c:'))).toHaveLength(1_201);
+	});
+
 	it('S10/S4: a server that dies mid-push loses nothing and duplicates nothing once it is back', async () => {
 		const couch = server();
 		const { a, b } = await twoDevices();
