@@ -145,6 +145,31 @@ test('S10: wrong credentials and a wrong passphrase are told in words, and nothi
 	await connect(b, db, { passphrase: 'a different passphrase' });
 	await expect(announcement(b)).toContainText('That is not this team’s passphrase', SLOW);
 	await expect(livePanel(b).getByRole('button', { name: 'Connect' })).toBeVisible();
+
+	// A document written straight into the server by someone without the team key is refused,
+	// counted, and changes nothing.
+	const forged = await fetch(`${db.url}/${db.name}/c%3Aforged-1`, {
+		method: 'PUT',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Basic ${Buffer.from(`${db.username}:${db.password}`).toString('base64')}`
+		},
+		body: JSON.stringify({
+			kind: 'change',
+			device: 'ffffffffffffffff',
+			clock: '0',
+			iv: 'AAAAAAAAAAAAAAAA',
+			ciphertext: 'bm90IGVuY3J5cHRlZCB1bmRlciB0aGUgdGVhbSBrZXk'
+		})
+	});
+	expect(forged.status).toBe(201);
+	const c = await newDevice(browser);
+	await connected(c, db);
+	await expect(livePanel(c)).toContainText(
+		'1 document on the server could not be opened with the team key: not applied.',
+		SLOW
+	);
+	await caughtUp(c, a);
 });
 
 test('S10: a device offline catches up, and a server killed and restarted loses and duplicates nothing', async ({

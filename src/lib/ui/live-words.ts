@@ -70,15 +70,15 @@ export function liveStatusWords(status: LiveStatus): string {
 		`Sent ${plural(c.pushed, 'change')} (last ${time(c.lastPush)}), received ${formatCount(c.pulled)} (last ${time(c.lastPull)}).`
 	);
 	if (c.conflicts > 0)
-		parts.push(`${plural(c.conflicts, 'received change', 'received changes')} became conflicts.`);
+		parts.push(`${plural(c.conflicts, 'received change', 'received changes')} kept as conflicts.`);
 	if (c.waiting > 0) {
 		parts.push(
-			`${plural(c.waiting, 'received change', 'received changes')} wait for their device’s signature or enrollment.`
+			`${plural(c.waiting, 'received change', 'received changes')} waiting for their device’s signature or enrollment.`
 		);
 	}
 	if (c.refused > 0) {
 		parts.push(
-			`${plural(c.refused, 'document')} on the server could not be read with the team key and were not applied.`
+			`${plural(c.refused, 'document')} on the server could not be opened with the team key: not applied.`
 		);
 	}
 	if (c.lastRefusal !== null)

@@ -1,0 +1,83 @@
+// S10: live sync's words: one sentence per problem code, and a status line that says where
+// things stand, what went each way and what waits or was refused.
+import { describe, expect, it } from 'vitest';
+import type { ConnectProblem, LiveStatus } from '$lib/app/command-types';
+import { zeroCounts } from '$lib/live/replicator';
+import { connectedWords, liveProblemWords, liveStatusWords } from '$lib/ui/live-words';
+
+const PROBLEMS: ConnectProblem[] = [
+	{ code: 'bad-url' },
+	{ code: 'offline' },
+	{ code: 'unauthorized' },
+	{ code: 'forbidden' },
+	{ code: 'no-database' },
+	{ code: 'server', status: 503 },
+	{ code: 'bad-response' },
+	{ code: 'aborted' },
+	{ code: 'wrong-passphrase' },
+	{ code: 'bad-team-doc' }
+];
+
+const status = (over: Partial<LiveStatus> = {}): LiveStatus => ({
+	state: 'waiting',
+	counts: zeroCounts(),
+	problem: null,
+	locked: false,
+	...over
+});
+
+describe('S10: live sync words', () => {
+	it('S10: every problem has its own sentence; the server’s status is named, its text never', () => {
+		const words = PROBLEMS.map(liveProblemWords);
+		expect(new Set(words).size).toBe(PROBLEMS.length);
+		expect(liveProblemWords({ code: 'server', status: 503 })).toContain('HTTP 503');
+		expect(liveProblemWords({ code: 'unauthorized' })).toBe(
+			'The server did not accept this user name and password.'
+		);
+	});
+
+	it('S10: a refused connection is an error announcement; a connected one names the server and database', () => {
+		const refused = connectedWords({ kind: 'refused', problem: { code: 'wrong-passphrase' } });
+		expect(refused.tone).toBe('error');
+		expect(refused.text).toContain('not this team’s passphrase');
+		const server = { url: 'https://couch.example', database: 'team', username: 'u', password: 'p' };
+		const done = connectedWords({ kind: 'connected', server, status: status() });
+		expect(done.tone).toBe('success');
+		expect(done.text).toBe(
+			'Live sync is on: this device sends and receives changes through team on https://couch.example.'
+		);
+		const locked = connectedWords({ kind: 'connected', server, status: status({ locked: true }) });
+		expect(locked.text).toContain('Without the team passphrase nothing is read or applied');
+	});
+
+	it('S10: the status line counts each way, and says what waits, was refused or is encrypted', () => {
+		const counts = {
+			...zeroCounts(),
+			pushed: 1,
+			pulled: 2_000,
+			waiting: 3,
+			refused: 1,
+			conflicts: 2
+		};
+		const line = liveStatusWords(status({ counts }));
+		expect(line).toContain('Connected and up to date.');
+		expect(line).toContain('Sent 1 change (last not yet), received 2,000');
+		expect(line).toContain('2 received changes kept as conflicts.');
+		expect(line).toContain(
+			'3 received changes waiting for their device’s signature or enrollment.'
+		);
+		expect(line).toContain(
+			'1 document on the server could not be opened with the team key: not applied.'
+		);
+		const locked = liveStatusWords(
+			status({ locked: true, counts: { ...zeroCounts(), encrypted: 5 } })
+		);
+		expect(locked).toContain('5 encrypted changes waiting');
+		expect(liveStatusWords(status({ state: 'offline', problem: { code: 'offline' } }))).toContain(
+			'Offline'
+		);
+		expect(liveStatusWords(status({ state: 'failed', problem: { code: 'forbidden' } }))).toContain(
+			'Stopped: This user may not use that database'
+		);
+	});
+});
