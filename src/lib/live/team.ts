@@ -7,7 +7,7 @@ import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
 import { base64urlToBytes, bytesToBase64url, utf8 } from '$lib/security/encoding';
 import { KDF_ITERATIONS } from '$lib/sync/format';
-import { DEFAULT_KDF_ITERATIONS } from '$lib/sync/crypto';
+import { DEFAULT_KDF_ITERATIONS, deriveKey } from '$lib/sync/crypto';
 import { z } from '$lib/sync/schema-base';
 
 export const TEAM_DOC_ID = 'tessera:team';
@@ -45,28 +45,8 @@ export interface TeamKeyOptions {
 	readonly random: (length: number) => Uint8Array<ArrayBuffer>;
 }
 
-async function deriveTeamKey(
-	passphrase: string,
-	salt: Uint8Array<ArrayBuffer>,
-	iterations: number
-): Promise<CryptoKey> {
-	const subtle = globalThis.crypto.subtle;
-	const material = await subtle.importKey(
-		'raw',
-		utf8(passphrase.normalize('NFKC')),
-		'PBKDF2',
-		false,
-		['deriveKey']
-	);
-	// Not extractable: the key is kept on this device as a CryptoKey and never read back out.
-	return subtle.deriveKey(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-		material,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		['encrypt', 'decrypt']
-	);
-}
+const deriveTeamKey = (passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) =>
+	deriveKey(passphrase, salt, iterations, 'encrypt', 'decrypt');
 
 /** A new team: a fresh salt, the key, and the document that lets other devices check it. */
 export async function createTeam(

@@ -24,12 +24,13 @@ export class SyncCryptoError extends Error {
 }
 
 // Passphrases are NFKC-normalised, as passwords are (security/password.ts): the same words
-// typed on two keyboards that compose accents differently must open the same file.
-async function deriveKey(
+// typed on two keyboards that compose accents differently must open the same file. Also the
+// team key of live sync (S10). The key is not extractable.
+export async function deriveKey(
 	passphrase: string,
 	salt: Uint8Array<ArrayBuffer>,
 	iterations: number,
-	usage: 'encrypt' | 'decrypt'
+	...usages: ('encrypt' | 'decrypt')[]
 ): Promise<CryptoKey> {
 	const subtle = globalThis.crypto.subtle;
 	const material = await subtle.importKey(
@@ -44,7 +45,7 @@ async function deriveKey(
 		material,
 		{ name: 'AES-GCM', length: 256 },
 		false,
-		[usage]
+		usages
 	);
 }
 

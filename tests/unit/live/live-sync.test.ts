@@ -73,6 +73,16 @@ const rename = (p: Person, name: string) => ({
 	payload: { accountId: p.id, name }
 });
 
+/** Documents written straight into the server, as anyone with database access could. */
+async function writeRaw(couch: FakeCouch, docs: readonly object[]): Promise<void> {
+	const answer = await couch.fetch(`${URL_}/${DB}/_bulk_docs`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ new_edits: false, docs })
+	});
+	expect(answer.status).toBe(201);
+}
+
 const ids = async (d: Device) => (await d.store.changes()).map((c) => c.id);
 
 async function twoDevices() {
@@ -168,17 +178,10 @@ describe('S10: live sync between devices', () => {
 		const forged = (await forger.store.changes()).at(-1);
 		if (forged === undefined || la.key === null) return expect.fail('no change');
 		const fakeSig = { device: forged.device, changeId: forged.id, signature: 'S'.repeat(86) };
-		await couch.fetch(`${URL_}/${DB}/_bulk_docs`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				new_edits: false,
-				docs: [
-					await changeDoc(forged, la.key, randomBytes),
-					await signatureDoc(fakeSig, la.key, randomBytes)
-				]
-			})
-		});
+		await writeRaw(couch, [
+			await changeDoc(forged, la.key, randomBytes),
+			await signatureDoc(fakeSig, la.key, randomBytes)
+		]);
 		await lb.sync();
 		expect(b.store.state.accounts.get(alice.id)?.name).not.toBe('Forged');
 		expect((await b.store.changes()).some((c) => c.id === forged.id)).toBe(false);
@@ -192,25 +195,18 @@ describe('S10: live sync between devices', () => {
 		const { a, b } = await twoDevices();
 		const la = await live(a, couch);
 		await la.sync();
-		await couch.fetch(`${URL_}/${DB}/_bulk_docs`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				new_edits: false,
-				docs: [
-					{
-						_id: 'c:evil-1',
-						_rev: '1-00000000000000000000000000000000',
-						kind: 'change',
-						device: 'eeeeeeeeeeeeeeee',
-						clock: '0',
-						iv: 'AAAAAAAAAAAAAAAA',
-						ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA'
-					},
-					{ _id: 'c:evil-2', _rev: '1-00000000000000000000000000000001', kind: 'change' }
-				]
-			})
-		});
+		await writeRaw(couch, [
+			{
+				_id: 'c:evil-1',
+				_rev: '1-00000000000000000000000000000000',
+				kind: 'change',
+				device: 'eeeeeeeeeeeeeeee',
+				clock: '0',
+				iv: 'AAAAAAAAAAAAAAAA',
+				ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+			},
+			{ _id: 'c:evil-2', _rev: '1-00000000000000000000000000000001', kind: 'change' }
+		]);
 		const before = (await b.store.changes()).length;
 		const lb = await live(b, couch);
 		await lb.sync();
