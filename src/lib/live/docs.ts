@@ -76,17 +76,19 @@ async function seal(
 /** `random` gives the iv: nothing in this module picks randomness itself. */
 export type Random = (length: number) => Uint8Array<ArrayBuffer>;
 
+/** `hash`: the change's X5 hash when the caller has it already. */
 export async function changeDoc(
 	change: Change,
 	key: CryptoKey,
-	random: Random
+	random: Random,
+	hash: string = changeHash(change)
 ): Promise<ChangeDoc> {
 	const head = { _id: changeDocId(change.id), device: change.device, clock: change.clock };
 	const iv = random(IV_BYTES);
 	const ciphertext = await seal(key, iv, aad(head), canonicalJson(change));
 	return {
 		...head,
-		_rev: revOf(changeHash(change)),
+		_rev: revOf(hash),
 		kind: 'change',
 		iv: bytesToBase64url(iv),
 		ciphertext

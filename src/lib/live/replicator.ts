@@ -9,6 +9,7 @@ import { changeHash } from '$lib/log/digest';
 import { segmentsOf } from '$lib/log/evidence';
 import type { HeadSignature } from '$lib/log/evidence';
 import { validateChange } from '$lib/sync/validate';
+import type { SegmentHead } from '$lib/sync/write';
 import type { CouchClient, CouchProblem, Seq } from './couch';
 import { changeDoc, changeDocId, openDoc, revOf, signatureDoc } from './docs';
 import type { Random } from './docs';
@@ -35,9 +36,7 @@ export type Applied =
 export interface LiveHost {
 	logSince(cursor: number): Promise<{ changes: Change[]; cursor: number }>;
 	/** X6: signatures for these heads (this device signs its own; others' as kept). */
-	signatures(
-		heads: readonly { device: string; changeId: string; hash: string }[]
-	): Promise<HeadSignature[]>;
+	signatures(heads: readonly SegmentHead[]): Promise<HeadSignature[]>;
 	/** Through the import path; `signatureFor` gives the pulled signature of a head. */
 	apply(
 		changes: readonly Change[],
@@ -80,8 +79,8 @@ export const zeroCounts = (): Counts => ({
 });
 
 /** The heads of the runs in these changes: what their devices sign (X6). */
-function headsOf(changes: readonly Change[]): { device: string; changeId: string; hash: string }[] {
-	return segmentsOf(changes, changes.map(changeHash)).map((s) => ({
+function headsOf(changes: readonly Change[], hashOf: (c: Change) => string): SegmentHead[] {
+	return segmentsOf(changes, changes.map(hashOf)).map((s) => ({
 		device: s.device,
 		changeId: s.head,
 		hash: s.hash
@@ -99,6 +98,8 @@ const fine: Step = { ok: true };
 export class Replicator {
 	readonly counts: Counts = zeroCounts();
 	readonly #pool = new PullPool();
+	/** Changes this session saw on the server (pulled or pushed): a push skips them. */
+	readonly #onServer = new Set<string>();
 	#checkpoint: Checkpoint;
 	#since: Seq;
 	#caughtUp = false;
@@ -124,48 +125,63 @@ export class Replicator {
 	/** Pushes what this device holds and the server lacks. */
 	async push(): Promise<Step> {
 		if (this.key === null) return fine;
-		const { changes, cursor } = await this.host.logSince(this.#checkpoint.push);
-		if (changes.length === 0) return fine;
-		const key = this.key;
-		const hashes = changes.map(changeHash);
-		const lacking: Change[] = [];
-		for (let i = 0; i < changes.length; i += PAGE) {
-			const slice = changes.slice(i, i + PAGE);
-			const revs = new Map<string, string>();
-			for (const [j, change] of slice.entries()) {
-				revs.set(changeDocId(change.id), revOf(hashes[i + j] ?? ''));
+		const { changes: written, cursor } = await this.host.logSince(this.#checkpoint.push);
+		// What was pulled is on the server already: no need to ask about it again.
+		const changes = written.filter((c) => !this.#onServer.has(c.id));
+		if (changes.length > 0) {
+			const key = this.key;
+			const hashes = new Map<string, string>(changes.map((c) => [c.id, changeHash(c)]));
+			const hashOf = (c: Change): string => hashes.get(c.id) ?? changeHash(c);
+			const lacking: Change[] = [];
+			for (let i = 0; i < changes.length; i += PAGE) {
+				const slice = changes.slice(i, i + PAGE);
+				const revs = new Map(slice.map((c) => [changeDocId(c.id), revOf(hashOf(c))]));
+				const missing = await this.client.missing(revs);
+				if (!missing.ok) return { ok: false, problem: missing.error };
+				lacking.push(...slice.filter((c) => missing.value.has(changeDocId(c.id))));
 			}
-			const missing = await this.client.missing(revs);
-			if (!missing.ok) return { ok: false, problem: missing.error };
-			for (const change of slice)
-				if (missing.value.has(changeDocId(change.id))) lacking.push(change);
-		}
-		if (lacking.length > 0) {
-			// X6: each page goes with the signatures over the heads of its runs, so a device
-			// pulling can apply page by page; the whole runs' heads are signed at the end too
-			// (for other devices' runs only those signatures may be known here).
-			for (let i = 0; i < lacking.length; i += PAGE) {
-				const page = lacking.slice(i, i + PAGE);
-				const signatures = await this.host.signatures(headsOf(page));
-				const docs = await Promise.all([
-					...page.map((c) => changeDoc(c, key, this.host.random)),
-					...signatures.map((s) => signatureDoc(s, key, this.host.random))
-				]);
-				const written = await this.client.write(docs);
-				if (!written.ok) return { ok: false, problem: written.error };
-				this.counts.pushed += page.length;
-			}
-			const whole = await this.host.signatures(headsOf(lacking));
-			const sigDocs = await Promise.all(whole.map((s) => signatureDoc(s, key, this.host.random)));
-			if (sigDocs.length > 0) {
-				const written = await this.client.write(sigDocs);
-				if (!written.ok) return { ok: false, problem: written.error };
-			}
-			this.counts.lastPush = this.host.now();
+			const step = await this.#write(lacking, key, hashOf);
+			if (!step.ok) return step;
 		}
 		this.#checkpoint = { ...this.#checkpoint, push: cursor };
 		await this.host.save(this.#checkpoint);
 		return fine;
+	}
+
+	/**
+	 * X6: each page goes with the signatures over the heads of its runs, so a device pulling can
+	 * apply page by page; the heads of the whole runs follow when they differ (for other
+	 * devices' runs only those signatures may be known here).
+	 */
+	async #write(
+		lacking: readonly Change[],
+		key: CryptoKey,
+		hashOf: (c: Change) => string
+	): Promise<Step> {
+		if (lacking.length === 0) return fine;
+		const signed = new Set<string>();
+		const send = async (changes: readonly Change[], heads: readonly SegmentHead[]): Promise<Step> => {
+			const signatures = await this.host.signatures(heads.filter((h) => !signed.has(h.changeId)));
+			for (const s of signatures) signed.add(s.changeId);
+			const docs = await Promise.all([
+				...changes.map((c) => changeDoc(c, key, this.host.random, hashOf(c))),
+				...signatures.map((s) => signatureDoc(s, key, this.host.random))
+			]);
+			if (docs.length === 0) return fine;
+			const written = await this.client.write(docs);
+			if (!written.ok) return { ok: false, problem: written.error };
+			for (const c of changes) this.#onServer.add(c.id);
+			this.counts.pushed += changes.length;
+			return fine;
+		};
+		for (let i = 0; i < lacking.length; i += PAGE) {
+			const page = lacking.slice(i, i + PAGE);
+			const step = await send(page, headsOf(page, hashOf));
+			if (!step.ok) return step;
+		}
+		const step = await send([], headsOf(lacking, hashOf));
+		if (step.ok) this.counts.lastPush = this.host.now();
+		return step;
 	}
 
 	/** One `_changes` page; long-polls (`wait`) when caught up. */
@@ -209,6 +225,7 @@ export class Replicator {
 		const item = opened.value;
 		if (item.kind === 'signature') this.#pool.addSignature(item.signature);
 		if (item.kind !== 'change') return;
+		this.#onServer.add(item.id);
 		const checked = validateChange(item.raw, 0);
 		if (!checked.ok) {
 			this.counts.refused++;

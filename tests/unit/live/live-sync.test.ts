@@ -109,12 +109,15 @@ describe('S10: live sync between devices', () => {
 		expect(await ids(a)).toEqual(await ids(b));
 		expect(await a.store.conflicts()).toEqual([]);
 		expect(la.replicator.counts.pulled).toBe(2);
-		// S4: syncing again sends and applies nothing.
+		// S4: syncing again sends and applies nothing; what was pulled is not asked about again.
 		const docs = couch.docs(DB).length;
+		const asked = () => couch.requests.filter((r) => r.includes('_revs_diff')).length;
+		const before = asked();
 		await la.sync();
 		await lb.sync();
 		expect(couch.docs(DB)).toHaveLength(docs);
 		expect(la.replicator.counts.pulled).toBe(2);
+		expect(asked()).toBe(before);
 	});
 
 	it("S10/X6: each pushed page carries the signatures over its runs' heads, so a puller can apply it alone", async () => {
