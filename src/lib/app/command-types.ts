@@ -264,6 +264,7 @@ export type { SyncFileContents } from '$lib/sync/format';
 export type {
 	ConnectProblem,
 	LiveConnectReport,
+	LiveProblem,
 	LiveStatus,
 	LiveView,
 	ServerConfig

@@ -3,9 +3,16 @@
 // state drive it (tests call live-sync.ts with their own).
 import type { AppContext } from './context';
 import { connectLive, resumeLive } from './live-sync';
-import type { ConnectProblem, LiveEnv, LiveSession, LiveStatus, ServerConfig } from './live-sync';
+import type {
+	ConnectProblem,
+	LiveEnv,
+	LiveProblem,
+	LiveSession,
+	LiveStatus,
+	ServerConfig
+} from './live-sync';
 
-export type { ConnectProblem, LiveStatus, ServerConfig };
+export type { ConnectProblem, LiveProblem, LiveStatus, ServerConfig };
 
 export type LiveConnectReport =
 	| { readonly kind: 'connected'; readonly server: ServerConfig; readonly status: LiveStatus }

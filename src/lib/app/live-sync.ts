@@ -13,7 +13,7 @@ import { connect, reconnect } from '$lib/live/connect';
 import type { ConnectProblem } from '$lib/live/connect';
 import type { CouchClient, ServerConfig } from '$lib/live/couch';
 import { LiveLoop } from '$lib/live/loop';
-import type { LiveStatus, LoopEnv } from '$lib/live/loop';
+import type { LiveProblem, LiveStatus, LoopEnv } from '$lib/live/loop';
 import { Replicator } from '$lib/live/replicator';
 import type { Applied, Checkpoint, LiveHost } from '$lib/live/replicator';
 import { randomBytes } from '$lib/security/encoding';
@@ -22,7 +22,7 @@ import { buildSyncFile } from '$lib/sync/write';
 import type { AppContext } from './context';
 import { knownDeviceKeys, signaturesFor } from './sync';
 
-export type { ConnectProblem, LiveStatus, ServerConfig };
+export type { ConnectProblem, LiveProblem, LiveStatus, ServerConfig };
 
 const SettingsSchema = v.object({
 	server: v.object({

@@ -17,10 +17,13 @@ export type LiveState =
 	| 'failed'
 	| 'stopped';
 
+/** Why the loop waits or stopped: the server's answer, or a failure on this device (storage). */
+export type LiveProblem = CouchProblem | { readonly code: 'local' };
+
 export interface LiveStatus {
 	readonly state: LiveState;
 	readonly counts: Counts;
-	readonly problem: CouchProblem | null;
+	readonly problem: LiveProblem | null;
 	/** Connected without the team key: nothing is applied. */
 	readonly locked: boolean;
 }
@@ -33,7 +36,7 @@ export interface LoopEnv {
 
 const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 30_000;
-const STOPPING: readonly CouchProblem['code'][] = [
+const STOPPING: readonly LiveProblem['code'][] = [
 	'unauthorized',
 	'forbidden',
 	'no-database',
@@ -42,7 +45,7 @@ const STOPPING: readonly CouchProblem['code'][] = [
 
 export class LiveLoop {
 	#state: LiveState = 'connecting';
-	#problem: CouchProblem | null = null;
+	#problem: LiveProblem | null = null;
 	#wake = new AbortController();
 	#running = false;
 	#paused = false;
@@ -64,7 +67,7 @@ export class LiveLoop {
 		};
 	}
 
-	#set(state: LiveState, problem: CouchProblem | null = this.#problem): void {
+	#set(state: LiveState, problem: LiveProblem | null = this.#problem): void {
 		this.#state = state;
 		this.#problem = problem;
 		this.onStatus(this.status);
@@ -126,7 +129,21 @@ export class LiveLoop {
 		}
 	}
 
-	async #cycle(): Promise<CouchProblem | null> {
+	/**
+	 * One push (when something changed) and one pull. A throw (this device's storage failed
+	 * while saving what arrived or a checkpoint: nothing was written, S4) is a status too, and
+	 * the loop tries again as for a server that does not answer.
+	 */
+	async #cycle(): Promise<LiveProblem | null> {
+		try {
+			return await this.#steps();
+		} catch {
+			this.#dirty = true;
+			return { code: 'local' };
+		}
+	}
+
+	async #steps(): Promise<LiveProblem | null> {
 		if (this.#dirty) {
 			this.#dirty = false;
 			const pushed = await this.replicator.push();

@@ -1,12 +1,17 @@
 // S10: the words of live sync: what each command says when done, why a connection was refused,
 // and the status line. One message per code; the server's own text is never shown.
-import type { ConnectProblem, LiveConnectReport, LiveStatus } from '$lib/app/command-types';
+import type {
+	ConnectProblem,
+	LiveConnectReport,
+	LiveProblem,
+	LiveStatus
+} from '$lib/app/command-types';
 import { announcement } from './announcement';
 import type { Announcement } from './announcement';
 import { formatCount, plural } from './format';
 import { phrase, userText } from './phrase';
 
-export function liveProblemWords(problem: ConnectProblem): string {
+export function liveProblemWords(problem: ConnectProblem | LiveProblem): string {
 	switch (problem.code) {
 		case 'bad-url':
 			return 'Enter the server’s address, such as https://couch.example.com, and a database name in lower case starting with a letter.';
@@ -26,6 +31,8 @@ export function liveProblemWords(problem: ConnectProblem): string {
 			return 'Stopped before the server answered.';
 		case 'wrong-passphrase':
 			return 'That is not this team’s passphrase: nothing was read or sent.';
+		case 'local':
+			return 'This device could not save what live sync received (is its storage full?): nothing was half-written. Tessera will try again.';
 		case 'bad-team-doc':
 			return 'The team settings on the server are damaged or were not made by Tessera: nothing was read or sent.';
 	}

@@ -1,11 +1,12 @@
 // S10: live sync's words: one sentence per problem code, and a status line that says where
 // things stand, what went each way and what waits or was refused.
 import { describe, expect, it } from 'vitest';
-import type { ConnectProblem, LiveStatus } from '$lib/app/command-types';
+import type { ConnectProblem, LiveProblem, LiveStatus } from '$lib/app/command-types';
 import { zeroCounts } from '$lib/live/replicator';
 import { connectedWords, liveProblemWords, liveStatusWords } from '$lib/ui/live-words';
 
-const PROBLEMS: ConnectProblem[] = [
+const PROBLEMS: (ConnectProblem | LiveProblem)[] = [
+	{ code: 'local' },
 	{ code: 'bad-url' },
 	{ code: 'offline' },
 	{ code: 'unauthorized' },
