@@ -96,9 +96,7 @@ export async function connectLive(
 		paused: false
 	};
 	await ctx.store.saveLiveSettings(settings);
-	const info = await joined.value.client.info();
-	const target = info.ok ? info.value.updateSeq : null;
-	return ok(start(ctx, settings, joined.value.client, target, env, onStatus));
+	return ok(start(ctx, settings, joined.value.client, joined.value.updateSeq, env, onStatus));
 }
 
 /** S10: resumes live sync with the kept settings (after a reload); null when none are kept. */

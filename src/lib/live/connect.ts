@@ -4,7 +4,7 @@
 import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
 import { CouchClient } from './couch';
-import type { CouchProblem, ServerConfig } from './couch';
+import type { CouchProblem, Seq, ServerConfig } from './couch';
 import { TEAM_DOC_ID, createTeam, openTeam } from './team';
 import type { TeamKeyOptions, TeamProblem } from './team';
 
@@ -14,8 +14,8 @@ export interface Joined {
 	readonly client: CouchClient;
 	/** Null: connected without the passphrase; changes are counted, never applied. */
 	readonly key: CryptoKey | null;
-	/** This device made the team document. */
-	readonly created: boolean;
+	/** The server's update sequence when connecting (a first pull's progress), if it said. */
+	readonly updateSeq: Seq | null;
 }
 
 /** Connects and opens (or makes) the team key; `passphrase` null connects without it. */
@@ -30,33 +30,27 @@ export async function connect(
 	const client = made.value;
 	const info = await client.info();
 	if (!info.ok) return info;
-	if (passphrase === null) return ok({ client, key: null, created: false });
+	const joined = (key: CryptoKey | null): Joined => ({
+		client,
+		key,
+		updateSeq: info.value.updateSeq
+	});
+	if (passphrase === null) return ok(joined(null));
 	const found = await client.get(TEAM_DOC_ID);
 	if (!found.ok) return found;
-	if (found.value === null) {
+	let doc = found.value;
+	if (doc === null) {
 		const team = await createTeam(passphrase, options);
 		const created = await client.create(TEAM_DOC_ID, team.doc);
 		if (!created.ok) return created;
-		if (created.value === 'created') return ok({ client, key: team.key, created: true });
+		if (created.value === 'created') return ok(joined(team.key));
 		// Another device made it at the same moment: use theirs.
-		return joinExisting(client, passphrase);
+		const again = await client.get(TEAM_DOC_ID);
+		if (!again.ok) return again;
+		doc = again.value;
 	}
-	const opened = await openTeam(found.value, passphrase);
-	return opened.ok
-		? ok({ client, key: opened.value, created: false })
-		: err({ code: opened.error });
-}
-
-async function joinExisting(
-	client: CouchClient,
-	passphrase: string
-): Promise<Result<Joined, ConnectProblem>> {
-	const again = await client.get(TEAM_DOC_ID);
-	if (!again.ok) return again;
-	const opened = await openTeam(again.value, passphrase);
-	return opened.ok
-		? ok({ client, key: opened.value, created: false })
-		: err({ code: opened.error });
+	const opened = await openTeam(doc, passphrase);
+	return opened.ok ? ok(joined(opened.value)) : err({ code: opened.error });
 }
 
 /** The key a device keeps, opened again with the stored client settings (no passphrase). */
@@ -66,5 +60,5 @@ export function reconnect(
 	fetcher: typeof fetch
 ): Result<Joined, ConnectProblem> {
 	const made = CouchClient.create(config, fetcher);
-	return made.ok ? ok({ client: made.value, key, created: false }) : made;
+	return made.ok ? ok({ client: made.value, key, updateSeq: null }) : made;
 }
