@@ -44,7 +44,7 @@ export function stepProgress(
 export type Batched<T> = Generator<void, T, void>;
 
 /** Items handled between two turns by the batched checks of an import (P4). */
-export const BATCH = 2_000;
+export const BATCH = PROGRESS_EVERY;
 
 /** Runs batched work to the end in one go (sync callers, and tests comparing the two). */
 export function runAtOnce<T>(work: Batched<T>): T {

@@ -168,14 +168,11 @@ function check(
 	}
 	if (!isJsonObject(value)) return null;
 	const keys = Object.keys(value);
-	if (keys.length > l.maxArray) {
-		return { code: 'field-too-large', path: [...path], size: keys.length, limit: l.maxArray };
-	}
+	const tooMany = keysProblem(keys, path, l);
+	if (tooMany !== null) return tooMany;
 	for (const key of keys) {
-		if (FORBIDDEN_KEYS.has(key)) return { code: 'forbidden-key', path: [...path, key], key };
-		if (key.length > l.maxString) {
-			return { code: 'field-too-large', path: [...path], size: key.length, limit: l.maxString };
-		}
+		const bad = keyProblem(key, path, l);
+		if (bad !== null) return bad;
 		const item = value[key];
 		if (!needsCheck(item, l)) continue;
 		path.push(key);
@@ -194,14 +191,11 @@ function* checkTop(value: unknown, l: JsonLimits): Batched<JsonError | null> {
 	if (!isJsonObject(value)) return yield* checkList(value, 0, [], l);
 	if (1 > l.maxDepth) return { code: 'too-deep', path: [], limit: l.maxDepth };
 	const keys = Object.keys(value);
-	if (keys.length > l.maxArray) {
-		return { code: 'field-too-large', path: [], size: keys.length, limit: l.maxArray };
-	}
+	const tooMany = keysProblem(keys, [], l);
+	if (tooMany !== null) return tooMany;
 	for (const key of keys) {
-		if (FORBIDDEN_KEYS.has(key)) return { code: 'forbidden-key', path: [key], key };
-		if (key.length > l.maxString) {
-			return { code: 'field-too-large', path: [], size: key.length, limit: l.maxString };
-		}
+		const bad = keyProblem(key, [], l);
+		if (bad !== null) return bad;
 		const item = value[key];
 		if (!needsCheck(item, l)) continue;
 		const problem = yield* checkList(item, 1, [key], l);
@@ -228,6 +222,30 @@ function* checkList(
 		const problem = check(item, depth + 1, path, l);
 		path.pop();
 		if (problem !== null) return problem;
+	}
+	return null;
+}
+
+/** An object with more members than a list may have items. */
+function keysProblem(
+	keys: readonly string[],
+	path: readonly (string | number)[],
+	l: JsonLimits
+): JsonError | null {
+	return keys.length > l.maxArray
+		? { code: 'field-too-large', path: [...path], size: keys.length, limit: l.maxArray }
+		: null;
+}
+
+/** A member name that could pollute a prototype, or longer than a string may be. */
+function keyProblem(
+	key: string,
+	path: readonly (string | number)[],
+	l: JsonLimits
+): JsonError | null {
+	if (FORBIDDEN_KEYS.has(key)) return { code: 'forbidden-key', path: [...path, key], key };
+	if (key.length > l.maxString) {
+		return { code: 'field-too-large', path: [...path], size: key.length, limit: l.maxString };
 	}
 	return null;
 }
