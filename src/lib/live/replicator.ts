@@ -160,7 +160,10 @@ export class Replicator {
 	): Promise<Step> {
 		if (lacking.length === 0) return fine;
 		const signed = new Set<string>();
-		const send = async (changes: readonly Change[], heads: readonly SegmentHead[]): Promise<Step> => {
+		const send = async (
+			changes: readonly Change[],
+			heads: readonly SegmentHead[]
+		): Promise<Step> => {
 			const signatures = await this.host.signatures(heads.filter((h) => !signed.has(h.changeId)));
 			for (const s of signatures) signed.add(s.changeId);
 			const docs = await Promise.all([
