@@ -41,6 +41,8 @@ export type SignatureDoc = z.output<typeof SignatureDocSchema>;
 export type LiveDoc = ChangeDoc | SignatureDoc;
 
 export const changeDocId = (id: string): string => `c:${id}`;
+/** The change id a change document's id names; '' for any other document. */
+export const changeIdOf = (docId: string): string => (docId.startsWith('c:') ? docId.slice(2) : '');
 export const signatureDocId = (device: string, changeId: string): string =>
 	`s:${device}:${changeId}`;
 

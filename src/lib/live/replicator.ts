@@ -11,7 +11,7 @@ import type { HeadSignature } from '$lib/log/evidence';
 import { validateChange } from '$lib/sync/validate';
 import type { SegmentHead } from '$lib/sync/write';
 import type { CouchClient, CouchProblem, Seq } from './couch';
-import { changeDoc, changeDocId, openDoc, revOf, signatureDoc } from './docs';
+import { changeDoc, changeDocId, changeIdOf, openDoc, revOf, signatureDoc } from './docs';
 import type { Random } from './docs';
 import { PullPool } from './pool';
 
@@ -200,6 +200,9 @@ export class Replicator {
 				if (result.id.startsWith('c:') && result.deleted !== true) this.counts.encrypted++;
 				continue;
 			}
+			// S4: a change this session pushed or pulled is held here already (the document id
+			// names it in clear): it is not opened, checked and imported again.
+			if (this.#onServer.has(changeIdOf(result.id))) continue;
 			await this.#take(result.doc, this.key);
 		}
 		this.#since = page.value.last_seq;

@@ -1,7 +1,7 @@
 // S10 in Node: devices sync through the fake CouchDB (checked against PouchDB Server in
 // couch-parity.test.ts), with real keys and signatures (the X6 world of the file tests). What
 // arrives goes through the file import path; a forged or unreadable document is never applied.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { State } from '$lib/core';
 import { connect } from '$lib/live/connect';
 import { Replicator } from '$lib/live/replicator';
@@ -118,6 +118,18 @@ describe('S10: live sync between devices', () => {
 		expect(couch.docs(DB)).toHaveLength(docs);
 		expect(la.replicator.counts.pulled).toBe(2);
 		expect(asked()).toBe(before);
+	});
+
+	it('S10/S4: a device does not open and import again what it pushed itself this session', async () => {
+		const couch = server();
+		const { a } = await twoDevices();
+		for (let i = 0; i < 3; i++) await commit(a, rename(alice, `Alice ${i}`));
+		const la = await live(a, couch);
+		const imports = vi.spyOn(a.store, 'importChanges');
+		await la.sync();
+		expect(couch.docs(DB).filter((d) => d._id.startsWith('c:'))).toHaveLength(4);
+		expect(imports).not.toHaveBeenCalled();
+		expect(la.replicator.counts).toMatchObject({ pushed: 4, pulled: 0, refused: 0, waiting: 0 });
 	});
 
 	it("S10/X6: each pushed page carries the signatures over its runs' heads, so a puller can apply it alone", async () => {
