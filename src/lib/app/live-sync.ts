@@ -14,7 +14,7 @@ import type { ConnectProblem } from '$lib/live/connect';
 import type { CouchClient, ServerConfig } from '$lib/live/couch';
 import { LiveLoop } from '$lib/live/loop';
 import type { LiveProblem, LiveStatus, LoopEnv } from '$lib/live/loop';
-import { Replicator } from '$lib/live/replicator';
+import { PENDING_MAX, Replicator } from '$lib/live/replicator';
 import type { Applied, Checkpoint, LiveHost } from '$lib/live/replicator';
 import { randomBytes } from '$lib/security/encoding';
 import { readSyncFile } from '$lib/sync/read';
@@ -34,7 +34,9 @@ const SettingsSchema = v.object({
 	key: v.nullable(v.custom<CryptoKey>((value) => value instanceof CryptoKey)),
 	checkpoint: v.object({
 		push: v.pipe(v.number(), v.integer(), v.minValue(0)),
-		pull: v.union([v.string(), v.number()])
+		pull: v.union([v.string(), v.number()]),
+		// Pulled documents that wait, as the server sent them: opened and checked again on use.
+		pending: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(PENDING_MAX)))
 	}),
 	paused: v.boolean()
 });

@@ -17,6 +17,10 @@ export class PullPool {
 		return this.#changes.size;
 	}
 
+	has(changeId: string): boolean {
+		return this.#changes.has(changeId);
+	}
+
 	addChange(change: Change): void {
 		this.#changes.set(change.id, change);
 		this.#hashes.set(change.id, changeHash(change));

@@ -11,7 +11,15 @@ import type { HeadSignature } from '$lib/log/evidence';
 import { validateChange } from '$lib/sync/validate';
 import type { SegmentHead } from '$lib/sync/write';
 import type { CouchClient, CouchProblem, Seq } from './couch';
-import { changeDoc, changeDocId, changeIdOf, openDoc, revOf, signatureDoc } from './docs';
+import {
+	changeDoc,
+	changeDocId,
+	changeIdOf,
+	openDoc,
+	revOf,
+	signatureDoc,
+	signatureDocId
+} from './docs';
 import type { Random } from './docs';
 import { PullPool } from './pool';
 
@@ -21,12 +29,29 @@ export const PAGE = 500;
 export const LONG_POLL_MS = 25_000;
 /** While catching up, pulled changes are applied in imports of about this many. */
 const APPLY_EVERY = 5_000;
+/**
+ * At most this many pulled documents wait in the checkpoint (changes whose signature or
+ * enrollment has not arrived, and their signatures). Beyond it the pull checkpoint stays
+ * where it is, and what waits is pulled again after a restart instead: nothing is lost.
+ */
+export const PENDING_MAX = 2_000;
 
 export interface Checkpoint {
 	/** The log position (store order) up to which everything is on the server. */
 	readonly push: number;
-	/** The `_changes` sequence up to which everything pulled has gone through the import. */
+	/**
+	 * The `_changes` sequence up to which everything pulled has gone through the import or
+	 * waits in `pending`.
+	 */
 	readonly pull: Seq;
+	/**
+	 * The documents pulled before `pull` whose changes still wait (X6: no signature over them
+	 * yet, or their device's enrollment has not arrived), as the server sent them: opened and
+	 * checked again, like any pulled document, when a new session starts. Without it a change
+	 * that never gets a signature (a forged one) would hold the checkpoint back for ever, and
+	 * every start would pull everything after it again.
+	 */
+	readonly pending?: readonly unknown[];
 }
 
 export type Applied =
@@ -100,6 +125,10 @@ export class Replicator {
 	readonly #pool = new PullPool();
 	/** Changes this session saw on the server (pulled or pushed): a push skips them. */
 	readonly #onServer = new Set<string>();
+	/** The documents behind what waits in the pool, by document id (see Checkpoint.pending). */
+	readonly #pending = new Map<string, { readonly doc: unknown; readonly changeId: string }>();
+	/** Documents kept by the checkpoint, to be opened again before the first pull. */
+	#restore: readonly unknown[];
 	#checkpoint: Checkpoint;
 	#since: Seq;
 	#caughtUp = false;
@@ -116,6 +145,7 @@ export class Replicator {
 	) {
 		this.#checkpoint = checkpoint;
 		this.#since = checkpoint.pull;
+		this.#restore = checkpoint.pending ?? [];
 	}
 
 	get caughtUp(): boolean {
@@ -189,6 +219,11 @@ export class Replicator {
 
 	/** One `_changes` page; long-polls (`wait`) when caught up. */
 	async pull(signal?: AbortSignal): Promise<Step> {
+		if (this.key !== null && this.#restore.length > 0) {
+			const kept = this.#restore;
+			this.#restore = [];
+			for (const doc of kept) await this.#take(doc, this.key);
+		}
 		const wait = this.#caughtUp ? { wait: this.longPollMs } : {};
 		const page = await this.client.changes(this.#since, PAGE, {
 			...wait,
@@ -214,8 +249,14 @@ export class Replicator {
 		if (this.#pool.size > 0 && (this.#caughtUp || this.#pool.size >= APPLY_EVERY)) {
 			await this.#applyPool();
 		}
-		if (this.#pool.size === 0 && this.#since !== this.#checkpoint.pull) {
-			this.#checkpoint = { ...this.#checkpoint, pull: this.#since };
+		this.#forgetSignatures();
+		const kept = this.#pending.size;
+		// While catching up the pool fills and empties every APPLY_EVERY; only what is left
+		// waiting once caught up goes into the checkpoint.
+		const move = kept === 0 || (this.#caughtUp && kept <= PENDING_MAX);
+		if (move && this.#since !== this.#checkpoint.pull) {
+			const pending = kept === 0 ? {} : { pending: [...this.#pending.values()].map((p) => p.doc) };
+			this.#checkpoint = { push: this.#checkpoint.push, pull: this.#since, ...pending };
 			await this.host.save(this.#checkpoint);
 		}
 		return fine;
@@ -229,7 +270,11 @@ export class Replicator {
 			return;
 		}
 		const item = opened.value;
-		if (item.kind === 'signature') this.#pool.addSignature(item.signature);
+		if (item.kind === 'signature') {
+			this.#pool.addSignature(item.signature);
+			const { device, changeId } = item.signature;
+			this.#pending.set(signatureDocId(device, changeId), { doc, changeId });
+		}
 		if (item.kind !== 'change') return;
 		this.#onServer.add(item.id);
 		const checked = validateChange(item.raw, 0);
@@ -238,6 +283,17 @@ export class Replicator {
 			return;
 		}
 		this.#pool.addChange(checked.value);
+		this.#pending.set(changeDocId(item.id), { doc, changeId: item.id });
+	}
+
+	/**
+	 * A signature whose change went through the import this session is not needed any more; one
+	 * whose change has not arrived yet is kept for it.
+	 */
+	#forgetSignatures(): void {
+		for (const [id, { changeId }] of this.#pending) {
+			if (!this.#pool.has(changeId) && this.#onServer.has(changeId)) this.#pending.delete(id);
+		}
 	}
 
 	async #applyPool(): Promise<void> {
@@ -248,7 +304,12 @@ export class Replicator {
 			);
 			if (outcome.ok) {
 				const waiting = new Set((outcome.waiting ?? []).map((c) => c.id));
-				this.#pool.done(ready.filter((c) => !waiting.has(c.id)));
+				const done = ready.filter((c) => !waiting.has(c.id));
+				this.#pool.done(done);
+				for (const c of done) {
+					this.#pending.delete(changeDocId(c.id));
+					this.#pending.delete(signatureDocId(c.device, c.id));
+				}
 				this.counts.pulled += outcome.applied;
 				this.counts.conflicts += outcome.conflicts;
 				this.counts.lastPull = this.host.now();

@@ -8,6 +8,8 @@ import { Replicator } from '$lib/live/replicator';
 import type { Checkpoint } from '$lib/live/replicator';
 import { changeDoc, signatureDoc } from '$lib/live/docs';
 import { liveHost } from '$lib/app/live-sync';
+import { signaturesFor } from '$lib/app/sync';
+import { changeHash } from '$lib/log/digest';
 import { KDF_ITERATIONS } from '$lib/sync/format';
 import { randomBytes } from '$lib/security/encoding';
 import { baseState, cid, commit, device, enroll, person } from '../sync/x6-world';
@@ -39,10 +41,15 @@ async function joined(couch: FakeCouch, passphrase: string | null = 'team passph
 	});
 }
 
-async function live(d: Device, couch: FakeCouch, passphrase: string | null = 'team passphrase') {
+async function live(
+	d: Device,
+	couch: FakeCouch,
+	passphrase: string | null = 'team passphrase',
+	start: Checkpoint = { push: 0, pull: 0 }
+) {
 	const made = await joined(couch, passphrase);
 	if (!made.ok) return expect.fail(JSON.stringify(made.error));
-	let saved: Checkpoint = { push: 0, pull: 0 };
+	let saved: Checkpoint = start;
 	const host = liveHost(d.ctx, (c) => {
 		saved = c;
 		return Promise.resolve();
@@ -203,6 +210,59 @@ describe('S10: live sync between devices', () => {
 		const conflicts = await b.store.conflicts();
 		expect(conflicts.map((c) => c.change.id)).toContain(forged.id);
 		expect(lb.replicator.counts.conflicts).toBeGreaterThan(0);
+	});
+
+	it('S10/X6: a change that never gets a signature waits in the checkpoint, not holding it back: a restart does not pull everything after it again', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const la = await live(a, couch);
+		const lb = await live(b, couch);
+		await la.sync();
+		await lb.sync();
+		const forger = device('a', base);
+		await enroll(forger, alice);
+		await commit(forger, rename(alice, 'Forged'));
+		const forged = (await forger.store.changes()).at(-1);
+		if (forged === undefined || la.key === null) return expect.fail('no change');
+		await writeRaw(couch, [await changeDoc(forged, la.key, randomBytes)]);
+		for (let i = 0; i < 3; i++) await commit(a, rename(alice, `Alice ${i}`));
+		await la.sync();
+		await lb.sync();
+		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice 2');
+		expect(lb.replicator.counts.waiting).toBe(1);
+		expect(lb.saved().pending).toHaveLength(1);
+		// A restart from what was saved: the forged change still waits, and nothing after it is
+		// pulled and imported again.
+		const imports = vi.spyOn(b.store, 'importChanges');
+		const again = await live(b, couch, 'team passphrase', lb.saved());
+		await again.sync();
+		expect(again.replicator.counts.waiting).toBe(1);
+		expect(imports).not.toHaveBeenCalled();
+		expect((await b.store.changes()).some((c) => c.id === forged.id)).toBe(false);
+	});
+
+	it('S10/X6: a change whose signature arrives only after a restart is applied then', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const la = await live(a, couch);
+		const lb = await live(b, couch);
+		await la.sync();
+		await lb.sync();
+		await commit(a, rename(alice, 'Alice signed late'));
+		const change = (await a.store.changes()).at(-1);
+		if (change === undefined || la.key === null) return expect.fail('no change');
+		const head = { device: change.device, changeId: change.id, hash: changeHash(change) };
+		const [signature] = await signaturesFor(a.store, [head]);
+		if (signature === undefined) return expect.fail('no signature');
+		await writeRaw(couch, [await changeDoc(change, la.key, randomBytes)]);
+		await lb.sync();
+		expect(lb.replicator.counts.waiting).toBe(1);
+		const again = await live(b, couch, 'team passphrase', lb.saved());
+		await writeRaw(couch, [await signatureDoc(signature, la.key, randomBytes)]);
+		await again.sync();
+		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice signed late');
+		expect(again.replicator.counts).toMatchObject({ waiting: 0, pulled: 1 });
+		expect(again.saved().pending).toBeUndefined();
 	});
 
 	it('S10: a document not under the team key, or damaged, is counted as refused and applies nothing', async () => {
