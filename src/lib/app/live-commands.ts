@@ -22,8 +22,34 @@ export type LiveView = { readonly server: ServerConfig; readonly status: LiveSta
 
 let session: LiveSession | null = null;
 
-function browserEnv(): LiveEnv {
+/**
+ * S10: one loop per device database in this browser. A tab whose turn has not come waits in the
+ * lock's queue; closing, pausing or disconnecting the running tab hands the turn on.
+ */
+function exclusivelyFor(device: string): LiveEnv['exclusively'] {
+	if (typeof navigator === 'undefined' || !('locks' in navigator)) return undefined;
+	const locks = navigator.locks;
+	const name = `tessera-live-sync:${device}`;
+	return async (task, queued, signal) => {
+		const ran = await locks.request(name, { ifAvailable: true }, async (lock) => {
+			if (lock === null) return false;
+			await task();
+			return true;
+		});
+		if (ran) return;
+		queued();
+		try {
+			await locks.request(name, { signal }, task);
+		} catch (error) {
+			if (!signal.aborted) throw error;
+		}
+	};
+}
+
+function browserEnv(device: string): LiveEnv {
+	const exclusively = exclusivelyFor(device);
 	return {
+		...(exclusively === undefined ? {} : { exclusively }),
 		fetch: (input, init) => globalThis.fetch(input, init),
 		isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
 		sleep: (ms, wake) =>
@@ -59,7 +85,7 @@ export async function liveConnect(
 		ctx,
 		server,
 		passphrase === '' ? null : passphrase,
-		browserEnv(),
+		browserEnv(ctx.store.device),
 		onStatus
 	);
 	if (!joined.ok) return { kind: 'refused', problem: joined.error };
@@ -72,7 +98,7 @@ export async function liveRestore(
 	ctx: AppContext,
 	onStatus: (status: LiveStatus) => void
 ): Promise<LiveView> {
-	session ??= await resumeLive(ctx, browserEnv(), onStatus);
+	session ??= await resumeLive(ctx, browserEnv(ctx.store.device), onStatus);
 	return session === null ? null : { server: session.server, status: session.status };
 }
 

@@ -36,7 +36,7 @@ const SettingsSchema = v.object({
 		push: v.pipe(v.number(), v.integer(), v.minValue(0)),
 		pull: v.union([v.string(), v.number()]),
 		// Pulled documents that wait, as the server sent them: opened and checked again on use.
-		pending: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(PENDING_MAX)))
+		pending: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(PENDING_MAX), v.readonly()))
 	}),
 	paused: v.boolean()
 });
@@ -127,7 +127,19 @@ function start(
 		settings = { ...settings, ...next };
 		await ctx.store.saveLiveSettings(settings);
 	};
-	const host = liveHost(ctx, (checkpoint) => save({ checkpoint }));
+	/** Another tab may have disconnected (or connected elsewhere) meanwhile: then this ends. */
+	const stillOurs = async (): Promise<Settings | null> => {
+		const current = await settingsOf(ctx);
+		const ours =
+			current !== null &&
+			current.server.url === settings.server.url &&
+			current.server.database === settings.server.database;
+		if (!ours) loop.stop();
+		return ours ? current : null;
+	};
+	const host = liveHost(ctx, async (checkpoint) => {
+		if ((await stillOurs()) !== null) await save({ checkpoint });
+	});
 	const replicator = new Replicator(
 		client,
 		settings.key,
@@ -136,7 +148,30 @@ function start(
 		target,
 		env.longPollMs
 	);
-	const loop = new LiveLoop(replicator, env, onStatus);
+	const exclusively = env.exclusively;
+	const loop = new LiveLoop(
+		replicator,
+		{
+			sleep: (ms, wake) => env.sleep(ms, wake),
+			isOnline: () => env.isOnline(),
+			...(exclusively === undefined
+				? {}
+				: {
+						// This tab's turn came: what another tab did meanwhile (Pause, Disconnect) holds.
+						exclusively: (task, queued, signal) =>
+							exclusively(
+								async () => {
+									const current = await stillOurs();
+									if (current?.paused === true) loop.pause();
+									else if (current !== null) await task();
+								},
+								queued,
+								signal
+							)
+					})
+		},
+		onStatus
+	);
 	const unsubscribe = ctx.store.subscribe((event) => {
 		if (event.kind === 'committed' || event.kind === 'reloaded') loop.poke();
 	});
@@ -147,9 +182,10 @@ function start(
 			return loop.status;
 		},
 		server: settings.server,
+		// Saved first: a tab whose turn comes when this one lets go reads it (Web Locks).
 		async pause() {
-			loop.pause();
 			await save({ paused: true });
+			loop.pause();
 		},
 		async resume() {
 			await save({ paused: false });
@@ -157,8 +193,8 @@ function start(
 		},
 		async disconnect() {
 			unsubscribe();
-			loop.stop();
 			await ctx.store.saveLiveSettings(null);
+			loop.stop();
 		},
 		stop() {
 			unsubscribe();

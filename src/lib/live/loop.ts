@@ -2,6 +2,8 @@
 // local change, coming back online or Resume wakes it at once; a network failure waits and tries
 // again (1 s, doubling to 30 s); a refusal by the server (credentials, permissions, no
 // database) stops until the person acts. Paused and disconnected, nothing is sent or asked.
+// One loop runs per device database in a browser: a second tab waits its turn ('elsewhere')
+// and takes over when the first one closes, pauses or disconnects.
 import type { CouchProblem } from './couch';
 import type { Counts, Replicator } from './replicator';
 
@@ -11,6 +13,8 @@ export type LiveState =
 	/** Caught up: waiting for news from the server. */
 	| 'waiting'
 	| 'paused'
+	/** Another tab of this browser runs live sync for this device: this one takes over later. */
+	| 'elsewhere'
 	/** The network or the server is down: trying again. */
 	| 'offline'
 	/** The server refused (credentials, permissions): stopped until the person acts. */
@@ -32,6 +36,16 @@ export interface LoopEnv {
 	/** Waits `ms` or until woken (resolves early on wake). */
 	sleep(ms: number, wake: AbortSignal): Promise<void>;
 	isOnline(): boolean;
+	/**
+	 * Runs `task` while holding this device's live-sync lock (Web Locks), so one tab at a time
+	 * runs the loop; calls `queued` first when another tab holds it, and gives up waiting when
+	 * `signal` aborts. Absent (Node, tests), `task` runs at once.
+	 */
+	readonly exclusively?: (
+		task: () => Promise<void>,
+		queued: () => void,
+		signal: AbortSignal
+	) => Promise<void>;
 }
 
 const FIRST_RETRY_MS = 1_000;
@@ -51,6 +65,8 @@ export class LiveLoop {
 	#paused = false;
 	#stopped = false;
 	#dirty = true;
+	/** Aborted by Pause and Stop: gives up waiting for another tab's turn. */
+	#turn = new AbortController();
 
 	constructor(
 		readonly replicator: Replicator,
@@ -83,6 +99,7 @@ export class LiveLoop {
 		this.#paused = true;
 		this.#set('paused');
 		this.#wake.abort();
+		this.#turn.abort();
 	}
 
 	resume(): void {
@@ -96,14 +113,32 @@ export class LiveLoop {
 		this.#stopped = true;
 		this.#set('stopped');
 		this.#wake.abort();
+		this.#turn.abort();
 	}
 
-	/** Runs until stopped; never throws (a failure is a status). */
+	/** Runs until stopped or paused, in this tab's turn; never throws (a failure is a status). */
 	async run(): Promise<void> {
 		if (this.#running) return;
 		this.#running = true;
-		let retry = FIRST_RETRY_MS;
+		this.#turn = new AbortController();
 		try {
+			const exclusively = this.env.exclusively;
+			if (exclusively === undefined) await this.#loop();
+			else {
+				const queued = () => this.#set('elsewhere', null);
+				await exclusively(() => this.#loop(), queued, this.#turn.signal);
+			}
+		} catch {
+			// The browser refused the lock: run without it (a second loop duplicates nothing).
+			if (!this.#stopped && !this.#paused) await this.#loop();
+		} finally {
+			this.#running = false;
+		}
+	}
+
+	async #loop(): Promise<void> {
+		let retry = FIRST_RETRY_MS;
+		{
 			while (!this.#stopped && !this.#paused) {
 				if (this.#wake.signal.aborted) this.#wake = new AbortController();
 				if (!this.env.isOnline()) {
@@ -124,8 +159,6 @@ export class LiveLoop {
 				await this.env.sleep(retry, this.#wake.signal);
 				retry = Math.min(retry * 2, LAST_RETRY_MS);
 			}
-		} finally {
-			this.#running = false;
 		}
 	}
 

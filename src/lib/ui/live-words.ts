@@ -103,6 +103,8 @@ function stateWords(status: LiveStatus): string {
 			return 'Connected and up to date.';
 		case 'paused':
 			return 'Paused.';
+		case 'elsewhere':
+			return 'Live sync runs in another tab of this browser; this tab takes over when that one closes.';
 		case 'offline':
 			return status.problem !== null && status.problem.code !== 'offline'
 				? `Waiting to try again: ${liveProblemWords(status.problem)}`

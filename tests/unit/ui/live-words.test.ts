@@ -80,5 +80,8 @@ describe('S10: live sync words', () => {
 		expect(liveStatusWords(status({ state: 'failed', problem: { code: 'forbidden' } }))).toContain(
 			'Stopped: This user may not use that database'
 		);
+		expect(liveStatusWords(status({ state: 'elsewhere' }))).toContain(
+			'Live sync runs in another tab of this browser; this tab takes over when that one closes.'
+		);
 	});
 });
