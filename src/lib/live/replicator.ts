@@ -10,7 +10,7 @@ import { segmentsOf } from '$lib/log/evidence';
 import type { HeadSignature } from '$lib/log/evidence';
 import { validateChange } from '$lib/sync/validate';
 import type { SegmentHead } from '$lib/sync/write';
-import type { CouchClient, CouchProblem, Seq } from './couch';
+import type { ChangesPage, CouchClient, CouchProblem, CouchResult, Seq } from './couch';
 import {
 	changeDoc,
 	changeDocId,
@@ -132,6 +132,8 @@ export class Replicator {
 	#checkpoint: Checkpoint;
 	#since: Seq;
 	#caughtUp = false;
+	/** While catching up: the next page, asked for while this one is opened and applied. */
+	#next: { readonly since: Seq; readonly page: Promise<CouchResult<ChangesPage>> } | null = null;
 
 	constructor(
 		readonly client: CouchClient,
@@ -222,26 +224,36 @@ export class Replicator {
 		if (this.key !== null && this.#restore.length > 0) {
 			const kept = this.#restore;
 			this.#restore = [];
-			for (const doc of kept) await this.#take(doc, this.key);
+			await this.#take(kept, this.key);
 		}
-		const wait = this.#caughtUp ? { wait: this.longPollMs } : {};
-		const page = await this.client.changes(this.#since, PAGE, {
-			...wait,
-			...(signal ? { signal } : {})
-		});
+		const next = this.#next;
+		this.#next = null;
+		const page =
+			next !== null && next.since === this.#since && !this.#caughtUp
+				? await next.page
+				: await this.client.changes(this.#since, PAGE, {
+						...(this.#caughtUp ? { wait: this.longPollMs } : {}),
+						...(signal ? { signal } : {})
+					});
 		if (!page.ok) return { ok: false, problem: page.error };
-		for (const result of page.value.results) {
-			if (this.key === null) {
+		const { results, last_seq: last } = page.value;
+		if (results.length === PAGE)
+			this.#next = { since: last, page: this.client.changes(last, PAGE) };
+		if (this.key === null) {
+			for (const result of results) {
 				if (result.id.startsWith('c:') && result.deleted !== true) this.counts.encrypted++;
-				continue;
 			}
+		} else {
 			// S4: a change this session pushed or pulled is held here already (the document id
 			// names it in clear): it is not opened, checked and imported again.
-			if (this.#onServer.has(changeIdOf(result.id))) continue;
-			await this.#take(result.doc, this.key);
+			const fresh = results.filter((r) => !this.#onServer.has(changeIdOf(r.id)));
+			await this.#take(
+				fresh.flatMap((r) => (r.doc === undefined ? [] : [r.doc])),
+				this.key
+			);
 		}
-		this.#since = page.value.last_seq;
-		this.#caughtUp = page.value.results.length < PAGE;
+		this.#since = last;
+		this.#caughtUp = results.length < PAGE;
 		const total = this.target === null ? 0 : seqNumber(this.target);
 		this.counts.catchingUp =
 			this.#caughtUp || total === 0 ? null : { done: seqNumber(this.#since), total };
@@ -262,9 +274,13 @@ export class Replicator {
 		return fine;
 	}
 
-	async #take(doc: unknown, key: CryptoKey): Promise<void> {
-		if (doc === undefined) return;
-		const opened = await openDoc(doc, key);
+	/** Opens these documents (all at once: WebCrypto works while we wait) and pools them. */
+	async #take(docs: readonly unknown[], key: CryptoKey): Promise<void> {
+		const opened = await Promise.all(docs.map((doc) => openDoc(doc, key)));
+		opened.forEach((result, i) => this.#keep(docs[i], result));
+	}
+
+	#keep(doc: unknown, opened: Awaited<ReturnType<typeof openDoc>>): void {
 		if (!opened.ok) {
 			this.counts.refused++;
 			return;
