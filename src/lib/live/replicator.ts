@@ -27,8 +27,13 @@ import { PullPool } from './pool';
 export const PAGE = 500;
 /** How long one long-poll waits for news before asking again (ms). */
 export const LONG_POLL_MS = 25_000;
-/** While catching up, pulled changes are applied in imports of about this many. */
+/**
+ * While catching up, pulled changes are applied in imports of at least this many, growing with
+ * what was applied so far up to APPLY_MOST: each import reads the log it adds to, so 100,000
+ * changes go in 7 imports instead of 20 while the pool stays bounded.
+ */
 const APPLY_EVERY = 5_000;
+const APPLY_MOST = 20_000;
 /**
  * At most this many pulled documents wait in the checkpoint (changes whose signature or
  * enrollment has not arrived, and their signatures). Beyond it the pull checkpoint stays
@@ -258,7 +263,8 @@ export class Replicator {
 		this.counts.catchingUp =
 			this.#caughtUp || total === 0 ? null : { done: seqNumber(this.#since), total };
 		if (this.key === null) return fine;
-		if (this.#pool.size > 0 && (this.#caughtUp || this.#pool.size >= APPLY_EVERY)) {
+		const batch = Math.min(APPLY_MOST, Math.max(APPLY_EVERY, this.counts.pulled));
+		if (this.#pool.size > 0 && (this.#caughtUp || this.#pool.size >= batch)) {
 			await this.#applyPool();
 		}
 		this.#forgetSignatures();
