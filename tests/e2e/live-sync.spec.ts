@@ -4,76 +4,24 @@
  * catches up, a server killed and restarted loses and duplicates nothing, wrong credentials and
  * a wrong passphrase are told in words, and the server holds no personal data in clear.
  */
-import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/couch';
-import type { CouchDatabase } from './fixtures/couch';
 import { announcement, contact, loadDemo, openLicense } from './helpers/demo';
+import {
+	ISSUES,
+	OLIVIA,
+	PRIYA,
+	SEN,
+	SLOW,
+	billingContacts,
+	caughtUp,
+	connect,
+	connected,
+	historySize,
+	livePanel,
+	newDevice,
+	openSync
+} from './helpers/live';
 import { loginAs } from './helpers/session';
-
-const PASSPHRASE = 'our team passphrase';
-const OLIVIA = 'olivia.park@northwind.example';
-const PRIYA = 'priya.shah@northwind.example';
-const ISSUES = 'Tessera Issues';
-const SEN = 'SEN-2041000101';
-/** Connecting stretches the passphrase (full-cost PBKDF2) and may pull thousands of changes. */
-const SLOW = { timeout: 90_000 };
-
-async function newDevice(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
-	return context.newPage();
-}
-
-function livePanel(page: Page): Locator {
-	return page.getByRole('region', { name: 'Live sync' });
-}
-
-async function openSync(page: Page): Promise<void> {
-	await page.goto('/sync');
-	await expect(page.getByTestId('history-count')).not.toContainText('Counting');
-}
-
-async function connect(
-	page: Page,
-	db: CouchDatabase,
-	options: { password?: string; passphrase?: string } = {}
-): Promise<void> {
-	await openSync(page);
-	const panel = livePanel(page);
-	await panel.getByLabel('Server URL').fill(db.url);
-	await panel.getByLabel('Database').fill(db.name);
-	await panel.getByLabel('User name').fill(db.username);
-	await panel.getByLabel('Server password').fill(options.password ?? db.password);
-	await panel.getByLabel('Team passphrase').fill(options.passphrase ?? PASSPHRASE);
-	await panel.getByRole('button', { name: 'Connect' }).click();
-}
-
-async function connected(page: Page, db: CouchDatabase): Promise<void> {
-	await connect(page, db);
-	await expect(announcement(page)).toContainText('Live sync is on', SLOW);
-	await expect(livePanel(page)).toContainText('Connected and up to date', SLOW);
-}
-
-async function historyOf(page: Page): Promise<string> {
-	await openSync(page);
-	return page.getByTestId('history-count').innerText();
-}
-
-/**
- * Waits, on the open Sync page, until the device holds what `other` holds. The page is not
- * reloaded meanwhile: a reload would restart live sync each time (it resumes on load).
- */
-async function caughtUp(page: Page, other: Page): Promise<void> {
-	const expected = await historyOf(other);
-	await openSync(page);
-	await expect(page.getByTestId('history-count')).toHaveText(expected, SLOW);
-}
-
-/** The license's billing contacts, as shown (the license opened on the Licenses page). */
-async function billingContacts(page: Page): Promise<Locator> {
-	await page.goto('/licenses');
-	const region = await openLicense(page, ISSUES, SEN);
-	return region.getByRole('list', { name: 'Billing contacts' });
-}
 
 test('S10: three devices stay in step through the server, which holds only ciphertext', async ({
 	browser,
@@ -217,6 +165,5 @@ test('S10: a device offline catches up, and a server killed and restarted loses 
 	);
 	const changeDocs = ids.filter((id) => id.startsWith('c:'));
 	expect(new Set(changeDocs).size).toBe(changeDocs.length);
-	const held = /holds ([\d,]+) change/.exec(await historyOf(a))?.[1]?.replace(/,/g, '');
-	expect(changeDocs.length).toBe(Number(held));
+	expect(changeDocs.length).toBe(await historySize(a));
 });

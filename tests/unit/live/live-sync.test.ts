@@ -265,6 +265,30 @@ describe('S10: live sync between devices', () => {
 		expect(again.saved().pending).toBeUndefined();
 	});
 
+	it('S10/X6: a run signed by a device nobody enrolled waits, is never applied, and holds nothing else back', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const la = await live(a, couch);
+		const lb = await live(b, couch);
+		await la.sync();
+		await lb.sync();
+		// An insider's own device, with its own key, pushes a rename of Alice without ever
+		// having been enrolled for anyone: its key is known nowhere, so nothing can check it.
+		const stranger = device('e', base);
+		await commit(stranger, rename(alice, 'Forged'));
+		const forged = (await stranger.store.changes()).map((c) => c.id);
+		await (await live(stranger, couch)).sync();
+		await commit(a, rename(alice, 'Alice later'));
+		await la.sync();
+		await lb.sync();
+		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice later');
+		expect((await b.store.changes()).filter((c) => forged.includes(c.id))).toEqual([]);
+		expect(lb.replicator.counts.waiting).toBe(1);
+		expect(lb.replicator.counts.pulled).toBe(2);
+		// What waits is kept with the checkpoint, which moved past it (see the test above).
+		expect(lb.saved().pending?.length).toBeGreaterThan(0);
+	});
+
 	it('S10: a document not under the team key, or damaged, is counted as refused and applies nothing', async () => {
 		const couch = server();
 		const { a, b } = await twoDevices();
