@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/couch';
 import type { CouchDatabase } from './fixtures/couch';
@@ -56,7 +57,7 @@ async function connect(
 	if (options.keyFile === undefined) {
 		await panel.getByLabel('Team passphrase').fill(options.passphrase ?? PASSPHRASE);
 	} else {
-		await panel.getByRole('radio', { name: 'Key file' }).check();
+		await panel.getByRole('radio', { name: 'Use a key file' }).check();
 		await panel.getByLabel('Team key file').setInputFiles(options.keyFile);
 		// The panel has read the file once it names it.
 		await expect(panel).toContainText(`Using ${basename(options.keyFile)}.`);
@@ -256,7 +257,7 @@ test('S10: a team key file made on one device opens the team on another; a diffe
 	await openSync(a);
 	const panel = livePanel(a);
 	await fillServer(a, db);
-	await panel.getByRole('radio', { name: 'Key file' }).check();
+	await panel.getByRole('radio', { name: 'Use a key file' }).check();
 	const [download] = await Promise.all([
 		a.waitForEvent('download'),
 		panel.getByRole('button', { name: 'Make a team key file' }).click()
@@ -266,6 +267,9 @@ test('S10: a team key file made on one device opens the team on another; a diffe
 	await download.saveAs(keyFile);
 	await expect(announcement(a)).toContainText('keep it safe');
 	await expect(panel).toContainText('Using tessera-team-key.json, just made and downloaded.');
+	// P2: the Sync page with the key-file choice open has no axe violations.
+	const scan = await new AxeBuilder({ page: a }).analyze();
+	expect(scan.violations).toEqual([]);
 	await panel.getByRole('button', { name: 'Connect' }).click();
 	await expect(announcement(a)).toContainText('Live sync is on', SLOW);
 	await expect(panel).toContainText('Connected and up to date', SLOW);

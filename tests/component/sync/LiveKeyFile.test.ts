@@ -42,7 +42,7 @@ afterEach(async () => {
 });
 
 async function chooseKeyFile(text: string, name: string): Promise<void> {
-	await fireEvent.click(within(panel()).getByRole('radio', { name: 'Key file' }));
+	await fireEvent.click(within(panel()).getByRole('radio', { name: 'Use a key file' }));
 	const input = within(panel()).getByLabelText('Team key file');
 	await fireEvent.change(input, { target: { files: [new File([text], name)] } });
 	await waitFor(() => expect(panel()).toHaveTextContent(`Using ${name}.`));
@@ -70,7 +70,7 @@ describe('S10: a team key file on the Sync page', () => {
 			downloaded.push(this.download);
 		});
 		render(SyncRoute);
-		await fireEvent.click(within(panel()).getByRole('radio', { name: 'Key file' }));
+		await fireEvent.click(within(panel()).getByRole('radio', { name: 'Use a key file' }));
 		await fireEvent.click(within(panel()).getByRole('button', { name: 'Make a team key file' }));
 		await waitFor(() => expect(downloaded).toEqual(['tessera-team-key.json']));
 		expect(said()).toBe(KEY_FILE_MADE_WORDS);
@@ -79,7 +79,7 @@ describe('S10: a team key file on the Sync page', () => {
 		expect(readKeyFile(text).ok).toBe(true);
 		// What Connect will use is the file that was downloaded.
 		expect(liveSync.keyFile?.text).toBe(text);
-		expect(within(panel()).getByRole('radio', { name: 'Key file' })).toBeChecked();
+		expect(within(panel()).getByRole('radio', { name: 'Use a key file' })).toBeChecked();
 	});
 
 	it('S10: another team’s key file is refused in words; the team’s own connects', async () => {

@@ -95,9 +95,9 @@ describe('LivePanel', () => {
 		render(LivePanel, { server: null, status: null, ...fields, ...h });
 		const panel = screen.getByRole('region', { name: 'Live sync' });
 		const choice = within(panel).getByRole('group', { name: 'The team’s secret' });
-		expect(within(choice).getByRole('radio', { name: 'Passphrase' })).toBeChecked();
+		expect(within(choice).getByRole('radio', { name: 'Use a passphrase' })).toBeChecked();
 		expect(within(panel).queryByLabelText('Team key file')).toBeNull();
-		await fireEvent.click(within(choice).getByRole('radio', { name: 'Key file' }));
+		await fireEvent.click(within(choice).getByRole('radio', { name: 'Use a key file' }));
 		expect(within(panel).queryByLabelText('Team passphrase')).toBeNull();
 		const input = within(panel).getByLabelText('Team key file');
 		expect(input).toHaveAttribute('type', 'file');
