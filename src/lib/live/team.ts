@@ -1,7 +1,7 @@
 // S10: the team key. Every device of a team derives the same AES-GCM key from the team
-// passphrase or from the secret of the team key file (key-file.ts) the same way (PBKDF2-SHA-256,
-// as for files: S3), with the salt and iteration count kept in one
-// document on the server, `tessera:team`. That document also holds a check value encrypted
+// passphrase, or in the same way from the secret of a team key file (key-file.ts), through
+// PBKDF2-SHA-256 (as for files: S3) with the salt and iteration count kept in one document on
+// the server, `tessera:team`. That document also holds a check value encrypted
 // under the key, so a wrong passphrase or key file is told apart at once instead of as a stream
 // of unreadable changes. The server sees the salt and the check, never the secret or the key.
 import { err, ok } from '$lib/core';
