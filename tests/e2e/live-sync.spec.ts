@@ -2,8 +2,12 @@
  * Live sync end to end (S10) with browser contexts as separate devices and a PouchDB Server the
  * fixture starts (tests/e2e/fixtures/couch.ts): devices converge through it, a device offline
  * catches up, a server killed and restarted loses and duplicates nothing, wrong credentials and
- * a wrong passphrase are told in words, and the server holds no personal data in clear.
+ * a wrong passphrase are told in words, the server holds no personal data in clear, and a team
+ * key file made and downloaded on one device opens the team on another (a different one does not).
  */
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/couch';
 import { announcement, contact, loadDemo, openLicense } from './helpers/demo';
 import {
@@ -16,6 +20,8 @@ import {
 	caughtUp,
 	connect,
 	connected,
+	fillServer,
+	historyOf,
 	historySize,
 	livePanel,
 	newDevice,
@@ -166,4 +172,58 @@ test('S10: a device offline catches up, and a server killed and restarted loses 
 	const changeDocs = ids.filter((id) => id.startsWith('c:'));
 	expect(new Set(changeDocs).size).toBe(changeDocs.length);
 	expect(changeDocs.length).toBe(await historySize(a));
+});
+
+test('S10: a team key file made on one device opens the team on another; a different key file is refused', async ({
+	browser,
+	couch
+}) => {
+	test.setTimeout(300_000);
+	const db = await couch.db('keyfile');
+	const a = await newDevice(browser);
+	await loadDemo(a);
+	await loginAs(a, OLIVIA, '/sync');
+
+	// A makes the team's key file: it downloads, and is the one this connect uses.
+	await openSync(a);
+	const panel = livePanel(a);
+	await fillServer(a, db);
+	await panel.getByRole('radio', { name: 'Use a key file' }).check();
+	const [download] = await Promise.all([
+		a.waitForEvent('download'),
+		panel.getByRole('button', { name: 'Make a team key file' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('tessera-team-key.json');
+	const keyFile = test.info().outputPath('tessera-team-key.json');
+	await download.saveAs(keyFile);
+	await expect(announcement(a)).toContainText('keep it safe');
+	await expect(panel).toContainText('Using tessera-team-key.json, just made and downloaded.');
+	// P2: the Sync page with the key-file choice open has no axe violations.
+	const scan = await new AxeBuilder({ page: a }).analyze();
+	expect(scan.violations).toEqual([]);
+	await panel.getByRole('button', { name: 'Connect' }).click();
+	await expect(announcement(a)).toContainText('Live sync is on', SLOW);
+	await expect(panel).toContainText('Connected and up to date', SLOW);
+
+	// B joins with a copy of that file: everything arrives; an edit on B reaches A.
+	const b = await newDevice(browser);
+	await connected(b, db, { keyFile });
+	await caughtUp(b, a);
+	await loginAs(b, OLIVIA);
+	const region = await openLicense(b, ISSUES, SEN);
+	await contact(region, 'Billing', PRIYA).getByRole('button', { name: 'Make primary' }).click();
+	await expect(contact(region, 'Billing', PRIYA)).toContainText('Primary');
+	const shown = await (await billingContacts(b)).innerText();
+	const list = await billingContacts(a);
+	await expect.poll(() => list.innerText(), SLOW).toBe(shown);
+
+	// C has another team's key file: refused in words about a key file, nothing read.
+	const other = test.info().outputPath('other-team-key.json');
+	const secret = randomBytes(32).toString('base64url');
+	await writeFile(other, JSON.stringify({ format: 'tessera-team-key', version: 1, secret }));
+	const c = await newDevice(browser);
+	await connect(c, db, { keyFile: other });
+	await expect(announcement(c)).toContainText('That is not this team’s key file', SLOW);
+	await expect(livePanel(c).getByRole('button', { name: 'Connect' })).toBeVisible();
+	expect(await historyOf(c)).not.toBe(await historyOf(a));
 });

@@ -12,7 +12,14 @@ import type {
 } from './organization-account-command-types';
 import type { Committed, ConflictRecord } from '$lib/store/types';
 import type { AppContext } from './context';
-import type { LiveConnectReport, LiveStatus, LiveView, ServerConfig } from './live-commands';
+import type {
+	LiveConnectReport,
+	LiveSecret,
+	LiveStatus,
+	LiveView,
+	MadeKeyFile,
+	ServerConfig
+} from './live-commands';
 import type { DemoResult } from './demo';
 import type {
 	ApplyReport,
@@ -103,12 +110,14 @@ export interface TaskInputs {
 	'sync.dismiss': { readonly id: ChangeId };
 	/** X5: checks the hash chains of the local log. */
 	'sync.history': NoInput;
-	/** S10: connects this device to a team's database (the passphrase opens the team key). */
+	/** S10: connects this device to a team's database (the passphrase or key file opens the team key). */
 	'live.connect': {
 		readonly server: ServerConfig;
-		readonly passphrase: string;
+		readonly secret: LiveSecret;
 		readonly onStatus: (status: LiveStatus) => void;
 	};
+	/** S10: makes a new team key file (random; the person downloads it, nothing keeps it). */
+	'live.makeKeyFile': NoInput;
 	/** S10: resumes live sync with the settings kept on this device (silent). */
 	'live.restore': { readonly onStatus: (status: LiveStatus) => void };
 	'live.pause': NoInput;
@@ -150,6 +159,7 @@ export interface TaskOutputs {
 	'sync.dismiss': null;
 	'sync.history': HistoryCheck;
 	'live.connect': LiveConnectReport;
+	'live.makeKeyFile': MadeKeyFile;
 	'live.restore': LiveView;
 	'live.pause': null;
 	'live.resume': null;
@@ -265,8 +275,10 @@ export type {
 	ConnectProblem,
 	LiveConnectReport,
 	LiveProblem,
+	LiveSecret,
 	LiveStatus,
 	LiveView,
+	MadeKeyFile,
 	ServerConfig
 } from './live-commands';
 export type { PasswordPolicyInput, TwoStepPolicyInput } from './policies';

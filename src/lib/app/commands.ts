@@ -251,8 +251,9 @@ export const commands: CommandMap = {
 	}),
 	'sync.history': syncTask(async (sync, ctx) => sync.checkHistory(ctx)),
 	'live.connect': liveTask((live, ctx, input) =>
-		live.liveConnect(ctx, input.server, input.passphrase, input.onStatus)
+		live.liveConnect(ctx, input.server, input.secret, input.onStatus)
 	),
+	'live.makeKeyFile': liveTask((live) => live.liveMakeKeyFile()),
 	'live.restore': liveTask((live, ctx, input) => live.liveRestore(ctx, input.onStatus)),
 	'live.pause': liveTask((live) => live.livePause()),
 	'live.resume': liveTask((live) => live.liveResume()),

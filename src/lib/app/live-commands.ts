@@ -1,6 +1,12 @@
 // S10: the Sync page's live-sync commands. One live session per open app: connecting replaces
 // it, Disconnect ends it and forgets the server. The browser's own fetch, timers and online
 // state drive it (tests call live-sync.ts with their own).
+import { ok } from '$lib/core';
+import type { Result } from '$lib/core';
+import { KEY_FILE_NAME, makeKeyFile, readKeyFile } from '$lib/live/key-file';
+import type { KeyFileProblem } from '$lib/live/key-file';
+import type { TeamSecret } from '$lib/live/team';
+import { randomBytes } from '$lib/security/encoding';
 import type { AppContext } from './context';
 import { connectLive, resumeLive } from './live-sync';
 import type {
@@ -19,6 +25,20 @@ export type LiveConnectReport =
 	| { readonly kind: 'refused'; readonly problem: ConnectProblem };
 
 export type LiveView = { readonly server: ServerConfig; readonly status: LiveStatus } | null;
+
+/**
+ * What opens the team key: the team passphrase (empty: connect without it, nothing is read), or
+ * the text of a team key file the person chose (read here, as hostile input).
+ */
+export type LiveSecret =
+	| { readonly kind: 'passphrase'; readonly passphrase: string }
+	| { readonly kind: 'key-file'; readonly text: string };
+
+/** A new team key file to download; it is not kept anywhere. */
+export interface MadeKeyFile {
+	readonly text: string;
+	readonly filename: string;
+}
 
 let session: LiveSession | null = null;
 
@@ -74,23 +94,30 @@ const stopCurrent = (): void => {
 	session = null;
 };
 
+/** The secret to open the team key with (null: none), or why a chosen key file is not one. */
+function teamSecret(secret: LiveSecret): Result<TeamSecret | null, KeyFileProblem> {
+	if (secret.kind === 'key-file') return readKeyFile(secret.text);
+	return ok(secret.passphrase === '' ? null : secret.passphrase);
+}
+
 export async function liveConnect(
 	ctx: AppContext,
 	server: ServerConfig,
-	passphrase: string,
+	secret: LiveSecret,
 	onStatus: (status: LiveStatus) => void
 ): Promise<LiveConnectReport> {
+	const team = teamSecret(secret);
+	if (!team.ok) return { kind: 'refused', problem: { code: team.error } };
 	stopCurrent();
-	const joined = await connectLive(
-		ctx,
-		server,
-		passphrase === '' ? null : passphrase,
-		browserEnv(ctx.store.device),
-		onStatus
-	);
+	const joined = await connectLive(ctx, server, team.value, browserEnv(ctx.store.device), onStatus);
 	if (!joined.ok) return { kind: 'refused', problem: joined.error };
 	session = joined.value;
 	return { kind: 'connected', server: session.server, status: session.status };
+}
+
+/** S10: a new team key file from this device's randomness (nothing is stored). */
+export function liveMakeKeyFile(): Promise<MadeKeyFile> {
+	return Promise.resolve({ text: makeKeyFile(randomBytes), filename: KEY_FILE_NAME });
 }
 
 /** Resumes the kept settings once per open app (after a reload); what runs, if anything. */

@@ -1,6 +1,7 @@
 // S10: live sync for a device. Connecting checks the server and opens the team key; the
 // settings (server, credentials, the key as a non-extractable CryptoKey, checkpoints) are kept in
-// this device's database so sync resumes after a reload without the passphrase. What is pulled
+// this device's database so sync resumes after a reload without the passphrase or key file,
+// neither of which is ever stored. What is pulled
 // goes through the file import path: a file is built in memory from the pulled changes and the
 // signatures their devices pushed, read by the same reader (S7, X5, X6) and imported by the
 // same store call (S4–S6); the server is trusted no more than a file.
@@ -12,6 +13,7 @@ import type { HeadSignature } from '$lib/log/evidence';
 import { connect, reconnect } from '$lib/live/connect';
 import type { ConnectProblem } from '$lib/live/connect';
 import type { CouchClient, ServerConfig } from '$lib/live/couch';
+import type { TeamSecret } from '$lib/live/team';
 import { LiveLoop } from '$lib/live/loop';
 import type { LiveProblem, LiveStatus, LoopEnv } from '$lib/live/loop';
 import { PENDING_MAX, Replicator } from '$lib/live/replicator';
@@ -72,15 +74,15 @@ export async function liveServer(ctx: AppContext): Promise<ServerConfig | null> 
 	return (await settingsOf(ctx))?.server ?? null;
 }
 
-/** S10: connects this device; `passphrase` null connects without the key (nothing applied). */
+/** S10: connects this device; `secret` null connects without the key (nothing applied). */
 export async function connectLive(
 	ctx: AppContext,
 	server: ServerConfig,
-	passphrase: string | null,
+	secret: TeamSecret | null,
 	env: LiveEnv,
 	onStatus: (status: LiveStatus) => void
 ): Promise<Result<LiveSession, ConnectProblem>> {
-	const joined = await connect(server, passphrase, env.fetch, {
+	const joined = await connect(server, secret, env.fetch, {
 		random: randomBytes,
 		...(env.iterations === undefined ? {} : { iterations: env.iterations })
 	});
@@ -123,9 +125,11 @@ function start(
 	onStatus: (status: LiveStatus) => void
 ): LiveSession {
 	let settings = initial;
+	/** Set by Disconnect before it forgets the settings: nothing of this session writes after. */
+	let ended = false;
 	const save = async (next: Partial<Settings>): Promise<void> => {
 		settings = { ...settings, ...next };
-		await ctx.store.saveLiveSettings(settings);
+		if (!ended) await ctx.store.saveLiveSettings(settings);
 	};
 	/** Another tab may have disconnected (or connected elsewhere) meanwhile: then this ends. */
 	const stillOurs = async (): Promise<Settings | null> => {
@@ -193,6 +197,7 @@ function start(
 		},
 		async disconnect() {
 			unsubscribe();
+			ended = true;
 			await ctx.store.saveLiveSettings(null);
 			loop.stop();
 		},

@@ -1,14 +1,16 @@
 // S10: the team key. Every device of a team derives the same AES-GCM key from the team
-// passphrase (PBKDF2-SHA-256, as for files: S3), with the salt and iteration count kept in one
-// document on the server, `tessera:team`. That document also holds a check value encrypted
-// under the key, so a wrong passphrase is told apart at once instead of as a stream of
-// unreadable changes. The server sees the salt and the check, never the passphrase or the key.
+// passphrase, or in the same way from the secret of a team key file (key-file.ts), through
+// PBKDF2-SHA-256 (as for files: S3) with the salt and iteration count kept in one document on
+// the server, `tessera:team`. That document also holds a check value encrypted
+// under the key, so a wrong passphrase or key file is told apart at once instead of as a stream
+// of unreadable changes. The server sees the salt and the check, never the secret or the key.
 import { err, ok } from '$lib/core';
 import type { Result } from '$lib/core';
 import { base64urlToBytes, bytesToBase64url, utf8 } from '$lib/security/encoding';
 import { KDF_ITERATIONS } from '$lib/sync/format';
 import { DEFAULT_KDF_ITERATIONS, deriveKey } from '$lib/sync/crypto';
 import { z } from '$lib/sync/schema-base';
+import type { TeamKeyFile } from './key-file';
 
 export const TEAM_DOC_ID = 'tessera:team';
 const CHECK_TEXT = 'tessera team key check v1';
@@ -37,7 +39,16 @@ export const TeamDocSchema = z.looseObject({
 });
 export type TeamDoc = z.output<typeof TeamDocSchema>;
 
-export type TeamProblem = 'wrong-passphrase' | 'bad-team-doc';
+export type TeamProblem = 'wrong-passphrase' | 'wrong-key-file' | 'bad-team-doc';
+
+/**
+ * What a team key comes from: the team passphrase, or a team key file (its secret is stretched
+ * in the passphrase's place). A team is opened by whichever made it.
+ */
+export type TeamSecret = string | TeamKeyFile;
+
+const secretText = (secret: TeamSecret): string =>
+	typeof secret === 'string' ? secret : secret.secret;
 
 /** The randomness and the cost a team key needs, injected (tests pass the minimum cost). */
 export interface TeamKeyOptions {
@@ -45,17 +56,17 @@ export interface TeamKeyOptions {
 	readonly random: (length: number) => Uint8Array<ArrayBuffer>;
 }
 
-const deriveTeamKey = (passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) =>
-	deriveKey(passphrase, salt, iterations, 'encrypt', 'decrypt');
+const deriveTeamKey = (secret: TeamSecret, salt: Uint8Array<ArrayBuffer>, iterations: number) =>
+	deriveKey(secretText(secret), salt, iterations, 'encrypt', 'decrypt');
 
 /** A new team: a fresh salt, the key, and the document that lets other devices check it. */
 export async function createTeam(
-	passphrase: string,
+	secret: TeamSecret,
 	options: TeamKeyOptions
 ): Promise<{ key: CryptoKey; doc: TeamDoc }> {
 	const iterations = options.iterations ?? DEFAULT_KDF_ITERATIONS;
 	const salt = options.random(SALT_BYTES);
-	const key = await deriveTeamKey(passphrase, salt, iterations);
+	const key = await deriveTeamKey(secret, salt, iterations);
 	const iv = options.random(IV_BYTES);
 	const check = await globalThis.crypto.subtle.encrypt(
 		{ name: 'AES-GCM', iv, additionalData: utf8(TEAM_DOC_ID) },
@@ -72,11 +83,12 @@ export async function createTeam(
 	return { key, doc };
 }
 
-/** The team key from the passphrase, or why not: the check value must decrypt to its text. */
+/** The team key from the secret, or why not: the check value must decrypt to its text. */
 export async function openTeam(
 	doc: unknown,
-	passphrase: string
+	secret: TeamSecret
 ): Promise<Result<CryptoKey, TeamProblem>> {
+	const wrong = typeof secret === 'string' ? 'wrong-passphrase' : 'wrong-key-file';
 	const parsed = TeamDocSchema.safeParse(doc);
 	if (!parsed.success) return err('bad-team-doc');
 	const { kdf, check } = parsed.data;
@@ -85,16 +97,16 @@ export async function openTeam(
 	const data = base64urlToBytes(check.ciphertext);
 	if (salt === null || salt.length !== SALT_BYTES) return err('bad-team-doc');
 	if (iv === null || iv.length !== IV_BYTES || data === null) return err('bad-team-doc');
-	const key = await deriveTeamKey(passphrase, salt, kdf.iterations);
+	const key = await deriveTeamKey(secret, salt, kdf.iterations);
 	try {
 		const plain = await globalThis.crypto.subtle.decrypt(
 			{ name: 'AES-GCM', iv, additionalData: utf8(TEAM_DOC_ID) },
 			key,
 			data
 		);
-		if (new TextDecoder().decode(plain) !== CHECK_TEXT) return err('wrong-passphrase');
+		if (new TextDecoder().decode(plain) !== CHECK_TEXT) return err(wrong);
 	} catch {
-		return err('wrong-passphrase');
+		return err(wrong);
 	}
 	return ok(key);
 }

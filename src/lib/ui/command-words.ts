@@ -52,7 +52,13 @@ import {
 	keptWords
 } from './sync-command-words';
 import { importFailedWords } from './sync-words';
-import { DISCONNECTED_WORDS, PAUSED_WORDS, RESUMED_WORDS, connectedWords } from './live-words';
+import {
+	DISCONNECTED_WORDS,
+	KEY_FILE_MADE_WORDS,
+	PAUSED_WORDS,
+	RESUMED_WORDS,
+	connectedWords
+} from './live-words';
 import {
 	ORGANIZATION_DONE,
 	isOrganizationCommand,
@@ -108,6 +114,7 @@ const DONE: { readonly [N in CommandName]: Words<N> } = {
 	'sync.dismiss': () => announcement(DISMISSED_WORDS, 'info'),
 	'sync.history': (check) => historyWords(check),
 	'live.connect': (report) => connectedWords(report),
+	'live.makeKeyFile': () => announcement(KEY_FILE_MADE_WORDS, 'success'),
 	'live.restore': () => null,
 	'live.pause': () => announcement(PAUSED_WORDS, 'info'),
 	'live.resume': () => announcement(RESUMED_WORDS, 'info'),

@@ -31,6 +31,10 @@ export function liveProblemWords(problem: ConnectProblem | LiveProblem): string 
 			return 'Stopped before the server answered.';
 		case 'wrong-passphrase':
 			return 'That is not this team’s passphrase: nothing was read or sent.';
+		case 'wrong-key-file':
+			return 'That is not this team’s key file: nothing was read or sent.';
+		case 'bad-key-file':
+			return 'That file is not a Tessera team key file, or it is damaged: nothing was read or sent.';
 		case 'local':
 			return 'This device could not save what live sync received (is its storage full?): nothing was half-written. Tessera will try again.';
 		case 'bad-team-doc':
@@ -53,8 +57,10 @@ export function connectedWords(report: LiveConnectReport): Announcement {
 }
 
 const LOCKED =
-	'Without the team passphrase nothing is read or applied: encrypted changes wait on the server.';
+	'Without the team passphrase or key file nothing is read or applied: encrypted changes wait on the server.';
 
+export const KEY_FILE_MADE_WORDS =
+	'A new team key file was made and downloaded: keep it safe, and copy it to the team’s other devices. Anyone who has it can read the team’s data on the server.';
 export const PAUSED_WORDS = 'Live sync paused: nothing is sent or received until you resume.';
 export const RESUMED_WORDS = 'Live sync resumed.';
 export const DISCONNECTED_WORDS =
@@ -69,7 +75,7 @@ export function liveStatusWords(status: LiveStatus): string {
 	const parts: string[] = [stateWords(status)];
 	if (status.locked) {
 		parts.push(
-			`${plural(c.encrypted, 'encrypted change')} waiting: connect with the team passphrase to read them.`
+			`${plural(c.encrypted, 'encrypted change')} waiting: connect with the team passphrase or key file to read them.`
 		);
 		return parts.join(' ');
 	}

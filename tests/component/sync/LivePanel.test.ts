@@ -1,19 +1,35 @@
-// S10 in the UI: the Live sync panel asks for the server, database, user, password and team
-// passphrase by label; once connected it shows the status line, a first pull's progress, and
-// Pause (Resume when paused or stopped) and Disconnect.
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+// S10 in the UI: the Live sync panel asks for the server, database, user, password and the
+// team's secret (its passphrase, or a team key file chosen or made here) by label; once connected
+// it shows the status line, a first pull's progress, and Pause (Resume when paused or stopped)
+// and Disconnect.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import LivePanel from '$lib/components/sync/LivePanel.svelte';
 import type { LiveStatus } from '$lib/app/command-types';
+import { KEY_FILE_MAX_CHARS } from '$lib/live/key-file';
 import { zeroCounts } from '$lib/live/replicator';
+import type { ChosenKeyFile, SecretKind } from '$lib/state/live-sync.svelte';
+
+const PASSPHRASE: SecretKind = 'passphrase';
+const KEY_FILE: SecretKind = 'key-file';
 
 const handlers = () => ({
 	onconnect: vi.fn(),
+	onkeyfile: vi.fn<(file: ChosenKeyFile | null) => void>(),
+	onmakekeyfile: vi.fn(),
 	onpause: vi.fn(),
 	onresume: vi.fn(),
 	ondisconnect: vi.fn()
 });
-const fields = { url: '', database: '', username: '', password: '', passphrase: '' };
+const fields = {
+	url: '',
+	database: '',
+	username: '',
+	password: '',
+	passphrase: '',
+	secretKind: PASSPHRASE,
+	keyFile: null
+};
 const server = { url: 'https://couch.example', database: 'team', username: 'zoe', password: '' };
 const status = (over: Partial<LiveStatus> = {}): LiveStatus => ({
 	state: 'live',
@@ -72,5 +88,62 @@ describe('LivePanel', () => {
 		);
 		await fireEvent.click(within(panel).getByRole('button', { name: 'Resume' }));
 		expect(h.onresume).toHaveBeenCalledOnce();
+	});
+
+	it('S10: "Key file" swaps the passphrase for a file input and "Make a team key file", with a word to keep it safe', async () => {
+		const h = handlers();
+		render(LivePanel, { server: null, status: null, ...fields, ...h });
+		const panel = screen.getByRole('region', { name: 'Live sync' });
+		const choice = within(panel).getByRole('group', { name: 'The team’s secret' });
+		expect(within(choice).getByRole('radio', { name: 'Use a passphrase' })).toBeChecked();
+		expect(within(panel).queryByLabelText('Team key file')).toBeNull();
+		await fireEvent.click(within(choice).getByRole('radio', { name: 'Use a key file' }));
+		expect(within(panel).queryByLabelText('Team passphrase')).toBeNull();
+		const input = within(panel).getByLabelText('Team key file');
+		expect(input).toHaveAttribute('type', 'file');
+		expect(input).toBeRequired();
+		expect(input).toHaveAccessibleDescription(
+			/Keep the file safe, and copy it to the team’s other devices/
+		);
+		await fireEvent.click(within(panel).getByRole('button', { name: 'Make a team key file' }));
+		expect(h.onmakekeyfile).toHaveBeenCalledOnce();
+		expect(h.onconnect).not.toHaveBeenCalled();
+	});
+
+	it('S10: a chosen key file’s text is read and handed on; a made one is shown as chosen', async () => {
+		const h = handlers();
+		const text = '{"format":"tessera-team-key","version":1,"secret":"x"}';
+		const { rerender } = render(LivePanel, {
+			server: null,
+			status: null,
+			...fields,
+			secretKind: KEY_FILE,
+			...h
+		});
+		const panel = screen.getByRole('region', { name: 'Live sync' });
+		const input = within(panel).getByLabelText('Team key file');
+		await fireEvent.change(input, { target: { files: [new File([text], 'our-team.json')] } });
+		await waitFor(() => expect(h.onkeyfile).toHaveBeenCalledOnce());
+		const chosen: ChosenKeyFile = { name: 'our-team.json', text, made: false };
+		expect(h.onkeyfile).toHaveBeenCalledWith(chosen);
+		// Only the start of a big file is read: the key-file reader refuses it by its size.
+		const big = 'x'.repeat(1_000_000);
+		await fireEvent.change(input, { target: { files: [new File([big], 'big.json')] } });
+		await waitFor(() => expect(h.onkeyfile).toHaveBeenCalledTimes(2));
+		const read = h.onkeyfile.mock.calls[1]?.[0];
+		expect(read).toMatchObject({ name: 'big.json', made: false });
+		expect(read?.text.length).toBeGreaterThan(KEY_FILE_MAX_CHARS);
+		expect(read?.text.length).toBeLessThan(big.length);
+		await rerender({
+			keyFile: { name: 'tessera-team-key.json', text, made: true }
+		});
+		expect(panel).toHaveTextContent('Using tessera-team-key.json, just made and downloaded.');
+		expect(within(panel).getByLabelText('Team key file')).not.toBeRequired();
+		await fireEvent.input(within(panel).getByLabelText('Server URL'), {
+			target: { value: 'https://couch.example' }
+		});
+		await fireEvent.input(within(panel).getByLabelText('Database'), { target: { value: 'team' } });
+		await fireEvent.click(within(panel).getByRole('button', { name: 'Connect' }));
+		expect(h.onconnect).toHaveBeenCalledOnce();
 	});
 });

@@ -1,5 +1,6 @@
 // Live sync (S10) end to end: browser contexts as separate devices, each connected through the
 // Sync page's "Live sync" panel to a database of the PouchDB Server the couch fixture starts.
+import { basename } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Browser, Locator, Page } from '@playwright/test';
 import type { CouchDatabase } from '../fixtures/couch';
@@ -27,23 +28,45 @@ export async function openSync(page: Page): Promise<void> {
 	await expect(page.getByTestId('history-count')).not.toContainText('Counting');
 }
 
-export async function connect(
+/** The Live sync panel's server fields. */
+export async function fillServer(
 	page: Page,
 	db: CouchDatabase,
-	options: { password?: string; passphrase?: string } = {}
+	password = db.password
 ): Promise<void> {
-	await openSync(page);
 	const panel = livePanel(page);
 	await panel.getByLabel('Server URL').fill(db.url);
 	await panel.getByLabel('Database').fill(db.name);
 	await panel.getByLabel('User name').fill(db.username);
-	await panel.getByLabel('Server password').fill(options.password ?? db.password);
-	await panel.getByLabel('Team passphrase').fill(options.passphrase ?? PASSPHRASE);
+	await panel.getByLabel('Server password').fill(password);
+}
+
+/** Connects with the team passphrase, or with the team key file at `keyFile` (a path). */
+export async function connect(
+	page: Page,
+	db: CouchDatabase,
+	options: { password?: string; passphrase?: string; keyFile?: string } = {}
+): Promise<void> {
+	await openSync(page);
+	const panel = livePanel(page);
+	await fillServer(page, db, options.password);
+	if (options.keyFile === undefined) {
+		await panel.getByLabel('Team passphrase').fill(options.passphrase ?? PASSPHRASE);
+	} else {
+		await panel.getByRole('radio', { name: 'Use a key file' }).check();
+		await panel.getByLabel('Team key file').setInputFiles(options.keyFile);
+		// The panel has read the file once it names it.
+		await expect(panel).toContainText(`Using ${basename(options.keyFile)}.`);
+	}
 	await panel.getByRole('button', { name: 'Connect' }).click();
 }
 
-export async function connected(page: Page, db: CouchDatabase): Promise<void> {
-	await connect(page, db);
+export async function connected(
+	page: Page,
+	db: CouchDatabase,
+	options: { keyFile?: string } = {}
+): Promise<void> {
+	await connect(page, db, options);
 	await expect(announcement(page)).toContainText('Live sync is on', SLOW);
 	await expect(livePanel(page)).toContainText('Connected and up to date', SLOW);
 }

@@ -125,6 +125,7 @@ describe('the command map', () => {
 			'sync.dismiss',
 			'sync.history',
 			'live.connect',
+			'live.makeKeyFile',
 			'live.restore',
 			'live.pause',
 			'live.resume',

@@ -4,6 +4,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { State } from '$lib/core';
 import { connect } from '$lib/live/connect';
+import { makeKeyFile, readKeyFile } from '$lib/live/key-file';
+import type { TeamKeyFile } from '$lib/live/key-file';
+import type { TeamSecret } from '$lib/live/team';
 import { Replicator } from '$lib/live/replicator';
 import type { Checkpoint } from '$lib/live/replicator';
 import { changeDoc, signatureDoc } from '$lib/live/docs';
@@ -34,7 +37,7 @@ function server(): FakeCouch {
 	return couch;
 }
 
-async function joined(couch: FakeCouch, passphrase: string | null = 'team passphrase') {
+async function joined(couch: FakeCouch, passphrase: TeamSecret | null = 'team passphrase') {
 	return connect({ url: URL_, database: DB, username: '', password: '' }, passphrase, couch.fetch, {
 		iterations: KDF_ITERATIONS.min,
 		random: randomBytes
@@ -44,7 +47,7 @@ async function joined(couch: FakeCouch, passphrase: string | null = 'team passph
 async function live(
 	d: Device,
 	couch: FakeCouch,
-	passphrase: string | null = 'team passphrase',
+	passphrase: TeamSecret | null = 'team passphrase',
 	start: Checkpoint = { push: 0, pull: 0 }
 ) {
 	const made = await joined(couch, passphrase);
@@ -336,6 +339,45 @@ describe('S10: live sync between devices', () => {
 		});
 	});
 
+	it('S10: two devices with the same team key file converge; the server holds only its salt and check', async () => {
+		const couch = server();
+		const { a, b } = await twoDevices();
+		const text = makeKeyFile(randomBytes);
+		await commit(a, rename(alice, 'Alice A'));
+		await commit(b, rename(bob, 'Bob B'));
+		const la = await live(a, couch, keyFileOf(text));
+		const lb = await live(b, couch, keyFileOf(text)); // as device B reads its copy
+		await la.sync();
+		await lb.sync();
+		await la.sync();
+		expect(a.store.state.accounts.get(bob.id)?.name).toBe('Bob B');
+		expect(b.store.state.accounts.get(alice.id)?.name).toBe('Alice A');
+		expect(await ids(a)).toEqual(await ids(b));
+		const secret = keyFileOf(text).secret;
+		expect(JSON.stringify(couch.docs(DB))).not.toContain(secret);
+	});
+
+	it('S10: a wrong key file is refused as a key file before anything is read or sent', async () => {
+		const couch = server();
+		const { a } = await twoDevices();
+		const la = await live(a, couch, keyFileOf(makeKeyFile(randomBytes)));
+		await la.sync();
+		const before = couch.requests.length;
+		expect(await joined(couch, keyFileOf(makeKeyFile(randomBytes)))).toEqual({
+			ok: false,
+			error: { code: 'wrong-key-file' }
+		});
+		// Only the server's info and the team document were asked for.
+		expect(couch.requests.slice(before)).toEqual([`GET /${DB}/`, `GET /${DB}/tessera%3Ateam`]);
+		// A team made with a passphrase refuses a key file as a key file too.
+		const other = server();
+		await live(a, other);
+		expect(await joined(other, keyFileOf(makeKeyFile(randomBytes)))).toEqual({
+			ok: false,
+			error: { code: 'wrong-key-file' }
+		});
+	});
+
 	it('S10: wrong credentials are "unauthorized"; a missing database is "no-database"', async () => {
 		const couch = createFakeCouch({ users: { member: 'secret' } });
 		couch.createDb(DB);
@@ -357,3 +399,10 @@ describe('S10: live sync between devices', () => {
 		});
 	});
 });
+
+/** A key file as a device reads it from the file's text. */
+function keyFileOf(text: string): TeamKeyFile {
+	const read = readKeyFile(text);
+	if (!read.ok) throw new Error(read.error);
+	return read.value;
+}

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectProblem, LiveProblem, LiveStatus } from '$lib/app/command-types';
 import { zeroCounts } from '$lib/live/replicator';
-import { connectedWords, liveProblemWords, liveStatusWords } from '$lib/ui/live-words';
+import {
+	KEY_FILE_MADE_WORDS,
+	connectedWords,
+	liveProblemWords,
+	liveStatusWords
+} from '$lib/ui/live-words';
+import { doneWords } from '$lib/ui/command-words';
 
 const PROBLEMS: (ConnectProblem | LiveProblem)[] = [
 	{ code: 'local' },
@@ -16,6 +22,8 @@ const PROBLEMS: (ConnectProblem | LiveProblem)[] = [
 	{ code: 'bad-response' },
 	{ code: 'aborted' },
 	{ code: 'wrong-passphrase' },
+	{ code: 'wrong-key-file' },
+	{ code: 'bad-key-file' },
 	{ code: 'bad-team-doc' }
 ];
 
@@ -48,7 +56,9 @@ describe('S10: live sync words', () => {
 			'Live sync is on: this device sends and receives changes through team on https://couch.example.'
 		);
 		const locked = connectedWords({ kind: 'connected', server, status: status({ locked: true }) });
-		expect(locked.text).toContain('Without the team passphrase nothing is read or applied');
+		expect(locked.text).toContain(
+			'Without the team passphrase or key file nothing is read or applied'
+		);
 	});
 
 	it('S10: the status line counts each way, and says what waits, was refused or is encrypted', () => {
@@ -83,5 +93,24 @@ describe('S10: live sync words', () => {
 		expect(liveStatusWords(status({ state: 'elsewhere' }))).toContain(
 			'Live sync runs in another tab of this browser; this tab takes over when that one closes.'
 		);
+	});
+
+	it('S10: a key file is worded as a key file: a wrong one, one that is not a key file, and a new one', () => {
+		const wrong = connectedWords({ kind: 'refused', problem: { code: 'wrong-key-file' } });
+		expect(wrong.tone).toBe('error');
+		expect(wrong.text).toBe(
+			'Live sync is not on. That is not this team’s key file: nothing was read or sent.'
+		);
+		expect(wrong.text).not.toContain('passphrase');
+		const bad = connectedWords({ kind: 'refused', problem: { code: 'bad-key-file' } });
+		expect(bad.text).toContain('That file is not a Tessera team key file, or it is damaged');
+		expect(bad.text).not.toContain('passphrase');
+		const made = doneWords('live.makeKeyFile', { text: '{}', filename: 'k.json' }, {});
+		expect(made).toEqual({ text: KEY_FILE_MADE_WORDS, tone: 'success' });
+		expect(KEY_FILE_MADE_WORDS).toContain('keep it safe');
+		expect(KEY_FILE_MADE_WORDS).toContain('copy it to the team’s other devices');
+		expect(
+			liveStatusWords(status({ locked: true, counts: { ...zeroCounts(), encrypted: 1 } }))
+		).toContain('connect with the team passphrase or key file to read them');
 	});
 });
