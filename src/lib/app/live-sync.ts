@@ -142,7 +142,11 @@ function start(
 		return ours ? current : null;
 	};
 	const host = liveHost(ctx, async (checkpoint) => {
-		if ((await stillOurs()) !== null) await save({ checkpoint });
+		const current = await stillOurs();
+		if (current === null) return;
+		// A Pause in a tab that waits its turn holds here too, from this loop's next step.
+		await save({ checkpoint, paused: current.paused });
+		if (current.paused) loop.pause();
 	});
 	const replicator = new Replicator(
 		client,

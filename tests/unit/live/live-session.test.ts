@@ -153,6 +153,23 @@ describe('S10: live sync across the tabs of one browser', () => {
 		second.session.stop();
 	});
 
+	it('S10: a Pause in a tab that waits its turn pauses the running tab at its next step', async () => {
+		const { couch, d } = await setUp();
+		const lock = oneLock();
+		const first = await tabOne(d, envWith(couch, lock));
+		const second = await tabTwo(d, envWith(couch, lock));
+		await second.tab.until('elsewhere');
+		await second.session.pause();
+		await commit(d, rename('Alice while paused elsewhere'));
+		await first.tab.until('paused');
+		const settings = await d.store.liveSettings();
+		expect(
+			typeof settings === 'object' && settings !== null && Reflect.get(settings, 'paused')
+		).toBe(true);
+		first.session.stop();
+		second.session.stop();
+	});
+
 	it('S10: a tab that finds live sync disconnected by another tab stops, and does not write the settings back', async () => {
 		const { couch, d } = await setUp();
 		const first = await tabOne(d, envWith(couch));
