@@ -170,10 +170,14 @@ export class Replicator {
 			const hashes = new Map<string, string>(changes.map((c) => [c.id, changeHash(c)]));
 			const hashOf = (c: Change): string => hashes.get(c.id) ?? changeHash(c);
 			const lacking: Change[] = [];
+			const ask = (slice: readonly Change[]) =>
+				this.client.missing(new Map(slice.map((c) => [changeDocId(c.id), revOf(hashOf(c))])));
+			// One `_revs_diff` ahead: the next page is asked about while this answer is read.
+			let asked = ask(changes.slice(0, PAGE));
 			for (let i = 0; i < changes.length; i += PAGE) {
 				const slice = changes.slice(i, i + PAGE);
-				const revs = new Map(slice.map((c) => [changeDocId(c.id), revOf(hashOf(c))]));
-				const missing = await this.client.missing(revs);
+				const missing = await asked;
+				if (i + PAGE < changes.length) asked = ask(changes.slice(i + PAGE, i + 2 * PAGE));
 				if (!missing.ok) return { ok: false, problem: missing.error };
 				lacking.push(...slice.filter((c) => missing.value.has(changeDocId(c.id))));
 			}
@@ -197,31 +201,38 @@ export class Replicator {
 	): Promise<Step> {
 		if (lacking.length === 0) return fine;
 		const signed = new Set<string>();
-		const send = async (
-			changes: readonly Change[],
-			heads: readonly SegmentHead[]
-		): Promise<Step> => {
+		/** A page's documents: its changes and the signatures over its heads not sent yet. */
+		const prepare = async (changes: readonly Change[], heads: readonly SegmentHead[]) => {
 			const signatures = await this.host.signatures(heads.filter((h) => !signed.has(h.changeId)));
 			for (const s of signatures) signed.add(s.changeId);
-			const docs = await Promise.all([
+			return Promise.all([
 				...changes.map((c) => changeDoc(c, key, this.host.random, hashOf(c))),
 				...signatures.map((s) => signatureDoc(s, key, this.host.random))
 			]);
-			if (docs.length === 0) return fine;
+		};
+		const pages: (readonly Change[])[] = [];
+		for (let i = 0; i < lacking.length; i += PAGE) pages.push(lacking.slice(i, i + PAGE));
+		const ahead = (i: number) => {
+			const page = pages[i] ?? [];
+			// The whole runs' heads go last, when they differ from the pages' (see above).
+			const prepared = prepare(page, headsOf(i < pages.length ? page : lacking, hashOf));
+			prepared.catch(() => undefined); // awaited below, unless a write before it failed
+			return { changes: page, prepared };
+		};
+		// Each page is encrypted while the one before it is being written.
+		let next = ahead(0);
+		for (let i = 0; i <= pages.length; i++) {
+			const { changes, prepared } = next;
+			const docs = await prepared;
+			if (i < pages.length) next = ahead(i + 1);
+			if (docs.length === 0) continue;
 			const written = await this.client.write(docs);
 			if (!written.ok) return { ok: false, problem: written.error };
 			for (const c of changes) this.#onServer.add(c.id);
 			this.counts.pushed += changes.length;
-			return fine;
-		};
-		for (let i = 0; i < lacking.length; i += PAGE) {
-			const page = lacking.slice(i, i + PAGE);
-			const step = await send(page, headsOf(page, hashOf));
-			if (!step.ok) return step;
 		}
-		const step = await send([], headsOf(lacking, hashOf));
-		if (step.ok) this.counts.lastPush = this.host.now();
-		return step;
+		this.counts.lastPush = this.host.now();
+		return fine;
 	}
 
 	/** One `_changes` page; long-polls (`wait`) when caught up. */
