@@ -21,7 +21,8 @@ import {
 	historySize,
 	livePanel,
 	newDevice,
-	openSync
+	openSync,
+	twoDevicesInStep
 } from './helpers/live';
 import { loginAs } from './helpers/session';
 import { DEMO_LICENSES, demoPersonByEmail } from '$lib/core/demo-data';
@@ -43,13 +44,7 @@ test('S10/X6: a forged document written straight into the server is a conflict, 
 }) => {
 	test.setTimeout(360_000);
 	const db = await couch.db('forged');
-	const a = await newDevice(browser);
-	const b = await newDevice(browser);
-	await loadDemo(a);
-	await loginAs(a, OLIVIA, '/sync');
-	await connected(a, db);
-	await connected(b, db);
-	await caughtUp(b, a);
+	const [a, b] = await twoDevicesInStep(browser, db);
 	const history = await b.getByTestId('history-count').innerText();
 	// Both pages stay open on the Sync page from here: the status line counts this session.
 	await expect(livePanel(a)).toContainText('Connected and up to date', SLOW);

@@ -25,7 +25,8 @@ import {
 	historySize,
 	livePanel,
 	newDevice,
-	openSync
+	openSync,
+	twoDevicesInStep
 } from './helpers/live';
 import { loginAs } from './helpers/session';
 
@@ -132,13 +133,7 @@ test('S10: a device offline catches up, and a server killed and restarted loses 
 }) => {
 	test.setTimeout(300_000);
 	const db = await couch.db('faults');
-	const a = await newDevice(browser);
-	const b = await newDevice(browser);
-	await loadDemo(a);
-	await loginAs(a, OLIVIA, '/sync');
-	await connected(a, db);
-	await connected(b, db);
-	await caughtUp(b, a);
+	const [a, b] = await twoDevicesInStep(browser, db);
 
 	// B goes offline; A edits; B comes back and catches up.
 	await b.context().setOffline(true);

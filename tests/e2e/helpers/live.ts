@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Browser, Locator, Page } from '@playwright/test';
 import type { CouchDatabase } from '../fixtures/couch';
-import { announcement, openLicense } from './demo';
+import { announcement, loadDemo, openLicense } from './demo';
+import { loginAs } from './session';
 
 export const PASSPHRASE = 'our team passphrase';
 export const OLIVIA = 'olivia.park@northwind.example';
@@ -98,4 +99,19 @@ export async function billingContacts(page: Page): Promise<Locator> {
 	await page.goto('/licenses');
 	const region = await openLicense(page, ISSUES, SEN);
 	return region.getByRole('list', { name: 'Billing contacts' });
+}
+
+/**
+ * Two devices in step through `db`: A holds the demo with Olivia logged in (her device enrolled:
+ * X6) and B has pulled it all. Both are left on the Sync page.
+ */
+export async function twoDevicesInStep(browser: Browser, db: CouchDatabase): Promise<[Page, Page]> {
+	const a = await newDevice(browser);
+	const b = await newDevice(browser);
+	await loadDemo(a);
+	await loginAs(a, OLIVIA, '/sync');
+	await connected(a, db);
+	await connected(b, db);
+	await caughtUp(b, a);
+	return [a, b];
 }

@@ -123,13 +123,19 @@ async function setUp() {
 	return { couch, d };
 }
 
+/** One device, two tabs sharing one lock: the first runs, the second waits its turn. */
+async function twoTabs() {
+	const { couch, d } = await setUp();
+	const lock = oneLock();
+	const first = await tabOne(d, envWith(couch, lock));
+	const second = await tabTwo(d, envWith(couch, lock));
+	await second.tab.until('elsewhere');
+	return { couch, d, first, second };
+}
+
 describe('S10: live sync across the tabs of one browser', () => {
 	it('S10: a second tab waits its turn ("elsewhere") and takes over when the first one closes', async () => {
-		const { couch, d } = await setUp();
-		const lock = oneLock();
-		const first = await tabOne(d, envWith(couch, lock));
-		const second = await tabTwo(d, envWith(couch, lock));
-		await second.tab.until('elsewhere');
+		const { couch, d, first, second } = await twoTabs();
 		expect(second.tab.seen.map((s) => s.state)).toEqual(['elsewhere']);
 		first.session.stop(); // the first tab closes
 		await second.tab.until('waiting');
@@ -141,11 +147,7 @@ describe('S10: live sync across the tabs of one browser', () => {
 	});
 
 	it('S10: a tab whose turn comes after another tab paused stays paused', async () => {
-		const { couch, d } = await setUp();
-		const lock = oneLock();
-		const first = await tabOne(d, envWith(couch, lock));
-		const second = await tabTwo(d, envWith(couch, lock));
-		await second.tab.until('elsewhere');
+		const { first, second } = await twoTabs();
 		await first.session.pause();
 		await second.tab.until('paused');
 		expect(second.tab.seen.some((s) => s.state === 'live' || s.state === 'waiting')).toBe(false);
@@ -154,11 +156,7 @@ describe('S10: live sync across the tabs of one browser', () => {
 	});
 
 	it('S10: a Pause in a tab that waits its turn pauses the running tab at its next step', async () => {
-		const { couch, d } = await setUp();
-		const lock = oneLock();
-		const first = await tabOne(d, envWith(couch, lock));
-		const second = await tabTwo(d, envWith(couch, lock));
-		await second.tab.until('elsewhere');
+		const { d, first, second } = await twoTabs();
 		await second.session.pause();
 		await commit(d, rename('Alice while paused elsewhere'));
 		await first.tab.until('paused');

@@ -103,6 +103,26 @@ async function twoDevices() {
 	return { a, b };
 }
 
+/** Two devices connected to a new server and in step. */
+async function inStep() {
+	const couch = server();
+	const { a, b } = await twoDevices();
+	const la = await live(a, couch);
+	const lb = await live(b, couch);
+	await la.sync();
+	await lb.sync();
+	return { couch, a, b, la, lb };
+}
+
+/** An insider's change as device A (same device id, its own chain): a rename of Alice. */
+async function forgedAsA() {
+	const forger = device('a', base);
+	await enroll(forger, alice);
+	await commit(forger, rename(alice, 'Forged'));
+	const forged = (await forger.store.changes()).at(-1);
+	return forged ?? expect.fail('no change');
+}
+
 describe('S10: live sync between devices', () => {
 	it('S10/S5: two devices converge through the server', async () => {
 		const couch = server();
@@ -174,12 +194,7 @@ describe('S10: live sync between devices', () => {
 	});
 
 	it('S10: offline, the step fails as "offline" and the checkpoint stays; back online, it goes on', async () => {
-		const couch = server();
-		const { a, b } = await twoDevices();
-		const la = await live(a, couch);
-		const lb = await live(b, couch);
-		await la.sync();
-		await lb.sync();
+		const { couch, a, b, la, lb } = await inStep();
 		await commit(a, rename(alice, 'Alice offline'));
 		couch.faults.offline(true);
 		expect(await la.push()).toEqual({ ok: false, problem: { code: 'offline' } });
@@ -190,18 +205,10 @@ describe('S10: live sync between devices', () => {
 	});
 
 	it('S10/X6: a change forged with the team key but without its device’s signature is never applied', async () => {
-		const couch = server();
-		const { a, b } = await twoDevices();
-		const la = await live(a, couch);
-		const lb = await live(b, couch);
-		await la.sync();
-		await lb.sync();
+		const { couch, b, la, lb } = await inStep();
 		// An insider with the team key writes a change as device A, signed with a made-up signature.
-		const forger = device('a', base);
-		await enroll(forger, alice);
-		await commit(forger, rename(alice, 'Forged'));
-		const forged = (await forger.store.changes()).at(-1);
-		if (forged === undefined || la.key === null) return expect.fail('no change');
+		const forged = await forgedAsA();
+		if (la.key === null) return expect.fail('no key');
 		const fakeSig = { device: forged.device, changeId: forged.id, signature: 'S'.repeat(86) };
 		await writeRaw(couch, [
 			await changeDoc(forged, la.key, randomBytes),
@@ -216,17 +223,9 @@ describe('S10: live sync between devices', () => {
 	});
 
 	it('S10/X6: a change that never gets a signature waits in the checkpoint, not holding it back: a restart does not pull everything after it again', async () => {
-		const couch = server();
-		const { a, b } = await twoDevices();
-		const la = await live(a, couch);
-		const lb = await live(b, couch);
-		await la.sync();
-		await lb.sync();
-		const forger = device('a', base);
-		await enroll(forger, alice);
-		await commit(forger, rename(alice, 'Forged'));
-		const forged = (await forger.store.changes()).at(-1);
-		if (forged === undefined || la.key === null) return expect.fail('no change');
+		const { couch, a, b, la, lb } = await inStep();
+		const forged = await forgedAsA();
+		if (la.key === null) return expect.fail('no key');
 		await writeRaw(couch, [await changeDoc(forged, la.key, randomBytes)]);
 		for (let i = 0; i < 3; i++) await commit(a, rename(alice, `Alice ${i}`));
 		await la.sync();
@@ -245,12 +244,7 @@ describe('S10: live sync between devices', () => {
 	});
 
 	it('S10/X6: a change whose signature arrives only after a restart is applied then', async () => {
-		const couch = server();
-		const { a, b } = await twoDevices();
-		const la = await live(a, couch);
-		const lb = await live(b, couch);
-		await la.sync();
-		await lb.sync();
+		const { couch, a, b, la, lb } = await inStep();
 		await commit(a, rename(alice, 'Alice signed late'));
 		const change = (await a.store.changes()).at(-1);
 		if (change === undefined || la.key === null) return expect.fail('no change');
@@ -269,12 +263,7 @@ describe('S10: live sync between devices', () => {
 	});
 
 	it('S10/X6: a run signed by a device nobody enrolled waits, is never applied, and holds nothing else back', async () => {
-		const couch = server();
-		const { a, b } = await twoDevices();
-		const la = await live(a, couch);
-		const lb = await live(b, couch);
-		await la.sync();
-		await lb.sync();
+		const { couch, a, b, la, lb } = await inStep();
 		// An insider's own device, with its own key, pushes a rename of Alice without ever
 		// having been enrolled for anyone: its key is known nowhere, so nothing can check it.
 		const stranger = device('e', base);
