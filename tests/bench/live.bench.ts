@@ -3,6 +3,8 @@
 // everything until caught up (A) against the floor of importing the same changes from the
 // sender's whole-history file (B), run A B A B; and the steady-state latency of one edit on the
 // sender until the device that pulled shows it (both live, idle between edits). Figures only.
+// The server listens on BENCH_PORT + 200; LIVE_BENCH_TOTAL (100,000) sets the workload's size.
+// The CPU figures include the server's process (a child of this one).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
