@@ -157,29 +157,24 @@ function start(
 		env.longPollMs
 	);
 	const exclusively = env.exclusively;
-	const loop = new LiveLoop(
-		replicator,
-		{
-			sleep: (ms, wake) => env.sleep(ms, wake),
-			isOnline: () => env.isOnline(),
-			...(exclusively === undefined
-				? {}
-				: {
-						// This tab's turn came: what another tab did meanwhile (Pause, Disconnect) holds.
-						exclusively: (task, queued, signal) =>
-							exclusively(
-								async () => {
-									const current = await stillOurs();
-									if (current?.paused === true) loop.pause();
-									else if (current !== null) await task();
-								},
-								queued,
-								signal
-							)
-					})
-		},
-		onStatus
-	);
+	const loopEnv: LoopEnv =
+		exclusively === undefined
+			? env
+			: {
+					...env,
+					// This tab's turn came: what another tab did meanwhile (Pause, Disconnect) holds.
+					exclusively: (task, queued, signal) =>
+						exclusively(
+							async () => {
+								const current = await stillOurs();
+								if (current?.paused === true) loop.pause();
+								else if (current !== null) await task();
+							},
+							queued,
+							signal
+						)
+				};
+	const loop = new LiveLoop(replicator, loopEnv, onStatus);
 	const unsubscribe = ctx.store.subscribe((event) => {
 		if (event.kind === 'committed' || event.kind === 'reloaded') loop.poke();
 	});

@@ -138,27 +138,25 @@ export class LiveLoop {
 
 	async #loop(): Promise<void> {
 		let retry = FIRST_RETRY_MS;
-		{
-			while (!this.#stopped && !this.#paused) {
-				if (this.#wake.signal.aborted) this.#wake = new AbortController();
-				if (!this.env.isOnline()) {
-					this.#set('offline', { code: 'offline' });
-					await this.env.sleep(LAST_RETRY_MS, this.#wake.signal);
-					continue;
-				}
-				const step = await this.#cycle();
-				if (step === null || step.code === 'aborted') {
-					retry = FIRST_RETRY_MS;
-					continue;
-				}
-				if (STOPPING.includes(step.code)) {
-					this.#set('failed', step);
-					return;
-				}
-				this.#set('offline', step);
-				await this.env.sleep(retry, this.#wake.signal);
-				retry = Math.min(retry * 2, LAST_RETRY_MS);
+		while (!this.#stopped && !this.#paused) {
+			if (this.#wake.signal.aborted) this.#wake = new AbortController();
+			if (!this.env.isOnline()) {
+				this.#set('offline', { code: 'offline' });
+				await this.env.sleep(LAST_RETRY_MS, this.#wake.signal);
+				continue;
 			}
+			const step = await this.#cycle();
+			if (step === null || step.code === 'aborted') {
+				retry = FIRST_RETRY_MS;
+				continue;
+			}
+			if (STOPPING.includes(step.code)) {
+				this.#set('failed', step);
+				return;
+			}
+			this.#set('offline', step);
+			await this.env.sleep(retry, this.#wake.signal);
+			retry = Math.min(retry * 2, LAST_RETRY_MS);
 		}
 	}
 
