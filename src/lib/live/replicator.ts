@@ -278,7 +278,8 @@ export class Replicator {
 		if (this.#pool.size > 0 && (this.#caughtUp || this.#pool.size >= batch)) {
 			await this.#applyPool();
 		}
-		this.#forgetSignatures();
+		// Only what is left once caught up, or after an import, can go into the checkpoint.
+		if (this.#caughtUp || this.#pool.size === 0) this.#forgetSignatures();
 		const kept = this.#pending.size;
 		// While catching up the pool fills and empties every APPLY_EVERY; only what is left
 		// waiting once caught up goes into the checkpoint.
