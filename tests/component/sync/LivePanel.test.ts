@@ -110,6 +110,21 @@ describe('LivePanel', () => {
 		expect(h.onconnect).not.toHaveBeenCalled();
 	});
 
+	it('S10: a chosen file the browser cannot read is handed on with no text, not thrown', async () => {
+		const h = handlers();
+		render(LivePanel, { server: null, status: null, ...fields, secretKind: KEY_FILE, ...h });
+		const input = screen.getByLabelText('Team key file');
+		const unreadable = new File(['{}'], 'gone.json');
+		vi.spyOn(unreadable, 'slice').mockReturnValue(new Blob(['{}'], { type: 'application/json' }));
+		const blob = unreadable.slice();
+		vi.spyOn(blob, 'text').mockRejectedValue(new DOMException('gone', 'NotReadableError'));
+		await fireEvent.change(input, { target: { files: [unreadable] } });
+		await waitFor(() => expect(h.onkeyfile).toHaveBeenCalledOnce());
+		const handed: ChosenKeyFile = { name: 'gone.json', text: '', made: false };
+		expect(h.onkeyfile).toHaveBeenCalledWith(handed);
+		expect(screen.getByRole('button', { name: 'Connect' })).toBeEnabled();
+	});
+
 	it('S10: a chosen key file’s text is read and handed on; a made one is shown as chosen', async () => {
 		const h = handlers();
 		const text = '{"format":"tessera-team-key","version":1,"secret":"x"}';
