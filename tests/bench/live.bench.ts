@@ -65,27 +65,15 @@ export default async function liveBench(ctx: BenchContext): Promise<void> {
 		log(
 			`a new device pulls everything, connect → caught up, ${PAIRS} pairs (${pulled.toLocaleString('en')} in its log, ${conflicts} conflicts):`
 		);
+		const seconds = (ms: readonly number[]) =>
+			summary(
+				ms.map((x) => x / 1000),
+				's',
+				1
+			);
+		log(`  pull ${seconds(a.wall)}; CPU ${seconds(a.cpu)}`);
 		log(
-			`  pull ${summary(
-				a.wall.map((ms) => ms / 1000),
-				's',
-				1
-			)}; CPU ${summary(
-				a.cpu.map((ms) => ms / 1000),
-				's',
-				1
-			)}`
-		);
-		log(
-			`  the same changes from a file (read, preview, apply): ${summary(
-				b.wall.map((ms) => ms / 1000),
-				's',
-				1
-			)}; CPU ${summary(
-				b.cpu.map((ms) => ms / 1000),
-				's',
-				1
-			)}`
+			`  the same changes from a file (read, preview, apply): ${seconds(b.wall)}; CPU ${seconds(b.cpu)}`
 		);
 		log(
 			`  ratio wall ${summary(ratio(a.wall, b.wall), '×', 2)}, CPU ${summary(ratio(a.cpu, b.cpu), '×', 2)}`
