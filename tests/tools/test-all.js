@@ -38,7 +38,7 @@ function suite(label, command, args, report, count) {
 	rmSync(report, { force: true });
 	const { ok, seconds } = run(label, command, args);
 	const json = existsSync(report) ? readJson(report) : null;
-	const counts = json ? count(json) : { passed: 0, failed: 0, flaky: [] };
+	const counts = json ? count(json) : { passed: 0, failed: 0, flaky: [], failing: [] };
 	if (!ok && counts.failed === 0) counts.failed = 1; // the runner failed outside any test
 	passed += counts.passed;
 	failed += counts.failed;
@@ -48,6 +48,42 @@ function suite(label, command, args, report, count) {
 		`${label.padEnd(28)} ${counts.passed} passed${note}, ${counts.failed} failed (${seconds} s)`
 	);
 	for (const title of flaky) rows.push(`    flaky: ${title}`);
+	// The summary is what a CI log keeps when it is cut: name every failed test in it.
+	for (const title of counts.failing ?? []) rows.push(`    failed: ${title}`);
+}
+
+/** Files and titles of the Vitest tests that failed, and of files that failed to run. */
+function vitestFailing(json) {
+	const titles = [];
+	for (const file of json.testResults ?? []) {
+		const name = String(file.name ?? '').replace(`${process.cwd()}/`, '');
+		const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+		for (const test of failedTests) {
+			const why = String(test.failureMessages?.[0] ?? '')
+				.split('\n')[0]
+				.slice(0, 200);
+			titles.push(`${name} › ${test.fullName}${why === '' ? '' : ` — ${why}`}`);
+		}
+		if (failedTests.length === 0 && file.status === 'failed') {
+			titles.push(`${name} — ${String(file.message ?? 'failed to run').slice(0, 200)}`);
+		}
+	}
+	return titles;
+}
+
+/** Titles of the Playwright tests that failed on every try. */
+function playwrightFailing(json) {
+	const titles = [];
+	const walk = (suiteJson, path) => {
+		for (const spec of suiteJson.specs ?? []) {
+			for (const test of spec.tests ?? []) {
+				if (test.status === 'unexpected') titles.push([...path, spec.title].join(' › '));
+			}
+		}
+		for (const child of suiteJson.suites ?? []) walk(child, [...path, child.title]);
+	};
+	for (const top of json.suites ?? []) walk(top, [top.title]);
+	return titles;
 }
 
 /** Titles of the Playwright tests that failed first and passed on their retry. */
@@ -71,7 +107,8 @@ check('eslint', 'npm', ['run', '--silent', 'lint:eslint']);
 check('prettier', 'npm', ['run', '--silent', 'lint:format']);
 suite('vitest (unit + component)', 'npx', ['vitest', 'run'], 'reports/vitest.json', (j) => ({
 	passed: j.numPassedTests ?? 0,
-	failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTests ?? 0)
+	failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTests ?? 0),
+	failing: vitestFailing(j)
 }));
 if (check('build', 'npm', ['run', '--silent', 'build'])) {
 	suite(
@@ -82,7 +119,8 @@ if (check('build', 'npm', ['run', '--silent', 'build'])) {
 		(j) => ({
 			passed: (j.stats?.expected ?? 0) + (j.stats?.flaky ?? 0),
 			failed: j.stats?.unexpected ?? 0,
-			flaky: flakyTitles(j)
+			flaky: flakyTitles(j),
+			failing: playwrightFailing(j)
 		})
 	);
 } else {
