@@ -9,6 +9,9 @@ export default defineConfig({
 		// Several tests do real work (progress over 100,000 changes, full-cost PBKDF2 where the
 		// cost is not injectable yet); on a busy 2-core machine Vitest's 5 s default fails them.
 		testTimeout: 30_000,
+		// As Playwright does in CI: a test that fails is run once more, and `npm test` names
+		// every test that passed only on its retry, so a flake is reported, never hidden.
+		retry: process.env.CI ? 1 : 0,
 		reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
 		projects: [
 			{

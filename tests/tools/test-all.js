@@ -71,6 +71,20 @@ function vitestFailing(json) {
 	return titles;
 }
 
+/** Vitest tests that passed only on their retry: they pass, and keep the first try's error. */
+function vitestFlaky(json) {
+	const titles = [];
+	for (const file of json.testResults ?? []) {
+		const name = String(file.name ?? '').replace(`${process.cwd()}/`, '');
+		for (const test of file.assertionResults ?? []) {
+			if (test.status !== 'passed' || (test.failureMessages ?? []).length === 0) continue;
+			const why = String(test.failureMessages[0]).split('\n')[0].slice(0, 200);
+			titles.push(`${name} › ${test.fullName} — ${why}`);
+		}
+	}
+	return titles;
+}
+
 /** Titles of the Playwright tests that failed on every try. */
 function playwrightFailing(json) {
 	const titles = [];
@@ -108,7 +122,8 @@ check('prettier', 'npm', ['run', '--silent', 'lint:format']);
 suite('vitest (unit + component)', 'npx', ['vitest', 'run'], 'reports/vitest.json', (j) => ({
 	passed: j.numPassedTests ?? 0,
 	failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTests ?? 0),
-	failing: vitestFailing(j)
+	failing: vitestFailing(j),
+	flaky: vitestFlaky(j)
 }));
 if (check('build', 'npm', ['run', '--silent', 'build'])) {
 	suite(
