@@ -43,6 +43,9 @@ test('S10: three devices stay in step through the server, which holds only ciphe
 	await loginAs(a, OLIVIA, '/sync');
 	await connected(a, db);
 	await expect(livePanel(a)).toContainText(/Sent [1-9][\d,]* changes/);
+	// A reload starts the counts again but still says when A last sent (a time, not "never").
+	await a.reload();
+	await expect(livePanel(a)).toContainText(/since this page opened; last sent \d/, SLOW);
 
 	// B and C join: everything arrives, through the file path's checks, with no conflict.
 	for (const page of [b, c]) await connected(page, db);

@@ -26,6 +26,9 @@ import { knownDeviceKeys, signaturesFor } from './sync';
 
 export type { ConnectProblem, LiveProblem, LiveStatus, ServerConfig };
 
+/** A time in ms since 1970, as Date.now() gives it. */
+const Moment = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 const SettingsSchema = v.object({
 	server: v.object({
 		url: v.string(),
@@ -38,7 +41,10 @@ const SettingsSchema = v.object({
 		push: v.pipe(v.number(), v.integer(), v.minValue(0)),
 		pull: v.union([v.string(), v.number()]),
 		// Pulled documents that wait, as the server sent them: opened and checked again on use.
-		pending: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(PENDING_MAX), v.readonly()))
+		pending: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(PENDING_MAX), v.readonly())),
+		// Only shown: a damaged time is dropped, never the settings it came with.
+		lastPush: v.optional(v.fallback(v.nullable(Moment), null)),
+		lastPull: v.optional(v.fallback(v.nullable(Moment), null))
 	}),
 	paused: v.boolean()
 });

@@ -57,6 +57,12 @@ export interface Checkpoint {
 	 * every start would pull everything after it again.
 	 */
 	readonly pending?: readonly unknown[];
+	/**
+	 * When something was last sent and last received (ms), kept with the checkpoint so the
+	 * status line still says it after a reload; absent until the first of each.
+	 */
+	readonly lastPush?: number | null;
+	readonly lastPull?: number | null;
 }
 
 export type Applied =
@@ -153,6 +159,17 @@ export class Replicator {
 		this.#checkpoint = checkpoint;
 		this.#since = checkpoint.pull;
 		this.#restore = checkpoint.pending ?? [];
+		this.counts.lastPush = checkpoint.lastPush ?? null;
+		this.counts.lastPull = checkpoint.lastPull ?? null;
+	}
+
+	/** The times the status line shows, to go with a checkpoint (see Checkpoint.lastPush). */
+	#times(): Pick<Checkpoint, 'lastPush' | 'lastPull'> {
+		const { lastPush, lastPull } = this.counts;
+		return {
+			...(lastPush === null ? {} : { lastPush }),
+			...(lastPull === null ? {} : { lastPull })
+		};
 	}
 
 	get caughtUp(): boolean {
@@ -184,7 +201,7 @@ export class Replicator {
 			const step = await this.#write(lacking, key, hashOf);
 			if (!step.ok) return step;
 		}
-		this.#checkpoint = { ...this.#checkpoint, push: cursor };
+		this.#checkpoint = { ...this.#checkpoint, push: cursor, ...this.#times() };
 		await this.host.save(this.#checkpoint);
 		return fine;
 	}
@@ -286,7 +303,12 @@ export class Replicator {
 		const move = kept === 0 || (this.#caughtUp && kept <= PENDING_MAX);
 		if (move && this.#since !== this.#checkpoint.pull) {
 			const pending = kept === 0 ? {} : { pending: [...this.#pending.values()].map((p) => p.doc) };
-			this.#checkpoint = { push: this.#checkpoint.push, pull: this.#since, ...pending };
+			this.#checkpoint = {
+				push: this.#checkpoint.push,
+				pull: this.#since,
+				...pending,
+				...this.#times()
+			};
 			await this.host.save(this.#checkpoint);
 		}
 		return fine;

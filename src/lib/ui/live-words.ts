@@ -66,11 +66,21 @@ export const RESUMED_WORDS = 'Live sync resumed.';
 export const DISCONNECTED_WORDS =
 	'Live sync is off on this device: the server, user name and team key are forgotten. Your data stays here.';
 
-const time = (ms: number | null): string =>
-	ms === null ? 'not yet' : new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+/** When something last happened: the time today, the date and time before today, or never. */
+export function whenWords(ms: number | null, now: number): string {
+	if (ms === null) return 'never';
+	const at = new Date(ms);
+	if (at.toDateString() === new Date(now).toDateString()) {
+		return at.toLocaleTimeString(undefined, { hour12: false });
+	}
+	return at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', hour12: false });
+}
 
-/** The status line: the state, then the counts each way and what waits or was refused. */
-export function liveStatusWords(status: LiveStatus): string {
+/**
+ * The status line: the state, then the counts each way (since this page opened), when
+ * something was last sent and received (kept across reloads), and what waits or was refused.
+ */
+export function liveStatusWords(status: LiveStatus, now: number = Date.now()): string {
 	const c = status.counts;
 	const parts: string[] = [stateWords(status)];
 	if (status.locked) {
@@ -80,7 +90,7 @@ export function liveStatusWords(status: LiveStatus): string {
 		return parts.join(' ');
 	}
 	parts.push(
-		`Sent ${plural(c.pushed, 'change')} (last ${time(c.lastPush)}), received ${formatCount(c.pulled)} (last ${time(c.lastPull)}).`
+		`Sent ${plural(c.pushed, 'change')} and received ${formatCount(c.pulled)} since this page opened; last sent ${whenWords(c.lastPush, now)}, last received ${whenWords(c.lastPull, now)}.`
 	);
 	if (c.conflicts > 0)
 		parts.push(`${plural(c.conflicts, 'received change', 'received changes')} kept as conflicts.`);

@@ -176,4 +176,27 @@ describe('S10: live sync across the tabs of one browser', () => {
 		await first.tab.until('stopped');
 		expect(await d.store.liveSettings()).toBeNull();
 	});
+
+	it('S10: a reload still says when something was last sent; a damaged time drops only itself', async () => {
+		const { couch, d } = await setUp();
+		const env = envWith(couch);
+		const first = await tabOne(d, env);
+		await commit(d, rename('Alice before the reload'));
+		await first.tab.when((s) => s.counts.lastPush !== null);
+		const sentAt = first.session.status.counts.lastPush;
+		first.session.stop(); // the page reloads
+		const again = await tabTwo(d, env);
+		expect(again.session.status.counts).toMatchObject({ pushed: 0, lastPush: sentAt });
+		expect(sentAt).toEqual(expect.any(Number));
+		again.session.stop();
+		const kept = await d.store.liveSettings();
+		if (typeof kept !== 'object' || kept === null) return expect.fail('no settings');
+		const checkpoint: unknown = Reflect.get(kept, 'checkpoint');
+		if (typeof checkpoint !== 'object' || checkpoint === null) return expect.fail('no checkpoint');
+		await d.store.saveLiveSettings({ ...kept, checkpoint: { ...checkpoint, lastPush: 'soon' } });
+		const damaged = await tabTwo(d, env);
+		expect(damaged.session.server.url).toBe(SERVER.url);
+		expect(damaged.session.status.counts.lastPush).toBeNull();
+		damaged.session.stop();
+	});
 });

@@ -7,7 +7,8 @@ import {
 	KEY_FILE_MADE_WORDS,
 	connectedWords,
 	liveProblemWords,
-	liveStatusWords
+	liveStatusWords,
+	whenWords
 } from '$lib/ui/live-words';
 import { doneWords } from '$lib/ui/command-words';
 
@@ -72,7 +73,9 @@ describe('S10: live sync words', () => {
 		};
 		const line = liveStatusWords(status({ counts }));
 		expect(line).toContain('Connected and up to date.');
-		expect(line).toContain('Sent 1 change (last not yet), received 2,000');
+		expect(line).toContain(
+			'Sent 1 change and received 2,000 since this page opened; last sent never, last received never.'
+		);
 		expect(line).toContain('2 received changes kept as conflicts.');
 		expect(line).toContain(
 			'3 received changes waiting for their device’s signature or enrollment.'
@@ -92,6 +95,22 @@ describe('S10: live sync words', () => {
 		);
 		expect(liveStatusWords(status({ state: 'elsewhere' }))).toContain(
 			'Live sync runs in another tab of this browser; this tab takes over when that one closes.'
+		);
+	});
+
+	it('S10: last sent and received read as a time today, a date and time before today, or never', () => {
+		const now = new Date(2026, 11, 1, 15, 0, 0).getTime();
+		const today = whenWords(new Date(2026, 11, 1, 9, 5, 7).getTime(), now);
+		expect(today).toMatch(/0?9\D05\D07/);
+		expect(today).not.toContain('2026');
+		const before = whenWords(new Date(2026, 10, 29, 9, 5, 7).getTime(), now);
+		expect(before).toContain('2026');
+		expect(before).toMatch(/0?9\D05/);
+		expect(before).not.toMatch(/05\D07/);
+		expect(whenWords(null, now)).toBe('never');
+		const counts = { ...zeroCounts(), lastPush: new Date(2026, 10, 29, 9, 5, 7).getTime() };
+		expect(liveStatusWords(status({ counts }), now)).toContain(
+			`Sent 0 changes and received 0 since this page opened; last sent ${before}, last received never.`
 		);
 	});
 
