@@ -150,7 +150,7 @@ function start(
 	const host = liveHost(ctx, async (checkpoint) => {
 		const current = await stillOurs();
 		if (current === null) return;
-		// A Pause in a tab that waits its turn holds here too, from this loop's next step.
+		// Settings another tab changed (a Pause) are never written back over.
 		await save({ checkpoint, paused: current.paused });
 		if (current.paused) loop.pause();
 	});
@@ -181,9 +181,23 @@ function start(
 						)
 				};
 	const loop = new LiveLoop(replicator, loopEnv, onStatus);
-	const unsubscribe = ctx.store.subscribe((event) => {
+	const unsubscribeStore = ctx.store.subscribe((event) => {
 		if (event.kind === 'committed' || event.kind === 'reloaded') loop.poke();
 	});
+	// Pause, Resume or Disconnect in another tab of this device holds here at once: the
+	// settings are read again whenever any tab saves them (and a running step finishes first).
+	const unsubscribeSettings = ctx.store.onLiveSettings(() => {
+		void stillOurs().then((current) => {
+			if (current === null || ended) return;
+			settings = { ...settings, paused: current.paused };
+			if (current.paused && !loop.paused) loop.pause();
+			else if (!current.paused && loop.paused) loop.resume();
+		});
+	});
+	const unsubscribe = (): void => {
+		unsubscribeStore();
+		unsubscribeSettings();
+	};
 	if (settings.paused) loop.pause();
 	else void loop.run();
 	return {

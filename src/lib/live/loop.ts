@@ -89,6 +89,10 @@ export class LiveLoop {
 		this.onStatus(this.status);
 	}
 
+	get paused(): boolean {
+		return this.#paused;
+	}
+
 	/** Something changed here (or the network came back): push and pull now. */
 	poke(): void {
 		this.#dirty = true;

@@ -39,12 +39,22 @@ function isMessage(data: unknown): data is Message {
 	return (data.kind === 'committed' && 'change' in data) || data.kind === 'reloaded';
 }
 
+/** S10: another tab saved the live-sync settings (they are read again from the database). */
+const LIVE_SETTINGS = { kind: 'live-settings' } as const;
+
+function isLiveSettings(data: unknown): boolean {
+	return (
+		typeof data === 'object' && data !== null && Reflect.get(data, 'kind') === LIVE_SETTINGS.kind
+	);
+}
+
 export class Connection {
 	#state: State;
 	#seq: number;
 	#closed = false;
 	#inbox: Promise<void> = Promise.resolve();
 	readonly #listeners = new Set<(event: StoreEvent) => void>();
+	readonly #liveListeners = new Set<() => void>();
 	readonly #channel: BroadcastChannel | null;
 
 	constructor(
@@ -61,6 +71,10 @@ export class Connection {
 				? null
 				: new BroadcastChannel(`${CHANNEL}:${db.name}`);
 		this.#channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+			if (isLiveSettings(event.data)) {
+				if (!this.#closed) this.#liveSettingsHeard();
+				return;
+			}
 			// One message at a time, in arrival order: each may await before applying.
 			this.#inbox = this.#inbox.then(() => this.#onMessage(event.data)).catch(() => undefined);
 		});
@@ -77,6 +91,21 @@ export class Connection {
 
 	emit(event: StoreEvent): void {
 		for (const listener of this.#listeners) listener(event);
+	}
+
+	onLiveSettings(listener: () => void): () => void {
+		this.#liveListeners.add(listener);
+		return () => this.#liveListeners.delete(listener);
+	}
+
+	/** S10: the live-sync settings were saved here: this tab's listeners and the others' hear. */
+	liveSettingsSaved(): void {
+		this.#channel?.postMessage(LIVE_SETTINGS);
+		this.#liveSettingsHeard();
+	}
+
+	#liveSettingsHeard(): void {
+		for (const listener of [...this.#liveListeners]) listener();
 	}
 
 	assertOpen(): void {

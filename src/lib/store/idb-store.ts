@@ -318,6 +318,11 @@ export class IdbStore implements Store {
 	async saveLiveSettings(value: unknown): Promise<void> {
 		this.c.assertOpen();
 		await this.c.db.put('meta', value, 'live');
+		this.c.liveSettingsSaved();
+	}
+
+	onLiveSettings(listener: () => void): () => void {
+		return this.c.onLiveSettings(listener);
 	}
 
 	async queuedCount(): Promise<number> {

@@ -278,7 +278,15 @@ export class MemoryStore implements Store {
 
 	saveLiveSettings(value: unknown): Promise<void> {
 		this.#live = value;
+		for (const listener of [...this.#liveListeners]) listener();
 		return Promise.resolve();
+	}
+
+	readonly #liveListeners = new Set<() => void>();
+
+	onLiveSettings(listener: () => void): () => void {
+		this.#liveListeners.add(listener);
+		return () => this.#liveListeners.delete(listener);
 	}
 
 	async queuedCount(): Promise<number> {

@@ -238,6 +238,11 @@ export interface Store {
 	/** S10: this device's live-sync settings as kept (checked by whoever reads them). */
 	liveSettings(): Promise<unknown>;
 	saveLiveSettings(value: unknown): Promise<void>;
+	/**
+	 * S10: calls `listener` after the live-sync settings were saved, here or in another tab of
+	 * this device (so a Pause or Disconnect anywhere reaches the tab that runs the loop at once).
+	 */
+	onLiveSettings(listener: () => void): () => void;
 	/** S2: how many changes `queue()` would return, without reading them (the nav badge). */
 	queuedCount(): Promise<number>;
 	/** S2: everything up to and including `clock` from this device has been exported. */

@@ -155,11 +155,10 @@ describe('S10: live sync across the tabs of one browser', () => {
 		second.session.stop();
 	});
 
-	it('S10: a Pause in a tab that waits its turn pauses the running tab at its next step', async () => {
+	it('S10: a Pause in a tab that waits its turn pauses the running tab at once', async () => {
 		const { d, first, second } = await twoTabs();
 		await second.session.pause();
-		await commit(d, rename('Alice while paused elsewhere'));
-		await first.tab.until('paused');
+		await first.tab.until('paused'); // nothing committed: the saved settings are heard
 		const settings = await d.store.liveSettings();
 		expect(
 			typeof settings === 'object' && settings !== null && Reflect.get(settings, 'paused')
@@ -168,12 +167,32 @@ describe('S10: live sync across the tabs of one browser', () => {
 		second.session.stop();
 	});
 
-	it('S10: a tab that finds live sync disconnected by another tab stops, and does not write the settings back', async () => {
+	it('S10: a Resume in another tab resumes the paused tabs; the one that does not run waits its turn', async () => {
+		const { couch, d, first, second } = await twoTabs();
+		await first.session.pause();
+		await second.tab.until('paused');
+		await second.session.resume();
+		// Whichever gets the lock runs, and the other says so; an edit then reaches the server.
+		const settled = (s: LiveStatus) => s.state === 'waiting' || s.state === 'elsewhere';
+		await Promise.all([first.tab.when(settled), second.tab.when(settled)]);
+		const states = [first.session.status.state, second.session.status.state].sort();
+		expect(states).toEqual(['elsewhere', 'waiting']);
+		const running = first.session.status.state === 'waiting' ? first : second;
+		const before = running.session.status.counts.pushed;
+		await commit(d, rename('Alice after resume'));
+		await running.tab.when((s) => s.counts.pushed > before);
+		const docs = couch.docs('team').filter((doc) => doc._id.startsWith('c:'));
+		expect(docs).toHaveLength((await d.store.changes()).length);
+		first.session.stop();
+		second.session.stop();
+	});
+
+	it('S10: a tab that finds live sync disconnected by another tab stops at once, and does not write the settings back', async () => {
 		const { couch, d } = await setUp();
 		const first = await tabOne(d, envWith(couch));
 		await d.store.saveLiveSettings(null); // another tab's Disconnect
-		await commit(d, rename('Alice after disconnect'));
 		await first.tab.until('stopped');
+		await commit(d, rename('Alice after disconnect'));
 		expect(await d.store.liveSettings()).toBeNull();
 	});
 

@@ -183,6 +183,24 @@ describe('two connections (two tabs)', () => {
 		b.close();
 	});
 
+	it('S10: live-sync settings saved in one are heard in both, and read back the same', async () => {
+		const a = await seeded();
+		const b = await IdbStore.open();
+		const heardIn = (store: IdbStore) =>
+			new Promise<unknown>((resolve) => {
+				const stop = store.onLiveSettings(() => {
+					stop();
+					resolve(store.liveSettings());
+				});
+			});
+		const [inA, inB] = [heardIn(a), heardIn(b)];
+		await a.saveLiveSettings({ paused: true });
+		expect(await inA).toEqual({ paused: true });
+		expect(await inB).toEqual({ paused: true });
+		a.close();
+		b.close();
+	});
+
 	it('S8: a stale connection catches up before writing, so writes never interleave', async () => {
 		const a = await seeded();
 		const b = await IdbStore.open();
