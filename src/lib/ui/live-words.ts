@@ -89,8 +89,11 @@ export function liveStatusWords(status: LiveStatus, now: number = Date.now()): s
 		);
 		return parts.join(' ');
 	}
+	const nothingYet = c.pushed === 0 && c.pulled === 0 && c.lastPush === null && c.lastPull === null;
 	parts.push(
-		`Sent ${plural(c.pushed, 'change')} and received ${formatCount(c.pulled)} since this page opened; last sent ${whenWords(c.lastPush, now)}, last received ${whenWords(c.lastPull, now)}.`
+		nothingYet
+			? 'Nothing sent or received yet.'
+			: `Sent ${plural(c.pushed, 'change')} and received ${formatCount(c.pulled)} since this page opened; last sent ${whenWords(c.lastPush, now)}, last received ${whenWords(c.lastPull, now)}.`
 	);
 	if (c.conflicts > 0)
 		parts.push(`${plural(c.conflicts, 'received change', 'received changes')} kept as conflicts.`);

@@ -108,6 +108,9 @@ describe('S10: live sync words', () => {
 		expect(before).toMatch(/0?9\D05/);
 		expect(before).not.toMatch(/05\D07/);
 		expect(whenWords(null, now)).toBe('never');
+		expect(liveStatusWords(status(), now)).toBe(
+			'Connected and up to date. Nothing sent or received yet.'
+		);
 		const counts = { ...zeroCounts(), lastPush: new Date(2026, 10, 29, 9, 5, 7).getTime() };
 		expect(liveStatusWords(status({ counts }), now)).toContain(
 			`Sent 0 changes and received 0 since this page opened; last sent ${before}, last received never.`
