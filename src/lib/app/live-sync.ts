@@ -26,8 +26,8 @@ import { knownDeviceKeys, signaturesFor } from './sync';
 
 export type { ConnectProblem, LiveProblem, LiveStatus, ServerConfig };
 
-/** A time in ms since 1970, as Date.now() gives it. */
-const Moment = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A time in ms since 1970, as Date.now() gives it, and one a Date can show. */
+const Moment = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000));
 
 const SettingsSchema = v.object({
 	server: v.object({

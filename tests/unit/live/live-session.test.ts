@@ -212,10 +212,12 @@ describe('S10: live sync across the tabs of one browser', () => {
 		if (typeof kept !== 'object' || kept === null) return expect.fail('no settings');
 		const checkpoint: unknown = Reflect.get(kept, 'checkpoint');
 		if (typeof checkpoint !== 'object' || checkpoint === null) return expect.fail('no checkpoint');
-		await d.store.saveLiveSettings({ ...kept, checkpoint: { ...checkpoint, lastPush: 'soon' } });
-		const damaged = await tabTwo(d, env);
-		expect(damaged.session.server.url).toBe(SERVER.url);
-		expect(damaged.session.status.counts.lastPush).toBeNull();
-		damaged.session.stop();
+		for (const lastPush of ['soon', -1, 1e20, 1.5]) {
+			await d.store.saveLiveSettings({ ...kept, checkpoint: { ...checkpoint, lastPush } });
+			const damaged = await tabTwo(d, env);
+			expect(damaged.session.server.url).toBe(SERVER.url);
+			expect(damaged.session.status.counts.lastPush).toBeNull();
+			damaged.session.stop();
+		}
 	});
 });
