@@ -85,28 +85,16 @@ function vitestFlaky(json) {
 	return titles;
 }
 
-/** Titles of the Playwright tests that failed on every try. */
-function playwrightFailing(json) {
+/**
+ * Titles of the Playwright tests with this status: `unexpected` failed on every try, `flaky`
+ * failed first and passed on its retry.
+ */
+function playwrightTitles(json, status) {
 	const titles = [];
 	const walk = (suiteJson, path) => {
 		for (const spec of suiteJson.specs ?? []) {
 			for (const test of spec.tests ?? []) {
-				if (test.status === 'unexpected') titles.push([...path, spec.title].join(' › '));
-			}
-		}
-		for (const child of suiteJson.suites ?? []) walk(child, [...path, child.title]);
-	};
-	for (const top of json.suites ?? []) walk(top, [top.title]);
-	return titles;
-}
-
-/** Titles of the Playwright tests that failed first and passed on their retry. */
-function flakyTitles(json) {
-	const titles = [];
-	const walk = (suiteJson, path) => {
-		for (const spec of suiteJson.specs ?? []) {
-			for (const test of spec.tests ?? []) {
-				if (test.status === 'flaky') titles.push([...path, spec.title].join(' › '));
+				if (test.status === status) titles.push([...path, spec.title].join(' › '));
 			}
 		}
 		for (const child of suiteJson.suites ?? []) walk(child, [...path, child.title]);
@@ -134,8 +122,8 @@ if (check('build', 'npm', ['run', '--silent', 'build'])) {
 		(j) => ({
 			passed: (j.stats?.expected ?? 0) + (j.stats?.flaky ?? 0),
 			failed: j.stats?.unexpected ?? 0,
-			flaky: flakyTitles(j),
-			failing: playwrightFailing(j)
+			flaky: playwrightTitles(j, 'flaky'),
+			failing: playwrightTitles(j, 'unexpected')
 		})
 	);
 } else {
