@@ -130,35 +130,53 @@ function start(
 	env: LiveEnv,
 	onStatus: (status: LiveStatus) => void
 ): LiveSession {
-	let settings = initial;
+	const { server } = initial;
 	/** Set by Disconnect before it forgets the settings: nothing of this session writes after. */
 	let ended = false;
-	const save = async (next: Partial<Settings>): Promise<void> => {
-		settings = { ...settings, ...next };
-		if (!ended) await ctx.store.saveLiveSettings(settings);
+	/** The kept settings, when they still name this session's server and database. */
+	const ours = (kept: unknown): Settings | null => {
+		const parsed = v.safeParse(SettingsSchema, kept);
+		if (!parsed.success) return null;
+		const { url, database } = parsed.output.server;
+		return url === server.url && database === server.database ? parsed.output : null;
 	};
-	/** Another tab may have disconnected (or connected elsewhere) meanwhile: then this ends. */
-	const stillOurs = async (): Promise<Settings | null> => {
-		const current = await settingsOf(ctx);
-		const ours =
-			current !== null &&
-			current.server.url === settings.server.url &&
-			current.server.database === settings.server.database;
-		if (!ours) loop.stop();
-		return ours ? current : null;
+	/**
+	 * What another tab did holds here: settings that no longer name this server (Disconnect, or
+	 * a connection elsewhere) stop this session; Pause and Resume are followed.
+	 */
+	const follow = (current: Settings | null): void => {
+		if (ended) return;
+		if (current === null) loop.stop();
+		else if (current.paused && !loop.paused) loop.pause();
+		else if (!current.paused && loop.paused) loop.resume();
 	};
-	const host = liveHost(ctx, async (checkpoint) => {
-		const current = await stillOurs();
-		if (current === null) return;
-		// Settings another tab changed (a Pause) are never written back over.
-		await save({ checkpoint, paused: current.paused });
-		if (current.paused) loop.pause();
-	});
+	const reread = async (): Promise<Settings | null> => {
+		const current = ours(await ctx.store.liveSettings());
+		follow(current);
+		return current;
+	};
+	/** This session's own saves under way: the notice each one sends is not read back here. */
+	let saving = 0;
+	/** Changes the kept settings in one step with reading them (see updateLiveSettings). */
+	const update = async (next: Partial<Settings>): Promise<void> => {
+		if (ended) return;
+		saving++;
+		try {
+			const kept = await ctx.store.updateLiveSettings((stored) => {
+				const current = ours(stored);
+				return current === null ? stored : { ...current, ...next };
+			});
+			follow(ours(kept));
+		} finally {
+			saving--;
+		}
+	};
+	const host = liveHost(ctx, (checkpoint) => update({ checkpoint }));
 	const replicator = new Replicator(
 		client,
-		settings.key,
+		initial.key,
 		host,
-		settings.checkpoint,
+		initial.checkpoint,
 		target,
 		env.longPollMs
 	);
@@ -172,9 +190,8 @@ function start(
 					exclusively: (task, queued, signal) =>
 						exclusively(
 							async () => {
-								const current = await stillOurs();
-								if (current?.paused === true) loop.pause();
-								else if (current !== null) await task();
+								const current = await reread();
+								if (current !== null && !current.paused) await task();
 							},
 							queued,
 							signal
@@ -185,35 +202,24 @@ function start(
 		if (event.kind === 'committed' || event.kind === 'reloaded') loop.poke();
 	});
 	// Pause, Resume or Disconnect in another tab of this device holds here at once: the
-	// settings are read again whenever any tab saves them (and a running step finishes first).
+	// settings are read again whenever another tab saves them (a running step finishes first).
 	const unsubscribeSettings = ctx.store.onLiveSettings(() => {
-		void stillOurs().then((current) => {
-			if (current === null || ended) return;
-			settings = { ...settings, paused: current.paused };
-			if (current.paused && !loop.paused) loop.pause();
-			else if (!current.paused && loop.paused) loop.resume();
-		});
+		if (saving === 0) void reread();
 	});
 	const unsubscribe = (): void => {
 		unsubscribeStore();
 		unsubscribeSettings();
 	};
-	if (settings.paused) loop.pause();
+	if (initial.paused) loop.pause();
 	else void loop.run();
 	return {
 		get status() {
 			return loop.status;
 		},
-		server: settings.server,
-		// Saved first: a tab whose turn comes when this one lets go reads it (Web Locks).
-		async pause() {
-			await save({ paused: true });
-			loop.pause();
-		},
-		async resume() {
-			await save({ paused: false });
-			loop.resume();
-		},
+		server,
+		// Saved first, then followed: a tab whose turn comes when this one lets go reads it.
+		pause: () => update({ paused: true }),
+		resume: () => update({ paused: false }),
 		async disconnect() {
 			unsubscribe();
 			ended = true;

@@ -321,6 +321,17 @@ export class IdbStore implements Store {
 		this.c.liveSettingsSaved();
 	}
 
+	async updateLiveSettings(change: (kept: unknown) => unknown): Promise<unknown> {
+		this.c.assertOpen();
+		const tx = this.c.db.transaction('meta', 'readwrite');
+		const kept: unknown = await tx.store.get('live');
+		const next = change(kept);
+		if (next !== kept) await tx.store.put(next, 'live');
+		await tx.done;
+		if (next !== kept) this.c.liveSettingsSaved();
+		return next;
+	}
+
 	onLiveSettings(listener: () => void): () => void {
 		return this.c.onLiveSettings(listener);
 	}

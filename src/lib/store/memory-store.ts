@@ -282,6 +282,12 @@ export class MemoryStore implements Store {
 		return Promise.resolve();
 	}
 
+	async updateLiveSettings(change: (kept: unknown) => unknown): Promise<unknown> {
+		const next = change(this.#live);
+		if (next !== this.#live) await this.saveLiveSettings(next);
+		return next;
+	}
+
 	readonly #liveListeners = new Set<() => void>();
 
 	onLiveSettings(listener: () => void): () => void {

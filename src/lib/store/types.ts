@@ -239,6 +239,12 @@ export interface Store {
 	liveSettings(): Promise<unknown>;
 	saveLiveSettings(value: unknown): Promise<void>;
 	/**
+	 * S10: reads the settings and keeps what `change` makes of them in one step, so what another
+	 * tab saved in between is never written over; `change` returning its argument writes
+	 * nothing. Gives what is kept afterwards.
+	 */
+	updateLiveSettings(change: (kept: unknown) => unknown): Promise<unknown>;
+	/**
 	 * S10: calls `listener` after the live-sync settings were saved, here or in another tab of
 	 * this device (so a Pause or Disconnect anywhere reaches the tab that runs the loop at once).
 	 */

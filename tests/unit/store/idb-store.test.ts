@@ -201,6 +201,28 @@ describe('two connections (two tabs)', () => {
 		b.close();
 	});
 
+	it('S10: settings changed in both at once keep both changes; a change that changes nothing writes and tells nothing', async () => {
+		const a = await seeded();
+		const b = await IdbStore.open();
+		await a.saveLiveSettings({ paused: false, checkpoint: 0 });
+		const add = (field: string, value: unknown) => (kept: unknown) =>
+			typeof kept === 'object' && kept !== null ? { ...kept, [field]: value } : kept;
+		await Promise.all([
+			a.updateLiveSettings(add('checkpoint', 7)),
+			b.updateLiveSettings(add('paused', true))
+		]);
+		expect(await a.liveSettings()).toEqual({ paused: true, checkpoint: 7 });
+		const heard = vi.fn();
+		a.onLiveSettings(heard);
+		b.onLiveSettings(heard);
+		const kept = await a.updateLiveSettings((same) => same);
+		expect(kept).toEqual({ paused: true, checkpoint: 7 });
+		await new Promise((later) => setTimeout(later, 50)); // a notice would have come by now
+		expect(heard).not.toHaveBeenCalled();
+		a.close();
+		b.close();
+	});
+
 	it('S8: a stale connection catches up before writing, so writes never interleave', async () => {
 		const a = await seeded();
 		const b = await IdbStore.open();
