@@ -295,11 +295,10 @@ export class Replicator {
 		if (this.#pool.size > 0 && (this.#caughtUp || this.#pool.size >= batch)) {
 			await this.#applyPool();
 		}
-		// Only what is left once caught up, or after an import, can go into the checkpoint.
+		// While catching up the pool fills and empties with each import: only what is left after
+		// an import, or once caught up, can go into the checkpoint.
 		if (this.#caughtUp || this.#pool.size === 0) this.#forgetSignatures();
 		const kept = this.#pending.size;
-		// While catching up the pool fills and empties every APPLY_EVERY; only what is left
-		// waiting once caught up goes into the checkpoint.
 		const move = kept === 0 || (this.#caughtUp && kept <= PENDING_MAX);
 		if (move && this.#since !== this.#checkpoint.pull) {
 			const pending = kept === 0 ? {} : { pending: [...this.#pending.values()].map((p) => p.doc) };
